@@ -1,0 +1,92 @@
+/**
+ * Shapes shared by several pipeline stages. Stage-private types live in
+ * `src/core/<stage>/types.ts`.
+ */
+
+export type SpectralClass = 'STAR' | 'GALAXY' | 'QSO';
+export const CLASSES: readonly SpectralClass[] = ['STAR', 'GALAXY', 'QSO'];
+
+/** The two reconstruction-network families of GaSNet-III. */
+export type ModelFamily = 'encoder' | 'unet';
+export const MODEL_FAMILIES: readonly ModelFamily[] = ['encoder', 'unet'];
+
+/** Expected failure on outside input: returned, never thrown. */
+export type Result<T, E = InputError> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
+export const fail = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });
+
+/** Why a file or spectrum could not be used. `message` is for people and says what to do. */
+export type InputErrorCode =
+  | 'not-fits'
+  | 'truncated'
+  | 'corrupt-header'
+  | 'unsupported-bitpix'
+  | 'unsupported-tform'
+  | 'too-large'
+  | 'no-spectrum'
+  | 'no-matching-format'
+  | 'bad-wavelengths'
+  | 'out-of-range'
+  | 'too-few-pixels'
+  | 'all-masked'
+  | 'not-finite'
+  | 'bad-text'
+  | 'model-load'
+  | 'internal';
+
+export interface InputError {
+  code: InputErrorCode;
+  message: string;
+  /** HDU index (0 = primary) the problem was found in, when there is one. */
+  hdu?: number;
+  /** Header keyword or column name involved, when there is one. */
+  keyword?: string;
+}
+
+/** Catalogue facts a file carries about its object (all optional; untrusted text). */
+export interface SpectrumMeta {
+  /** Adapter id that read it, e.g. 'sdss-spec'. */
+  format: string;
+  objectName?: string;
+  /** Degrees. */
+  ra?: number;
+  /** Degrees. */
+  dec?: number;
+  survey?: string;
+  /** Survey identifiers, e.g. { PLATE: 375, MJD: 52140, FIBERID: 356 } or { TARGETID: '3962…' }. */
+  ids?: Record<string, string | number>;
+  /** The file's own pipeline answer, when it has one. */
+  truth?: { class?: string; subclass?: string; z?: number; zErr?: number; zWarning?: number };
+  /** Flux unit string from the header (untrusted). */
+  fluxUnit?: string;
+}
+
+/** One spectrum on its own wavelength grid, as an adapter read it. */
+export interface Spectrum {
+  /** Stable identity within the file, e.g. 'spec-0375-52140-0356' or 'fiber-12'. */
+  id: string;
+  meta: SpectrumMeta;
+  /** [n] vacuum wavelength in Å, strictly increasing. */
+  wavelength: Float64Array;
+  /** [n] flux density (any consistent unit). */
+  flux: Float32Array;
+  /** [n] inverse variance in 1/flux²; 0 = no information. */
+  ivar: Float32Array;
+  /** [n] nonzero = bad pixel (already folded from the format's mask bits). */
+  mask?: Uint8Array;
+  /** [n] the survey pipeline's best-fit model, when the file has one. */
+  model?: Float32Array;
+  /** Oddities that did not stop the read (shown to the user). */
+  issues?: string[];
+}
+
+/** A spectrum on the 4076-pixel model input grid (see grid/modelGrid.ts). */
+export interface GriddedSpectrum {
+  /** [4076] flux on the model input grid; NaN-free (0 where not covered). */
+  flux: Float32Array;
+  /** [4076] inverse variance; 0 where masked, not covered or non-finite. */
+  ivar: Float32Array;
+  /** [4076] 1 where the pixel had no flux value at all (outside coverage, NaN/Inf). */
+  noData?: Uint8Array;
+}
