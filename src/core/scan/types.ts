@@ -56,6 +56,20 @@ export interface Reconstruction {
   amplitude?: number;
 }
 
+/** The network input and χ² weights of one spectrum (METHOD.md §2). */
+export interface Preprocessed {
+  /** [4076] F = (flux − continuum)/Norm, float32; 0 where the pixel had no data. */
+  F: Float32Array;
+  /** [4076] w = ivar·Norm². */
+  w: Float32Array;
+  /** [4076] the degree-5 polynomial continuum, in flux units. */
+  continuum: Float32Array;
+  /** RMS of flux − continuum over all 4076 pixels. */
+  norm: number;
+  /** Pixels with w > 0. */
+  nGood: number;
+}
+
 /** Everything the app, CLI and exports need about one analysed spectrum. */
 export interface AnalysisResult {
   family: ModelFamily;
@@ -72,6 +86,8 @@ export interface AnalysisResult {
   nGood: number;
   /** Per-class scans (curves, minima) — for the plots. */
   scans: Record<SpectralClass, ClassScan>;
+  /** The network input, for plotting the spectrum as the model saw it. */
+  preprocessed: Preprocessed;
   /** Per-class reconstructions — for the plots. */
   reconstructions: Record<SpectralClass, Reconstruction>;
 }
