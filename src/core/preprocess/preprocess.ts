@@ -1,0 +1,62 @@
+/**
+ * The network input (METHOD.md §2): subtract a degree-5 polynomial continuum,
+ * divide by the RMS of what is left, and scale the inverse variance to match.
+ * This must match upstream: the networks were trained on it.
+ */
+import { N_INPUT, upstreamInputGrid } from '../grid/modelGrid.ts';
+import type { Preprocessed } from '../scan/types.ts';
+import { fail, ok, type GriddedSpectrum, type Result } from '../types.ts';
+import { polyfitEvaluate } from './polyfit.ts';
+
+export interface PreprocessOptions {
+  /** @default 5 — the degree that reproduces the published outputs. */
+  polyDegree?: number;
+}
+
+// x of the continuum fit: upstream's linspace(log10 3600, log10 9200, 4076).
+const X = upstreamInputGrid();
+
+export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}): Result<Preprocessed> {
+  const { polyDegree = 5 } = options;
+  const { flux, ivar, noData } = g;
+  if (flux.length !== N_INPUT || ivar.length !== N_INPUT) {
+    throw new RangeError(`preprocess: expected ${N_INPUT} pixels, got flux ${flux.length}, ivar ${ivar.length}`);
+  }
+  const use = new Uint8Array(N_INPUT);
+  let nGood = 0;
+  for (let k = 0; k < N_INPUT; k++) {
+    if (ivar[k] > 0 && Number.isFinite(flux[k]) && !(noData && noData[k])) {
+      use[k] = 1;
+      nGood++;
+    }
+  }
+  if (nGood <= polyDegree + 1) {
+    return fail({ code: 'too-few-pixels', message: `only ${nGood} good pixels on the model grid: too few to fit a continuum` });
+  }
+  const cont64 = polyfitEvaluate(X, flux, use, polyDegree);
+  const continuum = Float32Array.from(cont64); // upstream casts the continuum to float32
+  if (!Number.isFinite(continuum[0]) || !Number.isFinite(continuum[N_INPUT - 1])) {
+    return fail({ code: 'not-finite', message: 'the continuum fit failed (degenerate pixels); check the flux values' });
+  }
+
+  // Pixels with no flux value at all get flux = continuum (F = 0) and w = 0.
+  const f = new Float32Array(N_INPUT);
+  let sumSq = 0;
+  for (let k = 0; k < N_INPUT; k++) {
+    const v = noData && noData[k] ? 0 : Math.fround(flux[k] - continuum[k]);
+    f[k] = v;
+    sumSq += v * v;
+  }
+  const norm = Math.fround(Math.sqrt(sumSq / N_INPUT)); // over all 4076 pixels, as upstream
+  if (!(norm > 0) || !Number.isFinite(norm)) {
+    return fail({ code: 'not-finite', message: 'the flux has no variation around its continuum (all zero or constant): nothing to classify' });
+  }
+  const F = new Float32Array(N_INPUT);
+  const w = new Float32Array(N_INPUT);
+  const norm2 = norm * norm;
+  for (let k = 0; k < N_INPUT; k++) {
+    F[k] = f[k] / norm;
+    w[k] = use[k] ? ivar[k] * norm2 : 0;
+  }
+  return ok({ F, w, continuum, norm, nGood });
+}

@@ -1,0 +1,63 @@
+/**
+ * Local minima of a χ² curve, kept greedily lowest first with a minimum
+ * separation (METHOD.md §5: 100 pixels = 0.01 dex), and refined to a
+ * fraction of a pixel by the parabola through each minimum and its neighbours.
+ */
+
+export interface RawMinimum {
+  /** Integer index of the minimum. */
+  index: number;
+  /** Refined position (index + δ, |δ| ≤ 0.5). */
+  position: number;
+  /** Curve value at the refined position. */
+  value: number;
+}
+
+/** Indices of local minima (ends count when lower than their one neighbour), NaN-safe. */
+export function localMinima(curve: ArrayLike<number>): number[] {
+  const n = curve.length;
+  const out: number[] = [];
+  if (n === 0) return out;
+  if (n === 1) return Number.isFinite(curve[0]) ? [0] : [];
+  const lower = (v: number, u: number) => !Number.isFinite(u) || v < u;
+  for (let i = 0; i < n; i++) {
+    const v = curve[i];
+    if (!Number.isFinite(v)) continue;
+    if (i === 0) {
+      if (lower(v, curve[1])) out.push(i);
+    } else if (i === n - 1) {
+      if (lower(v, curve[i - 1])) out.push(i);
+    } else if (lower(v, curve[i - 1]) && (v <= curve[i + 1] || !Number.isFinite(curve[i + 1]))) {
+      // Strict on the left, non-strict on the right: a flat bottom yields its first pixel once.
+      out.push(i);
+    }
+  }
+  return out;
+}
+
+/** Parabola through (i−1, i, i+1); at the ends, or when not convex, the pixel itself. */
+export function refineMinimum(curve: ArrayLike<number>, i: number): { position: number; value: number } {
+  const v = curve[i];
+  if (i <= 0 || i >= curve.length - 1) return { position: i, value: v };
+  const a = curve[i - 1], c = curve[i + 1];
+  const denom = a - 2 * v + c;
+  if (!(denom > 0)) return { position: i, value: v };
+  let delta = (0.5 * (a - c)) / denom;
+  if (delta > 0.5) delta = 0.5;
+  else if (delta < -0.5) delta = -0.5;
+  return { position: i + delta, value: v - 0.25 * (a - c) * delta };
+}
+
+/** Minima lowest first, each at least `separation` pixels from every one kept before it. */
+export function separatedMinima(curve: ArrayLike<number>, separation: number, maxCount = 10): RawMinimum[] {
+  const candidates = localMinima(curve).sort((p, q) => curve[p] - curve[q]);
+  const kept: RawMinimum[] = [];
+  for (const index of candidates) {
+    if (kept.length >= maxCount) break;
+    if (kept.every((m) => Math.abs(m.index - index) >= separation)) {
+      const r = refineMinimum(curve, index);
+      kept.push({ index, position: r.position, value: r.value });
+    }
+  }
+  return kept;
+}

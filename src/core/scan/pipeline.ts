@@ -1,0 +1,93 @@
+/**
+ * One call per stage, in the order of the method: preprocess → reconstruct
+ * (one batched network run per class) → χ² scan per class → minima and R →
+ * class → flags. Reads like Redrock's zfind.
+ */
+import { N_INPUT } from '../grid/modelGrid.ts';
+import type { ModelEntry } from '../inference/manifest.ts';
+import { preprocess } from '../preprocess/preprocess.ts';
+import { CLASSES, fail, ok, type GriddedSpectrum, type ModelFamily, type Result, type SpectralClass } from '../types.ts';
+import { createChi2Scanner } from './chi2Fft.ts';
+import { classScan } from './classScan.ts';
+import { anomalyFlags, resolveFlagOptions } from './flags.ts';
+import type { AnalysisResult, ClassScan, FlagOptions, Preprocessed, Reconstruction } from './types.ts';
+
+/** What the pipeline needs of a network (src/core/inference builds these over onnxruntime). */
+export interface ReconstructorLike {
+  entry: ModelEntry;
+  /** F: [batch·4076] → one reconstruction per spectrum. */
+  run(F: Float32Array, batch: number): Promise<Reconstruction[]>;
+}
+
+export interface AnalyzerOptions {
+  flags?: FlagOptions;
+}
+
+export interface Analyzer {
+  family: ModelFamily;
+  /** One result per input spectrum, in order; a spectrum that cannot be analysed gets its reason. */
+  analyze(batch: readonly GriddedSpectrum[]): Promise<Result<AnalysisResult>[]>;
+}
+
+export function createAnalyzer(reconstructors: Record<SpectralClass, ReconstructorLike>, options: AnalyzerOptions = {}): Analyzer {
+  const flagOptions = resolveFlagOptions(options.flags);
+  const family = reconstructors.STAR.entry.family;
+  const scanner = createChi2Scanner();
+
+  async function analyze(batch: readonly GriddedSpectrum[]): Promise<Result<AnalysisResult>[]> {
+    const pre = batch.map((g) => preprocess(g));
+    const good: number[] = [];
+    pre.forEach((p, i) => p.ok && good.push(i));
+    const out: Result<AnalysisResult>[] = pre.map((p) => (p.ok ? fail({ code: 'internal', message: 'not analysed' }) : p));
+    if (good.length === 0) return out;
+
+    const F = new Float32Array(good.length * N_INPUT);
+    good.forEach((i, b) => F.set((pre[i] as { ok: true; value: Preprocessed }).value.F, b * N_INPUT));
+    const recon = {} as Record<SpectralClass, Reconstruction[]>;
+    for (const cls of CLASSES) recon[cls] = await reconstructors[cls].run(F, good.length);
+
+    good.forEach((i, b) => {
+      const p = (pre[i] as { ok: true; value: Preprocessed }).value;
+      const perClass = {} as Record<SpectralClass, Reconstruction>;
+      for (const cls of CLASSES) perClass[cls] = recon[cls][b];
+      out[i] = scanOne(p, perClass);
+    });
+    return out;
+  }
+
+  function scanOne(p: Preprocessed, recon: Record<SpectralClass, Reconstruction>): Result<AnalysisResult> {
+    scanner.setSpectrum(p.F, p.w);
+    const scans = {} as Record<SpectralClass, ClassScan>;
+    const chi2 = {} as Record<SpectralClass, number>;
+    const zByClass = {} as Record<SpectralClass, number>;
+    for (const cls of CLASSES) {
+      const { outputGrid } = reconstructors[cls].entry;
+      const S = scanner.scan(recon[cls].values);
+      const scan = classScan(cls, S, p.nGood, outputGrid, flagOptions.edgePixels);
+      scans[cls] = scan;
+      chi2[cls] = scan.minima[0]?.chi2 ?? Number.NaN;
+      zByClass[cls] = scan.minima[0]?.z ?? Number.NaN;
+    }
+    const best = CLASSES.filter((c) => Number.isFinite(chi2[c])).sort((a, b) => chi2[a] - chi2[b])[0];
+    if (best === undefined) {
+      return fail({ code: 'not-finite', message: 'the χ² scan gave no finite value: the spectrum has non-finite weights or flux' });
+    }
+    const robustness = scans[best].robustness;
+    const flags = anomalyFlags({ best, chi2, robustness, atEdge: scans[best].atEdge, nGood: p.nGood }, flagOptions);
+    return ok({
+      family,
+      cls: best,
+      z: zByClass[best],
+      robustness,
+      chi2,
+      zByClass,
+      flags,
+      nGood: p.nGood,
+      scans,
+      preprocessed: p,
+      reconstructions: recon,
+    });
+  }
+
+  return { family, analyze };
+}
