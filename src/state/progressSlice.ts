@@ -1,0 +1,68 @@
+/** Counts for the progress bar: files and spectra done, errors, worker time. */
+import type { StateCreator } from 'zustand/vanilla';
+import type { AppState } from './store.ts';
+import type { Progress } from './types.ts';
+
+export interface ProgressSlice {
+  progress: Progress;
+  /** A new set of files was queued (adds to a batch still running). */
+  queueFiles(n: number, now: number): void;
+  fileOpened(count: number): void;
+  /** `n` spectra finished (of which `failed` failed), taking `ms` of worker time. */
+  spectraFinished(n: number, failed: number, ms: number): void;
+  /** A file finished; `failed` = the file itself could not be opened. */
+  fileFinished(failed: boolean, now: number): void;
+  /** Stop counting as running (cancel). */
+  stopProgress(now: number): void;
+  resetProgress(): void;
+}
+
+export const IDLE_PROGRESS: Progress = {
+  filesTotal: 0,
+  filesDone: 0,
+  filesOpened: 0,
+  filesFailed: 0,
+  spectraKnown: 0,
+  spectraDone: 0,
+  errors: 0,
+  startedAt: undefined,
+  finishedAt: undefined,
+  running: false,
+  workerMs: 0,
+  workerSpectra: 0,
+};
+
+export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> = (set) => {
+  const update = (f: (p: Progress) => Partial<Progress>) => set((s) => ({ progress: { ...s.progress, ...f(s.progress) } }));
+  return {
+    progress: IDLE_PROGRESS,
+    queueFiles: (n, now) =>
+      update((p) =>
+        p.running
+          ? { filesTotal: p.filesTotal + n }
+          : { ...IDLE_PROGRESS, filesTotal: n, startedAt: now, running: n > 0, workerMs: p.workerMs, workerSpectra: p.workerSpectra },
+      ),
+    fileOpened: (count) => update((p) => ({ filesOpened: p.filesOpened + 1, spectraKnown: p.spectraKnown + count })),
+    spectraFinished: (n, failed, ms) =>
+      update((p) => ({
+        spectraDone: p.spectraDone + n,
+        errors: p.errors + failed,
+        workerMs: p.workerMs + ms,
+        workerSpectra: p.workerSpectra + (n - failed),
+      })),
+    fileFinished: (failed, now) =>
+      update((p) => {
+        const filesDone = p.filesDone + 1;
+        const done = filesDone >= p.filesTotal;
+        return {
+          filesDone,
+          errors: p.errors + (failed ? 1 : 0),
+          filesFailed: p.filesFailed + (failed ? 1 : 0),
+          running: !done,
+          finishedAt: done ? now : p.finishedAt,
+        };
+      }),
+    stopProgress: (now) => update(() => ({ running: false, finishedAt: now })),
+    resetProgress: () => set({ progress: IDLE_PROGRESS }),
+  };
+};

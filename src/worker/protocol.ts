@@ -1,0 +1,84 @@
+/**
+ * Messages between the UI thread and an analysis worker. Both directions are
+ * unions discriminated on `type`. Only plain objects and typed arrays cross
+ * (structured clone); no exception crosses: failures travel as `InputError`
+ * values with the core's codes.
+ */
+import type { AnomalyFlag } from '../core/scan/types.ts';
+import type { InputError, ModelFamily, SpectralClass, SpectrumMeta } from '../core/types.ts';
+import type { FlagOptions } from '../core/scan/types.ts';
+import type { Backend } from '../platform/backend.ts';
+import type { SpectrumDetail } from '../ui/view/types.ts';
+
+/** How a worker sets itself up (sent once, first). */
+export interface WorkerConfig {
+  backend: Backend;
+  /** ORT WASM threads (1 unless the page is cross-origin isolated). */
+  threads: number;
+  /** Absolute URL of the app's base (ends with '/'): models/ and ort/ live under it. */
+  baseUrl: string;
+  family: ModelFamily;
+  /** Spectra per network batch. */
+  batchSize: number;
+  flags?: FlagOptions;
+}
+
+/** One analysed spectrum, without curves or arrays: what the table shows. */
+export interface SpectrumSummary {
+  fileId: number;
+  fileName: string;
+  index: number;
+  /** The spectrum's own id within its file (e.g. 'spec-0375-52140-0356'). */
+  id: string;
+  meta: SpectrumMeta;
+  family: ModelFamily;
+  cls: SpectralClass;
+  z: number;
+  /** undefined = single minimum ("unique"). */
+  robustness: number | undefined;
+  chi2: Record<SpectralClass, number>;
+  zByClass: Record<SpectralClass, number>;
+  flags: AnomalyFlag[];
+  nGood: number;
+  /** Oddities the reader noted (untrusted text). */
+  issues?: string[];
+}
+
+/** A spectrum (or, with index undefined, a whole file) that could not be analysed. */
+export interface SpectrumFailure {
+  fileId: number;
+  fileName: string;
+  /** undefined when the file itself could not be opened. */
+  index: number | undefined;
+  id?: string;
+  error: InputError;
+}
+
+export type WorkerRequest =
+  | { type: 'init'; config: WorkerConfig }
+  | { type: 'analyze'; jobId: number; fileId: number; file: Blob; fileName: string }
+  | { type: 'detail'; requestId: number; fileId: number; file: Blob; fileName: string; index: number }
+  | { type: 'cancel'; jobId: number };
+
+export type WorkerResponse =
+  | { type: 'ready'; backend: Backend; threads: number; initMs: number }
+  | { type: 'init-failed'; error: InputError }
+  | { type: 'opened'; jobId: number; fileId: number; format: string; count: number }
+  | {
+      type: 'results';
+      jobId: number;
+      fileId: number;
+      rows: SpectrumSummary[];
+      failures: SpectrumFailure[];
+      /** Wall time spent on this batch (read + grid + networks + scan), ms. */
+      ms: number;
+    }
+  | { type: 'file-done'; jobId: number; fileId: number; cancelled: boolean }
+  | { type: 'detail'; requestId: number; detail: SpectrumDetail }
+  | { type: 'detail-error'; requestId: number; error: InputError };
+
+/** The `error` of a message that failed in an unexpected way (a bug, or a runtime failure). */
+export function internalError(e: unknown, what: string): InputError {
+  const text = e instanceof Error ? e.message : String(e);
+  return { code: 'internal', message: `${what}: ${text}. Reload the page; if it persists, report it with the file.` };
+}
