@@ -1,0 +1,87 @@
+/** Building, emptiness and validation of single decisions. */
+import { CLASSES, type SpectralClass } from '../types.ts';
+import { keyOf } from './spectrumKey.ts';
+import { QOP_VALUES, type Decision, type DecisionIdent, type DecisionPatch, type Qop } from './types.ts';
+
+/** True when the decision records nothing a person chose. */
+export function isEmptyDecision(d: Pick<Decision, 'qop' | 'comment' | 'z' | 'cls'>): boolean {
+  return d.qop === undefined && (d.comment === undefined || d.comment === '') && d.z === undefined && d.cls === undefined;
+}
+
+/**
+ * Apply a patch; a field present as `undefined` (or an empty comment) is
+ * removed. Returns undefined when nothing decided is left.
+ */
+export function applyPatch(
+  before: Decision | undefined,
+  patch: DecisionPatch,
+  ident: DecisionIdent,
+  updatedAt: number,
+): Decision | undefined {
+  if (patch.qop !== undefined && !isQop(patch.qop)) throw new RangeError(`QOP must be one of ${QOP_VALUES.join(', ')}`);
+  if (patch.z !== undefined && !Number.isFinite(patch.z)) throw new RangeError('manual z must be a finite number');
+  if (patch.cls !== undefined && !isClass(patch.cls)) throw new RangeError(`class must be one of ${CLASSES.join(', ')}`);
+  const next: Decision = {
+    key: keyOf(ident),
+    fileName: ident.fileName,
+    index: ident.index,
+    spectrumId: ident.spectrumId,
+    updatedAt,
+  };
+  const merged = { ...pickFields(before), ...patch };
+  if (merged.qop !== undefined) next.qop = merged.qop;
+  if (merged.comment !== undefined && merged.comment !== '') next.comment = merged.comment;
+  if (merged.z !== undefined) next.z = merged.z;
+  if (merged.cls !== undefined) next.cls = merged.cls;
+  return isEmptyDecision(next) ? undefined : next;
+}
+
+function pickFields(d: Decision | undefined): DecisionPatch {
+  if (!d) return {};
+  const out: DecisionPatch = {};
+  if (d.qop !== undefined) out.qop = d.qop;
+  if (d.comment !== undefined) out.comment = d.comment;
+  if (d.z !== undefined) out.z = d.z;
+  if (d.cls !== undefined) out.cls = d.cls;
+  return out;
+}
+
+export function isQop(v: unknown): v is Qop {
+  return typeof v === 'number' && (QOP_VALUES as readonly number[]).includes(v);
+}
+
+export function isClass(v: unknown): v is SpectralClass {
+  return typeof v === 'string' && (CLASSES as readonly string[]).includes(v);
+}
+
+/**
+ * Check a decision that came from outside (an import file, an old database)
+ * and rebuild it with a fresh key. Returns a reason string when unusable.
+ */
+export function decisionFromUnknown(v: unknown): Decision | string {
+  if (typeof v !== 'object' || v === null) return 'not an object';
+  const o = v as Record<string, unknown>;
+  if (typeof o.fileName !== 'string') return 'no file name';
+  if (typeof o.index !== 'number' || !Number.isInteger(o.index) || o.index < 0) return 'index is not an integer ≥ 0';
+  if (typeof o.spectrumId !== 'string') return 'no spectrum id';
+  if (o.qop !== undefined && o.qop !== null && !isQop(o.qop)) return `QOP ${String(o.qop)} is not one of ${QOP_VALUES.join(', ')}`;
+  if (o.comment !== undefined && o.comment !== null && typeof o.comment !== 'string') return 'comment is not text';
+  if (o.z !== undefined && o.z !== null && (typeof o.z !== 'number' || !Number.isFinite(o.z))) return 'manual z is not a number';
+  if (o.cls !== undefined && o.cls !== null && !isClass(o.cls)) return `class ${String(o.cls)} is not one of ${CLASSES.join(', ')}`;
+  const updatedAt = isTime(o.updatedAt) ? o.updatedAt : 0;
+  const ident = { fileName: o.fileName, index: o.index, spectrumId: o.spectrumId };
+  const patch: DecisionPatch = {};
+  if (isQop(o.qop)) patch.qop = o.qop;
+  if (typeof o.comment === 'string') patch.comment = o.comment;
+  if (typeof o.z === 'number') patch.z = o.z;
+  if (isClass(o.cls)) patch.cls = o.cls;
+  return applyPatch(undefined, patch, ident, updatedAt) ?? 'records no decision';
+}
+
+/** Largest |ms| a JavaScript Date can hold. */
+const MAX_TIME_MS = 8.64e15;
+
+/** A usable `updatedAt`: finite and within the range of Date. */
+export function isTime(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= MAX_TIME_MS;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { applyPatch, decisionFromUnknown, isEmptyDecision } from '../../../src/core/export/decision.ts';
+import { spectrumKey } from '../../../src/core/export/spectrumKey.ts';
+
+const ident = { fileName: 'spec-3298-54924-0141.fits', index: 0, spectrumId: 'spec-3298-54924-0141' };
+const key = spectrumKey(ident.fileName, ident.index, ident.spectrumId);
+
+describe('applyPatch', () => {
+  it('sets fields and stamps key and time', () => {
+    expect(applyPatch(undefined, { qop: 4 }, ident, 10)).toEqual({ key, ...ident, qop: 4, updatedAt: 10 });
+  });
+
+  it('keeps earlier fields and removes those patched to undefined', () => {
+    const a = applyPatch(undefined, { qop: 3, z: 0.1, cls: 'GALAXY', comment: 'Hα' }, ident, 1)!;
+    const b = applyPatch(a, { z: undefined, cls: undefined }, ident, 2)!;
+    expect(b).toEqual({ key, ...ident, qop: 3, comment: 'Hα', updatedAt: 2 });
+  });
+
+  it('returns undefined when nothing decided is left (an empty comment counts as none)', () => {
+    const a = applyPatch(undefined, { comment: 'x' }, ident, 1)!;
+    expect(applyPatch(a, { comment: '' }, ident, 2)).toBeUndefined();
+    expect(isEmptyDecision({ comment: '' })).toBe(true);
+  });
+
+  it('throws for values the UI must never send', () => {
+    expect(() => applyPatch(undefined, { qop: 5 as never }, ident, 1)).toThrow(RangeError);
+    expect(() => applyPatch(undefined, { z: NaN }, ident, 1)).toThrow(RangeError);
+    expect(() => applyPatch(undefined, { cls: 'PLANET' as never }, ident, 1)).toThrow(RangeError);
+  });
+});
+
+describe('decisionFromUnknown', () => {
+  it('rebuilds a valid decision with its key, dropping nulls', () => {
+    expect(decisionFromUnknown({ ...ident, key: 'forged', qop: 6, z: null, comment: 'star', updatedAt: 5 })).toEqual({
+      key,
+      ...ident,
+      qop: 6,
+      comment: 'star',
+      updatedAt: 5,
+    });
+  });
+
+  it('names what is wrong', () => {
+    expect(decisionFromUnknown({ ...ident, qop: 5 })).toMatch(/QOP 5/);
+    expect(decisionFromUnknown({ ...ident, index: -1, qop: 4 })).toMatch(/index/);
+    expect(decisionFromUnknown({ ...ident, cls: 'star' })).toMatch(/class star/);
+    expect(decisionFromUnknown({ ...ident })).toBe('records no decision');
+    expect(decisionFromUnknown('x')).toBe('not an object');
+  });
+
+  it('treats a missing or impossible time as the oldest (0)', () => {
+    expect(decisionFromUnknown({ ...ident, qop: 4 })).toMatchObject({ updatedAt: 0 });
+    expect(decisionFromUnknown({ ...ident, qop: 4, updatedAt: 1e300 })).toMatchObject({ updatedAt: 0 });
+  });
+});
