@@ -1,0 +1,121 @@
+/**
+ * From a Spectrum as an adapter read it to the 4076-pixel model input grid:
+ * fold every kind of bad pixel into one mask, refuse spectra the networks
+ * cannot use (with a message that says what to do), then resample.
+ */
+import { fail, ok } from '../types.ts';
+import type { GriddedSpectrum, InputError, Result, Spectrum } from '../types.ts';
+import { INPUT_LOGLAM0, LOGLAM_STEP_DEX, N_INPUT } from './modelGrid.ts';
+import { resampleToModelGrid } from './resample.ts';
+
+export interface ToModelGridOptions {
+  /**
+   * Fewest model-grid pixels with ivar > 0 accepted; below it the spectrum is
+   * refused ('too-few-pixels').
+   * @default 500
+   */
+  minGoodPixels?: number;
+}
+
+export const DEFAULT_MIN_GOOD_PIXELS = 500;
+
+/** A spectrum on the model grid, with what happened on the way. */
+export interface ModelGridSpectrum extends GriddedSpectrum {
+  /** [N_INPUT] 1 where the pixel had no flux value (outside coverage, NaN/Inf). */
+  noData: Uint8Array;
+  /** Number of model pixels with ivar > 0. */
+  nGood: number;
+  /** True when the input was already on the grid and copied pixel for pixel. */
+  copied: boolean;
+}
+
+/** Wavelength (Å) of the outer edges of the model grid: ≈ 3599.8 … 9200.0. */
+const GRID_MIN_A = 10 ** (INPUT_LOGLAM0 - LOGLAM_STEP_DEX / 2);
+const GRID_MAX_A = 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * (N_INPUT - 0.5));
+const RANGE_TEXT = '3600–9200 Å (vacuum, observed frame)';
+
+const err = (code: InputError['code'], message: string): { ok: false; error: InputError } =>
+  fail({ code, message });
+
+const fmtA = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : String(x));
+
+/** Resample `s` onto the model grid, or say why it cannot be used. */
+export function toModelGrid(
+  s: Pick<Spectrum, 'wavelength' | 'flux' | 'ivar' | 'mask'>,
+  options: ToModelGridOptions = {},
+): Result<ModelGridSpectrum> {
+  const minGood = options.minGoodPixels ?? DEFAULT_MIN_GOOD_PIXELS;
+  const { wavelength, flux, ivar, mask } = s;
+  const n = wavelength.length;
+  if (flux.length !== n || ivar.length !== n || (mask && mask.length !== n)) {
+    throw new RangeError(
+      `Spectrum arrays differ in length: wavelength ${n}, flux ${flux.length}, ivar ${ivar.length}, mask ${mask?.length}`,
+    );
+  }
+  if (n < 2) {
+    return err('bad-wavelengths', `The spectrum has ${n} pixel(s); at least 2 are needed. Check that the file holds a spectrum.`);
+  }
+  for (let i = 0; i < n; i++) {
+    const w = wavelength[i];
+    if (!Number.isFinite(w) || w <= 0 || (i > 0 && !(w > wavelength[i - 1]))) {
+      const what = !Number.isFinite(w) || w <= 0 ? `is ${w}` : `(${w}) is not above pixel ${i - 1} (${wavelength[i - 1]})`;
+      return err(
+        'bad-wavelengths',
+        `Wavelengths must be finite, positive and strictly increasing, but pixel ${i} ${what}. ` +
+          'Check the wavelength column or WCS keywords of the file (sort the pixels if they are stored in decreasing order).',
+      );
+    }
+  }
+
+  const bad = new Uint8Array(n);
+  const noData = new Uint8Array(n);
+  let nGoodIn = 0;
+  let nGoodInRange = 0;
+  for (let i = 0; i < n; i++) {
+    const finiteFlux = Number.isFinite(flux[i]);
+    noData[i] = finiteFlux ? 0 : 1;
+    const isBad = !finiteFlux || !(ivar[i] > 0) || !Number.isFinite(ivar[i]) || (mask !== undefined && mask[i] !== 0);
+    bad[i] = isBad ? 1 : 0;
+    if (!isBad) {
+      nGoodIn++;
+      if (wavelength[i] >= GRID_MIN_A && wavelength[i] <= GRID_MAX_A) nGoodInRange++;
+    }
+  }
+  const lo = wavelength[0];
+  const hi = wavelength[n - 1];
+  const covers = `This spectrum covers ${fmtA(lo)}–${fmtA(hi)} Å`;
+  if (nGoodIn === 0) {
+    return err(
+      'all-masked',
+      `Every pixel of this spectrum is masked or has no usable inverse variance (${n} pixels). ` +
+        'There is nothing to fit: check the file’s mask and error columns, or choose another spectrum.',
+    );
+  }
+  if (hi < GRID_MIN_A || lo > GRID_MAX_A) {
+    return err(
+      'out-of-range',
+      `${covers}, entirely outside the ${RANGE_TEXT} the GaSNet-III networks read. ` +
+        'Check that the wavelengths are in Å (not nm or µm) and that this is an optical spectrum.',
+    );
+  }
+
+  const r = resampleToModelGrid({ wavelength, flux, ivar, bad, noData });
+  let nGood = 0;
+  for (let k = 0; k < N_INPUT; k++) if (r.ivar[k] > 0) nGood++;
+  if (nGood === 0 && nGoodInRange === 0) {
+    return err(
+      'all-masked',
+      `${covers}, but every pixel inside ${RANGE_TEXT} is masked or has no usable inverse variance. ` +
+        'Check the file’s mask and error columns, or choose another spectrum.',
+    );
+  }
+  if (nGood < minGood) {
+    return err(
+      'too-few-pixels',
+      `Only ${nGood} of ${N_INPUT} model pixels (${RANGE_TEXT}) have usable data; at least ${minGood} are needed. ` +
+        `${covers} with ${nGoodInRange} good pixels in that range. ` +
+        'Use a spectrum with wider coverage or fewer masked pixels, or lower the minimum (minGoodPixels) if you accept a less reliable fit.',
+    );
+  }
+  return ok({ flux: r.flux, ivar: r.ivar, noData: r.noData, nGood, copied: r.copied });
+}
