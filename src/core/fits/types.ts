@@ -26,9 +26,20 @@ export interface FitsHeader {
   has(keyword: string): boolean;
   /** Keywords in file order (HIERARCH keys without the HIERARCH prefix). */
   keywords(): string[];
+  /** Every card in file order, commentary cards included (CONTINUE strings already joined). */
+  cards(): readonly HeaderCard[];
 }
 
-export type HduKind = 'primary' | 'image' | 'bintable' | 'table';
+/** One header card as read. All text is untrusted: show it as text, never as markup. */
+export interface HeaderCard {
+  keyword: string;
+  /** undefined for commentary cards (COMMENT, HISTORY, blank keyword). */
+  value: HeaderValue | undefined;
+  comment?: string;
+}
+
+/** 'other': an extension type the reader does not decode (kept so HDU indices stay right). */
+export type HduKind = 'primary' | 'image' | 'bintable' | 'table' | 'other';
 
 export interface Hdu {
   /** 0 = primary. */
@@ -57,6 +68,7 @@ export interface ImageData {
 export type ColumnData =
   | { kind: 'number'; repeat: number; data: Float64Array | Float32Array } // length rows·repeat; TSCAL/TZERO applied; TNULL → NaN
   | { kind: 'bigint'; repeat: number; data: BigInt64Array } // 'K' without scaling
+  | { kind: 'biguint'; repeat: number; data: BigUint64Array } // 'K' with TZERO 2^63 (unsigned convention)
   | { kind: 'string'; repeat: 1; data: string[] } // 'nA', trailing blanks trimmed
   | { kind: 'boolean'; repeat: number; data: Uint8Array }; // 'L' (1 true, 0 false), 'X' bits unpacked
 
@@ -66,12 +78,16 @@ export interface TableColumnInfo {
   tform: string;
   unit?: string;
   repeat: number;
+  /** TDIMn as written (not used for shape: data stay flat, rows·repeat). */
+  tdim?: string;
 }
 
 export interface FitsFile {
   readonly name: string;
   readonly size: number;
   readonly hdus: readonly Hdu[];
+  /** Oddities that did not stop the open (e.g. a broken HDU after good ones, missing padding). Plain text. */
+  readonly issues?: readonly string[];
   /** First HDU whose EXTNAME matches (case-insensitive). */
   byName(extname: string): Hdu | undefined;
   /** Columns of a table HDU (from its header; no data read). */

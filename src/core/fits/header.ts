@@ -1,0 +1,103 @@
+/**
+ * A header: the ordered cards of one HDU, with case-insensitive lookup
+ * (last duplicate wins) and OGIP long strings (value ending in '&' followed
+ * by CONTINUE cards) joined into one value.
+ */
+import type { FitsHeader, HeaderCard, HeaderValue } from './types.ts';
+import { type Card, latin1, parseCard } from './card.ts';
+import { CARD_BYTES, MAX_LONG_STRING_CHARS } from './constants.ts';
+
+export class Header implements FitsHeader {
+  readonly #cards: readonly HeaderCard[];
+  readonly #index = new Map<string, number>();
+
+  constructor(cards: readonly HeaderCard[]) {
+    this.#cards = cards;
+    cards.forEach((card, i) => {
+      if (card.value !== undefined) this.#index.set(card.keyword, i);
+    });
+  }
+
+  get(keyword: string): HeaderValue | undefined {
+    const i = this.#index.get(keyword.toUpperCase());
+    return i === undefined ? undefined : this.#cards[i].value;
+  }
+
+  getString(keyword: string): string | undefined {
+    const v = this.get(keyword);
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  /** Numbers; integers beyond 2^53 (bigint) come back rounded to the nearest double. */
+  getNumber(keyword: string): number | undefined {
+    const v = this.get(keyword);
+    if (typeof v === 'number') return v;
+    if (typeof v === 'bigint') return Number(v);
+    return undefined;
+  }
+
+  getBoolean(keyword: string): boolean | undefined {
+    const v = this.get(keyword);
+    return typeof v === 'boolean' ? v : undefined;
+  }
+
+  has(keyword: string): boolean {
+    return this.#index.has(keyword.toUpperCase());
+  }
+
+  keywords(): string[] {
+    const seen = new Set<string>();
+    for (const card of this.#cards) if (card.value !== undefined) seen.add(card.keyword);
+    return [...seen];
+  }
+
+  cards(): readonly HeaderCard[] {
+    return this.#cards;
+  }
+}
+
+export interface ParsedHeader {
+  header: Header;
+  /** Cards that broke the standard but were kept (plain text). */
+  problems: string[];
+}
+
+/**
+ * Parse `nCards` cards from `bytes` (the END card excluded) into a Header.
+ * Never throws on content; oddities are reported in `problems`.
+ */
+export function parseHeader(bytes: Uint8Array, nCards: number): ParsedHeader {
+  const raw: Card[] = [];
+  for (let i = 0; i < nCards; i++) {
+    raw.push(parseCard(latin1(bytes, i * CARD_BYTES, (i + 1) * CARD_BYTES)));
+  }
+  const problems: string[] = [];
+  const cards: HeaderCard[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const card = raw[i];
+    if (card.problem !== undefined) problems.push(`${card.keyword}: ${card.problem}`);
+    if (typeof card.value !== 'string' || !card.value.endsWith('&') || raw[i + 1]?.keyword !== 'CONTINUE') {
+      cards.push(toHeaderCard(card));
+      continue;
+    }
+    // Long string: strip each '&' and append the next CONTINUE value, bounded in length.
+    let value = card.value;
+    while (value.endsWith('&') && raw[i + 1]?.keyword === 'CONTINUE' && typeof raw[i + 1].value === 'string') {
+      const next = raw[i + 1].value as string;
+      if (value.length - 1 + next.length > MAX_LONG_STRING_CHARS) {
+        problems.push(`${card.keyword}: long string cut at ${MAX_LONG_STRING_CHARS} characters`);
+        break;
+      }
+      value = value.slice(0, -1) + next;
+      i++;
+    }
+    cards.push({ keyword: card.keyword, value, ...(card.comment !== undefined && { comment: card.comment }) });
+  }
+  return { header: new Header(cards), problems };
+}
+
+function toHeaderCard(card: Card): HeaderCard {
+  const out: HeaderCard = { keyword: card.keyword, value: card.value };
+  if (card.comment !== undefined && card.comment !== '') out.comment = card.comment;
+  return out;
+}
