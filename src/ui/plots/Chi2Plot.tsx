@@ -1,0 +1,39 @@
+/** The χ²-against-z plot ([data-testid="plot-chi2"]); clicking a curve or a minimum picks that z (and class). */
+import { useCallback, useMemo } from 'react';
+import type { PlotMouseEvent } from 'plotly.js-dist-min';
+import type { AnalysisResult } from '../../core/scan/types.ts';
+import { CLASSES, type SpectralClass } from '../../core/types.ts';
+import { chi2Layout, chi2Traces } from './chi2Figure.ts';
+import { Plot } from './Plot.tsx';
+
+export interface Chi2PlotProps {
+  result: AnalysisResult;
+  cls: SpectralClass;
+  z: number;
+  uirevision: string;
+  onPick: (cls: SpectralClass, z: number) => void;
+}
+
+/** The class and redshift a click on the χ² plot points at, or undefined for a click on nothing usable. */
+export function pickFromClick(event: Pick<PlotMouseEvent, 'points'>): { cls: SpectralClass; z: number } | undefined {
+  const p = event.points[0];
+  if (!p) return undefined;
+  const cls = (p.data as { meta?: unknown }).meta;
+  const z = (p as { customdata?: unknown }).customdata;
+  if (typeof z !== 'number' || !CLASSES.includes(cls as SpectralClass)) return undefined;
+  return { cls: cls as SpectralClass, z };
+}
+
+export function Chi2Plot({ result, cls, z, uirevision, onPick }: Chi2PlotProps) {
+  const traces = useMemo(() => chi2Traces(result.scans, result.cls), [result.scans, result.cls]);
+  const robustness = result.scans[cls].robustness;
+  const layout = useMemo(() => chi2Layout({ cls, z, robustness, uirevision }), [cls, z, robustness, uirevision]);
+  const onClick = useCallback(
+    (e: PlotMouseEvent) => {
+      const pick = pickFromClick(e);
+      if (pick) onPick(pick.cls, pick.z);
+    },
+    [onPick],
+  );
+  return <Plot testId="plot-chi2" label="Reduced χ² against redshift for the three classes" data={traces} layout={layout} height={320} onClick={onClick} />;
+}

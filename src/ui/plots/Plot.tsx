@@ -1,0 +1,47 @@
+/**
+ * One Plotly chart: loads Plotly on first use, shows a placeholder of the
+ * same height meanwhile. Updates go through Plotly.react (react-plotly.js
+ * does that on every render), so callers should keep unchanged trace arrays
+ * referentially stable.
+ */
+import { Suspense, lazy, type ReactNode } from 'react';
+import type { Config, Data, Layout, PlotMouseEvent } from 'plotly.js-dist-min';
+
+const loadPlotly = () => import('./PlotlyPlot.tsx');
+const LazyPlot = lazy(loadPlotly);
+
+/** Start downloading Plotly early (e.g. after the first paint) without rendering anything. */
+export function preloadPlotly(): void {
+  void loadPlotly();
+}
+
+const CONFIG: Partial<Config> = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ['lasso2d', 'select2d'] };
+
+export interface PlotProps {
+  testId: string;
+  data: Data[];
+  layout: Partial<Layout>;
+  /** Pixels. */
+  height: number;
+  onClick?: (event: PlotMouseEvent) => void;
+  /** Accessible description of what the chart shows. */
+  label: string;
+  children?: ReactNode;
+}
+
+export function Plot({ testId, data, layout, height, onClick, label }: PlotProps) {
+  return (
+    <div data-testid={testId} role="figure" aria-label={label} style={{ height, width: '100%' }}>
+      <Suspense fallback={<div className="plot-loading" style={{ height }}>Loading plot…</div>}>
+        <LazyPlot
+          data={data}
+          layout={{ ...layout, autosize: true }}
+          config={CONFIG}
+          useResizeHandler
+          style={{ width: '100%', height: '100%' }}
+          onClick={onClick}
+        />
+      </Suspense>
+    </div>
+  );
+}

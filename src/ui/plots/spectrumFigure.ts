@@ -1,0 +1,170 @@
+/**
+ * Traces and layout of the spectrum plot: the input as the model saw it (or
+ * in flux units), the chosen class's reconstruction shifted to z, residuals
+ * below, masked pixels shaded, line markers at λ_rest·(1+z).
+ *
+ * Split into a part that depends only on the spectrum (built once) and a
+ * part that depends on z (rebuilt while the slider moves), so Plotly.react
+ * sees the same array references for everything that did not change.
+ */
+import type { Annotation, Data, Layout, Shape } from 'plotly.js-dist-min';
+import { INPUT_LOGLAM0, LOGLAM_STEP_DEX, N_INPUT } from '../../core/grid/modelGrid.ts';
+import { linesInRange } from '../../core/lines/index.ts';
+import type { OutputGridSpec } from '../../core/scan/redshift.ts';
+import { shiftOfZ } from '../../core/scan/redshift.ts';
+import type { Preprocessed, Reconstruction } from '../../core/scan/types.ts';
+import type { GriddedSpectrum, SpectralClass, Spectrum } from '../../core/types.ts';
+import { lineMarks } from './lineMarks.ts';
+import { maskedRuns } from './maskRuns.ts';
+import { CLASS_COLORS, PLOT_COLORS } from './palette.ts';
+import { plainText } from './plainText.ts';
+import { robustRange } from './range.ts';
+import { reconstructionAt } from './reconstructionAt.ts';
+
+export type SpectrumMode = 'model' | 'flux';
+
+/** [4076] observed wavelength (Å) of each model-grid pixel, 10^(3.5563 + 1e-4·k). */
+export const MODEL_LAMBDA_A: Float64Array = (() => {
+  const a = new Float64Array(N_INPUT);
+  for (let k = 0; k < N_INPUT; k++) a[k] = 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * k);
+  return a;
+})();
+
+/** Paper-y domains of the main panel and the residual panel. */
+export const SPECTRUM_DOMAIN: [number, number] = [0.3, 1];
+export const RESIDUAL_DOMAIN: [number, number] = [0, 0.24];
+
+export interface SpectrumData {
+  spectrum: Pick<Spectrum, 'wavelength' | 'flux' | 'ivar' | 'model'>;
+  gridded: GriddedSpectrum;
+  preprocessed: Preprocessed;
+}
+
+export interface ModelAtZ {
+  cls: SpectralClass;
+  z: number;
+  reconstruction: Reconstruction;
+  grid: OutputGridSpec;
+}
+
+/** The reconstruction on the observed grid at z, in F units or in flux units (continuum + Norm·R). */
+export function placedModel(d: SpectrumData, m: ModelAtZ, mode: SpectrumMode): Float32Array {
+  const placed = reconstructionAt(m.reconstruction.values, shiftOfZ(m.grid, m.z));
+  if (mode === 'model') return placed;
+  const { continuum, norm } = d.preprocessed;
+  const out = new Float32Array(N_INPUT);
+  for (let k = 0; k < N_INPUT; k++) out[k] = continuum[k] + norm * placed[k];
+  return out;
+}
+
+/** data − model where the pixel counts (w > 0), NaN elsewhere. */
+function residual(d: SpectrumData, model: Float32Array, mode: SpectrumMode): Float32Array {
+  const { F, w } = d.preprocessed;
+  const obs = mode === 'model' ? F : d.gridded.flux;
+  const out = new Float32Array(N_INPUT);
+  for (let k = 0; k < N_INPUT; k++) out[k] = w[k] > 0 ? obs[k] - model[k] : Number.NaN;
+  return out;
+}
+
+/** Traces that do not depend on z: the data (and in flux mode its ±1σ band, the continuum and the survey's model). */
+export function spectrumStaticTraces(d: SpectrumData, mode: SpectrumMode): Data[] {
+  if (mode === 'model') {
+    const { F } = d.preprocessed;
+    const noData = d.gridded.noData;
+    const y = noData ? F.map((v, k) => (noData[k] ? Number.NaN : v)) : F;
+    return [{ type: 'scatter', mode: 'lines', name: 'input F (normalised)', x: MODEL_LAMBDA_A, y, line: { color: PLOT_COLORS.data, width: 1 }, hovertemplate: 'λ %{x:.1f} Å<br>F %{y:.3f}<extra></extra>' }];
+  }
+  const { wavelength, flux, ivar, model } = d.spectrum;
+  const lo = new Float32Array(flux.length);
+  const hi = new Float32Array(flux.length);
+  for (let k = 0; k < flux.length; k++) {
+    const s = ivar[k] > 0 ? 1 / Math.sqrt(ivar[k]) : Number.NaN;
+    lo[k] = flux[k] - s;
+    hi[k] = flux[k] + s;
+  }
+  const traces: Data[] = [
+    { type: 'scatter', mode: 'lines', name: '−1σ', x: wavelength, y: lo, line: { width: 0 }, hoverinfo: 'skip', showlegend: false },
+    { type: 'scatter', mode: 'lines', name: '±1σ', x: wavelength, y: hi, line: { width: 0 }, fill: 'tonexty', fillcolor: PLOT_COLORS.errorBand, hoverinfo: 'skip' },
+    { type: 'scatter', mode: 'lines', name: 'flux', x: wavelength, y: flux, line: { color: PLOT_COLORS.data, width: 1 }, hovertemplate: 'λ %{x:.1f} Å<br>flux %{y:.3g}<extra></extra>' },
+    { type: 'scatter', mode: 'lines', name: 'continuum (degree 5)', x: MODEL_LAMBDA_A, y: d.preprocessed.continuum, line: { color: PLOT_COLORS.continuum, width: 1, dash: 'dot' }, hoverinfo: 'skip' },
+  ];
+  if (model) traces.push({ type: 'scatter', mode: 'lines', name: 'survey pipeline model', x: wavelength, y: model, line: { color: PLOT_COLORS.pipelineModel, width: 1 }, hoverinfo: 'skip' });
+  return traces;
+}
+
+/** Traces that move with z: the reconstruction and the residuals. */
+export function spectrumModelTraces(d: SpectrumData, m: ModelAtZ, mode: SpectrumMode): Data[] {
+  const model = placedModel(d, m, mode);
+  const colour = CLASS_COLORS[m.cls];
+  return [
+    { type: 'scatter', mode: 'lines', name: mode === 'model' ? `${m.cls} reconstruction` : `${m.cls}: continuum + Norm·R`, x: MODEL_LAMBDA_A, y: model, line: { color: colour, width: 1.5 }, hovertemplate: 'λ %{x:.1f} Å<br>model %{y:.3g}<extra></extra>' },
+    { type: 'scatter', mode: 'lines', name: 'residual', x: MODEL_LAMBDA_A, y: residual(d, model, mode), yaxis: 'y2', line: { color: PLOT_COLORS.residual, width: 0.8 }, showlegend: false, hovertemplate: 'λ %{x:.1f} Å<br>residual %{y:.3g}<extra></extra>' },
+  ];
+}
+
+/** y ranges of both panels, from the data and the model at the pipeline's z, so they stay put while z moves. */
+export function spectrumRanges(d: SpectrumData, m: ModelAtZ, mode: SpectrumMode): { main: [number, number]; residual: [number, number] } {
+  const model = placedModel(d, m, mode);
+  const { w } = d.preprocessed;
+  const good = (k: number) => w[k] > 0;
+  const obs = mode === 'model' ? d.preprocessed.F : d.gridded.flux;
+  return {
+    main: robustRange([obs, model], good),
+    residual: robustRange([residual(d, model, mode)], undefined, { low: 1, high: 99, pad: 0.2 }),
+  };
+}
+
+export interface SpectrumLayoutOptions {
+  mode: SpectrumMode;
+  z: number;
+  ranges: { main: [number, number]; residual: [number, number] };
+  showLines: boolean;
+  allLabels: boolean;
+  /** Shapes of the masked pixels (from maskShapes), reused across renders. */
+  maskShapes: Partial<Shape>[];
+  /** Flux unit from the file header (untrusted: shown as plain text). */
+  fluxUnit?: string;
+  /** Changes when the spectrum changes, so zoom is kept while z moves but reset for a new spectrum. */
+  uirevision: string;
+}
+
+/** Shaded rectangles over runs of masked pixels (w = 0), spanning both panels. */
+export function maskShapes(w: Float32Array): Partial<Shape>[] {
+  const half = LOGLAM_STEP_DEX / 2;
+  return maskedRuns(w.length, (k) => w[k] > 0).map((r) => ({
+    type: 'rect',
+    xref: 'x',
+    yref: 'paper',
+    x0: 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * r.start - half),
+    x1: 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * r.end + half),
+    y0: 0,
+    y1: 1,
+    fillcolor: PLOT_COLORS.masked,
+    line: { width: 0 },
+    layer: 'below',
+  }));
+}
+
+export function spectrumLayout(o: SpectrumLayoutOptions): Partial<Layout> {
+  const xMin = MODEL_LAMBDA_A[0];
+  const xMax = MODEL_LAMBDA_A[N_INPUT - 1];
+  let shapes: Partial<Shape>[] = [...o.maskShapes, { type: 'line', xref: 'paper', yref: 'y2', x0: 0, x1: 1, y0: 0, y1: 0, line: { color: '#aaa', width: 1 } }];
+  let annotations: Partial<Annotation>[] = [];
+  if (o.showLines) {
+    const marks = lineMarks(linesInRange(o.z, xMin, xMax), { yDomain: SPECTRUM_DOMAIN, allLabels: o.allLabels, spanA: xMax - xMin });
+    shapes = shapes.concat(marks.shapes);
+    annotations = marks.annotations;
+  }
+  return {
+    margin: { l: 60, r: 10, t: 10, b: 45 },
+    showlegend: true,
+    legend: { orientation: 'h', x: 0, y: 1.0, yanchor: 'bottom', font: { size: 11 } },
+    hovermode: 'closest',
+    uirevision: o.uirevision,
+    xaxis: { title: { text: 'observed wavelength (Å, vacuum)' }, range: [xMin, xMax], anchor: 'y2' },
+    yaxis: { domain: SPECTRUM_DOMAIN, range: o.ranges.main, title: { text: o.mode === 'model' ? 'F (normalised)' : o.fluxUnit ? `flux (${plainText(o.fluxUnit)})` : 'flux' }, zeroline: false },
+    yaxis2: { domain: RESIDUAL_DOMAIN, range: o.ranges.residual, title: { text: 'residual' }, zeroline: false },
+    shapes,
+    annotations,
+  };
+}

@@ -1,0 +1,25 @@
+/** Reading a class's χ² scan at an arbitrary redshift. */
+import type { ClassScan } from '../../core/scan/types.ts';
+
+/**
+ * Reduced χ² of `scan` at redshift z, linearly interpolated between the two
+ * scanned shifts around it (the scan's z decreases with the shift).
+ * undefined outside the scanned range.
+ */
+export function chi2AtZ(scan: Pick<ClassScan, 'chi2' | 'z'>, z: number): number | undefined {
+  const { chi2, z: zs } = scan;
+  const n = zs.length;
+  if (n === 0 || !Number.isFinite(z)) return undefined;
+  // zs[0] is the largest redshift, zs[n − 1] the smallest.
+  if (z > zs[0] || z < zs[n - 1]) return undefined;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (zs[mid] >= z) lo = mid;
+    else hi = mid;
+  }
+  if (zs[lo] === z || n === 1) return chi2[lo];
+  const t = (zs[lo] - z) / (zs[lo] - zs[hi]);
+  return chi2[lo] * (1 - t) + chi2[hi] * t;
+}
