@@ -1,0 +1,86 @@
+/**
+ * Command line over the core: classify and measure redshifts of spectrum files.
+ *
+ *   npm run --silent analyze -- [--json] [--model encoder|unet|both] FILE...
+ *
+ * --json prints one JSON object per line per spectrum (and model); a file
+ * that fails prints {"file","error"} and the others carry on. Exit code 0
+ * when any spectrum was analysed, 1 otherwise.
+ */
+import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyzeFile } from '../src/core/analyzeFile.ts';
+import { openSpectra } from '../src/core/formats/index.ts';
+import type { Analyzer } from '../src/core/scan/pipeline.ts';
+import type { ModelFamily } from '../src/core/types.ts';
+import { loadAnalyzer } from './lib/nodeModels.ts';
+import { nodeFileSource } from './nodeFileSource.ts';
+import { formatOutcome, formatTableRow, TABLE_HEADER } from './lib/outcomeFormat.ts';
+
+interface Args {
+  json: boolean;
+  families: ModelFamily[];
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { json: false, families: ['encoder'], files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') args.json = true;
+    else if (a === '--model') {
+      const m = argv[++i];
+      if (m === 'both') args.families = ['encoder', 'unet'];
+      else if (m === 'encoder' || m === 'unet') args.families = [m];
+      else throw new Error(`--model takes encoder, unet or both (got ${m ?? 'nothing'})`);
+    } else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run --silent analyze -- [--json] [--model encoder|unet|both] FILE...');
+      process.exit(0);
+    } else args.files.push(a);
+  }
+  if (args.files.length === 0) throw new Error('no files given (usage: analyze [--json] [--model encoder|unet|both] FILE...)');
+  return args;
+}
+
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(String((e as Error).message));
+    return 2;
+  }
+  const analyzers: Analyzer[] = [];
+  for (const f of args.families) analyzers.push(await loadAnalyzer(f));
+  if (!args.json) console.log(TABLE_HEADER);
+
+  let succeeded = 0;
+  const print = (o: object) => console.log(JSON.stringify(o));
+  for (const path of args.files) {
+    const file = basename(path);
+    const source = await nodeFileSource(path).catch((e: Error) => e);
+    if (source instanceof Error) {
+      args.json ? print({ file, error: `${file}: cannot read the file (${source.message})` }) : console.log(`${file}\terror: ${source.message}`);
+      continue;
+    }
+    const opened = await openSpectra(source);
+    if (!opened.ok) {
+      args.json ? print({ file, error: opened.error.message }) : console.log(`${file}\terror: ${opened.error.message}`);
+      continue;
+    }
+    for await (const outcome of analyzeFile(opened.value, analyzers, { clock: () => performance.now() })) {
+      if (outcome.result.ok) succeeded++;
+      const row = formatOutcome(file, outcome, analyzers.length > 1);
+      args.json ? print(row) : console.log(formatTableRow(row));
+    }
+  }
+  return succeeded > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,122 @@
+/**
+ * Per-spectrum time of each stage in Node, on one core, over repeated runs.
+ *
+ *   npm run bench [-- --model encoder|unet] [--repeats 15] [--dir test/fixtures/sdss]
+ *
+ * Prints median and spread (p10–p90) per stage and writes bench-results/bench-<model>.json.
+ * ONNX Runtime runs with one intra-op thread so the figures are per core.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyzeFile } from '../src/core/analyzeFile.ts';
+import { openSpectra } from '../src/core/formats/index.ts';
+import { N_INPUT } from '../src/core/grid/modelGrid.ts';
+import { toModelGrid } from '../src/core/grid/toModelGrid.ts';
+import { preprocess } from '../src/core/preprocess/preprocess.ts';
+import { createChi2Scanner } from '../src/core/scan/chi2Fft.ts';
+import { createAnalyzer } from '../src/core/scan/pipeline.ts';
+import type { Preprocessed } from '../src/core/scan/types.ts';
+import { CLASSES, type GriddedSpectrum, type ModelFamily } from '../src/core/types.ts';
+import { loadReconstructors } from './lib/nodeModels.ts';
+import { nodeFileSource } from './nodeFileSource.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const family = arg('--model', 'encoder') as ModelFamily;
+const repeats = Number(arg('--repeats', '15'));
+const dir = arg('--dir', 'test/fixtures/sdss');
+
+const files = readdirSync(dir).filter((f) => /\.fits?(\.gz)?$/i.test(f)).sort();
+const gridded: GriddedSpectrum[] = [];
+for (const f of files) {
+  const opened = await openSpectra(await nodeFileSource(join(dir, f)));
+  if (!opened.ok) throw new Error(opened.error.message);
+  const s = await opened.value.read(0);
+  if (!s.ok) throw new Error(s.error.message);
+  const g = toModelGrid(s.value);
+  if (!g.ok) throw new Error(g.error.message);
+  gridded.push(g.value);
+}
+const B = gridded.length;
+const recs = await loadReconstructors(family, { intraOpNumThreads: 1 });
+const analyzer = createAnalyzer(recs);
+const scanner = createChi2Scanner();
+
+const samples: Record<string, number[]> = {};
+const record = (name: string, msPerSpectrum: number) => (samples[name] ??= []).push(msPerSpectrum);
+const time = async (fn: () => unknown) => {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+};
+
+// Inputs for the per-stage timings.
+const pre = gridded.map((g) => (preprocess(g) as { ok: true; value: Preprocessed }).value);
+const F = new Float32Array(B * N_INPUT);
+pre.forEach((p, b) => F.set(p.F, b * N_INPUT));
+const recon = Object.fromEntries(await Promise.all(CLASSES.map(async (c) => [c, await recs[c].run(F, B)])));
+
+for (let rep = -2; rep < repeats; rep++) {
+  const keep = rep >= 0; // two warm-up rounds
+  const t = {
+    readAndGrid: await time(async () => {
+      for (const f of files) {
+        const o = await openSpectra(await nodeFileSource(join(dir, f)));
+        if (o.ok) {
+          const s = await o.value.read(0);
+          if (s.ok) toModelGrid(s.value);
+        }
+      }
+    }),
+    preprocess: await time(() => gridded.forEach((g) => preprocess(g))),
+  };
+  const inferBatch: Record<string, number> = {};
+  const inferSingle: Record<string, number> = {};
+  for (const c of CLASSES) {
+    inferBatch[c] = await time(() => recs[c].run(F, B));
+    inferSingle[c] = await time(async () => {
+      for (let b = 0; b < 20; b++) await recs[c].run(F.subarray(b * N_INPUT, (b + 1) * N_INPUT), 1);
+    });
+  }
+  const scan: Record<string, number> = { STAR: 0, GALAXY: 0, QSO: 0 };
+  for (let b = 0; b < B; b++) {
+    scanner.setSpectrum(pre[b].F, pre[b].w);
+    for (const c of CLASSES) {
+      const t0 = performance.now();
+      scanner.scan(recon[c][b].values);
+      scan[c] += performance.now() - t0;
+    }
+  }
+  const whole = await time(() => analyzer.analyze(gridded));
+  const endToEnd = await time(async () => {
+    for (const f of files) {
+      const o = await openSpectra(await nodeFileSource(join(dir, f)));
+      if (o.ok) for await (const _ of analyzeFile(o.value, [analyzer])) void _;
+    }
+  });
+  if (!keep) continue;
+  record('read + grid (from FITS)', t.readAndGrid / B);
+  record('preprocess', t.preprocess / B);
+  for (const c of CLASSES) record(`inference ${c} (batch ${B})`, inferBatch[c] / B);
+  for (const c of CLASSES) record(`inference ${c} (batch 1)`, inferSingle[c] / 20);
+  for (const c of CLASSES) record(`scan ${c}`, scan[c] / B);
+  record(`whole 3-class analysis (batch ${B})`, whole / B);
+  record('file → result, one file at a time', endToEnd / B);
+}
+
+const q = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.round(p * (s.length - 1))))];
+};
+const rows = Object.entries(samples).map(([stage, xs]) => ({ stage, median: q(xs, 0.5), p10: q(xs, 0.1), p90: q(xs, 0.9) }));
+console.log(`model: ${family}   spectra: ${B}   repeats: ${repeats}   cpu: ${cpus()[0]?.model ?? '?'}   node ${process.version}`);
+console.log('stage'.padEnd(40) + 'ms/spectrum  (p10 – p90)');
+for (const r of rows) console.log(`${r.stage.padEnd(40)}${r.median.toFixed(4).padStart(9)}    (${r.p10.toFixed(4)} – ${r.p90.toFixed(4)})`);
+const whole = rows.find((r) => r.stage.startsWith('whole'))!;
+console.log(`throughput, batch of ${B}: ${(1000 / whole.median).toFixed(0)} spectra/s (analysis), ${(1000 / rows.at(-1)!.median).toFixed(0)} spectra/s (from files)`);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(`bench-results/bench-${family}.json`, JSON.stringify({ family, spectra: B, repeats, cpu: cpus()[0]?.model, node: process.version, rows }, null, 1) + '\n');

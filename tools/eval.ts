@@ -1,0 +1,54 @@
+/**
+ * Accuracy, GF and MAD on the SDSS fixtures against SDSS's own answers.
+ *
+ *   npm run eval [-- --model encoder|unet] [--dir test/fixtures/sdss] [--out results/eval-encoder.json]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { analyzeFile } from '../src/core/analyzeFile.ts';
+import { computeMetrics, type Prediction } from '../src/core/evaluate/metrics.ts';
+import { openSpectra } from '../src/core/formats/index.ts';
+import { CLASSES, type ModelFamily } from '../src/core/types.ts';
+import { loadAnalyzer } from './lib/nodeModels.ts';
+import { readTruth } from './lib/truth.ts';
+import { nodeFileSource } from './nodeFileSource.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const family = arg('--model', 'encoder') as ModelFamily;
+const dir = arg('--dir', 'test/fixtures/sdss');
+const out = arg('--out', `results/eval-${family}.json`);
+
+const truth = readTruth(join(dir, 'truth.csv'));
+const analyzer = await loadAnalyzer(family);
+const preds: Prediction[] = [];
+const perSpectrum: object[] = [];
+for (const t of truth) {
+  const opened = await openSpectra(await nodeFileSource(join(dir, t.file)));
+  const pred: Prediction = { trueClass: t.cls, trueZ: t.z };
+  if (opened.ok) {
+    for await (const o of analyzeFile(opened.value, [analyzer])) {
+      if (o.result.ok) {
+        pred.cls = o.result.value.cls;
+        pred.z = o.result.value.z;
+        perSpectrum.push({ file: t.file, trueClass: t.cls, trueZ: t.z, cls: pred.cls, z: pred.z, robustness: o.result.value.robustness ?? null, flags: o.result.value.flags, chi2: o.result.value.chi2 });
+      } else perSpectrum.push({ file: t.file, error: o.result.error.message });
+    }
+  } else perSpectrum.push({ file: t.file, error: opened.error.message });
+  preds.push(pred);
+}
+const m = computeMetrics(preds);
+
+const f = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+console.log(`model: ${family}   spectra: ${m.overall.n}   overall accuracy: ${f(m.overall.accuracy)}`);
+console.log('class    n   accuracy  GF      MAD');
+for (const c of CLASSES) {
+  const p = m.perClass[c];
+  console.log(`${c.padEnd(7)} ${String(p.n).padStart(3)}   ${f(p.accuracy)}     ${f(p.gf)}   ${p.mad.toExponential(2)}`);
+}
+console.log('confusion (true → predicted):', JSON.stringify(m.confusion));
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify({ model: family, dir, metrics: m, spectra: perSpectrum }, null, 1) + '\n');
+console.log(`written ${out}`);
