@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../../src/core/export/columns.ts';
+import { bytesSource, openFits } from '../../../src/core/fits/index.ts';
 import { INT_NULL, TABLE_EXTNAME, toFitsTable } from '../../../src/core/export/fitsTableWrite.ts';
 import { buildExportRecords } from '../../../src/core/export/records.ts';
 import { DECISION_MAP, ROWS } from './sampleRows.ts';
@@ -99,6 +100,31 @@ describe('toFitsTable', () => {
     expect(ext.cards.get('NAXIS2')).toBe('0');
     expect(ext.cards.get('TFORM1')).toBe('1A');
     expect(empty.length).toBe(ext.dataStart);
+  });
+});
+
+describe('toFitsTable read by the project’s FITS reader', () => {
+  it('opens and returns every cell, missing integers as NaN via TNULL', async () => {
+    const opened = await openFits(bytesSource('export.fits', bytes));
+    if (!opened.ok) throw new Error(opened.error.message);
+    const file = opened.value;
+    expect(file.hdus.map((h) => [h.kind, h.extname])).toEqual([
+      ['primary', 'PRIMARY'],
+      ['bintable', TABLE_EXTNAME],
+    ]);
+    const hdu = file.byName(TABLE_EXTNAME)!;
+    expect(file.columns(hdu).map((c) => [c.name, c.unit])).toEqual(EXPORT_COLUMNS.map((c) => [c.name, c.unit]));
+    const cols = await file.readColumns(hdu, EXPORT_COLUMNS.map((c) => c.name));
+    if (!cols.ok) throw new Error(cols.error.message);
+    records.forEach((r, row) => {
+      for (const c of EXPORT_COLUMNS) {
+        const col = cols.value[c.name];
+        const want = expected(c, r);
+        const got = col.data[row];
+        if (c.kind === 'int' && want === INT_NULL) expect(got, `${c.name} row ${row}`).toBeNaN();
+        else expect(got, `${c.name} row ${row}`).toEqual(want);
+      }
+    });
   });
 });
 
