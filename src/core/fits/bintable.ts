@@ -44,13 +44,14 @@ export function pickColumns<C extends { name: string }>(
   return ok(picked);
 }
 
-/** Decode columns `names` for the rows asked (all by default). */
+/** Decode columns `names` for the rows asked (all by default), reading about `chunkBytes` at a time. */
 export async function readBinColumns(
   source: ByteSource,
   hdu: Hdu,
   layout: BinLayout,
   names: readonly string[],
   rows?: RowRange,
+  chunkBytes: number = TABLE_READ_CHUNK_BYTES,
 ): Promise<Result<Record<string, ColumnData>, InputError>> {
   const { start, count } = resolveRows(rows, layout.nRows, hdu.index);
   const picked = pickColumns(layout.columns, names, source.name, hdu.index);
@@ -68,7 +69,7 @@ export async function readBinColumns(
     if (!truncated.ok) return truncated;
   }
   const decoders: ColumnDecoder[] = picked.value.map((c) => columnDecoder(c, count));
-  const rowsPerChunk = Math.max(1, Math.floor(TABLE_READ_CHUNK_BYTES / Math.max(1, rowBytes)));
+  const rowsPerChunk = Math.max(1, Math.floor(chunkBytes / Math.max(1, rowBytes)));
   for (let done = 0; done < count; done += rowsPerChunk) {
     const n = Math.min(rowsPerChunk, count - done);
     const first = start + done;

@@ -26,10 +26,10 @@ export function bytesSource(name: string, bytes: Uint8Array): ByteSource {
   return {
     name,
     size: bytes.length,
-    read(offset: number, length: number): Promise<Uint8Array> {
+    async read(offset: number, length: number): Promise<Uint8Array> {
       checkRange(offset, length);
       const start = Math.min(offset, bytes.length);
-      return Promise.resolve(bytes.subarray(start, Math.min(bytes.length, start + length)));
+      return bytes.subarray(start, Math.min(bytes.length, start + length));
     },
   };
 }
@@ -63,7 +63,7 @@ export function chunksSource(name: string, chunks: readonly Uint8Array[]): ByteS
   return {
     name,
     size,
-    read(offset: number, length: number): Promise<Uint8Array> {
+    async read(offset: number, length: number): Promise<Uint8Array> {
       checkRange(offset, length);
       const start = Math.min(offset, size);
       const end = Math.min(size, start + length);
@@ -75,11 +75,11 @@ export function chunksSource(name: string, chunks: readonly Uint8Array[]): ByteS
         if (starts[mid] <= start) lo = mid;
         else hi = mid - 1;
       }
-      if (end <= start) return Promise.resolve(new Uint8Array(0));
+      if (end <= start) return new Uint8Array(0);
       const first = chunks[lo];
       const within = start - starts[lo];
       if (within + (end - start) <= first.length) {
-        return Promise.resolve(first.subarray(within, within + (end - start)));
+        return first.subarray(within, within + (end - start));
       }
       const out = new Uint8Array(end - start);
       let filled = 0;
@@ -89,7 +89,7 @@ export function chunksSource(name: string, chunks: readonly Uint8Array[]): ByteS
         out.set(piece, filled);
         filled += piece.length;
       }
-      return Promise.resolve(out);
+      return out;
     },
   };
 }

@@ -46,7 +46,7 @@ export class OpenedFits implements FitsFile {
     return layout.value.layout.columns.map(columnInfo);
   }
 
-  readImage(hdu: Hdu, rows?: RowRange): Promise<Result<ImageData>> {
+  async readImage(hdu: Hdu, rows?: RowRange): Promise<Result<ImageData>> {
     return this.#guard(readImage(this.#source, this.#own(hdu), rows));
   }
 

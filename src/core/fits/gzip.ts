@@ -82,7 +82,9 @@ export async function gunzipSource(source: ByteSource, maxBytes: number): Promis
     await writer.abort(e).catch(() => undefined);
     const reason = e instanceof Error ? e.message : String(e);
     const cut = /end of (file|stream|data)|unexpected end|premature|incomplete/i.test(reason);
-    return fitsFail(cut ? 'truncated' : 'not-fits', place, `gzip data ${cut ? 'is cut short' : 'is damaged'} (${reason})`);
+    return cut
+      ? fitsFail('truncated', place, `gzip data is cut short (${reason}); the download may be incomplete, fetch the file again`)
+      : fitsFail('not-fits', place, `gzip data is damaged (${reason}); this is not a readable .gz file`);
   }
   return ok(chunksSource(source.name, chunks));
 }

@@ -42,6 +42,7 @@ const XTENSION_KINDS: Readonly<Record<string, HduKind>> = {
 export async function walkHdus(source: ByteSource, options: WalkOptions): Promise<Result<Walk, InputError>> {
   const entries: HduEntry[] = [];
   const issues: string[] = [];
+  if (source.size === 0) return fitsFail('not-fits', { file: source.name, hdu: 0 }, 'the file is empty');
   let offset = 0;
   for (let index = 0; offset < source.size; index++) {
     if (index >= options.maxHdus) {
@@ -49,7 +50,7 @@ export async function walkHdus(source: ByteSource, options: WalkOptions): Promis
       break;
     }
     if (index > 0 && (await isPadding(source, offset))) {
-      issues.push(`${source.name}: ${bytes(source.size - offset)} of blank padding after HDU ${index - 1} ignored`);
+      issues.push(`${source.name}: ${bytes(source.size - offset)} after HDU ${index - 1} ignored (they start with a blank block)`);
       break;
     }
     const place: ErrorPlace = { file: source.name, hdu: index };

@@ -82,16 +82,19 @@ export function parseHeader(bytes: Uint8Array, nCards: number): ParsedHeader {
     }
     // Long string: strip each '&' and append the next CONTINUE value, bounded in length.
     let value = card.value;
+    const comments = card.comment ? [card.comment] : [];
     while (value.endsWith('&') && raw[i + 1]?.keyword === 'CONTINUE' && typeof raw[i + 1].value === 'string') {
-      const next = raw[i + 1].value as string;
-      if (value.length - 1 + next.length > MAX_LONG_STRING_CHARS) {
+      const next = raw[i + 1];
+      const text = next.value as string;
+      if (value.length - 1 + text.length > MAX_LONG_STRING_CHARS) {
         problems.push(`${card.keyword}: long string cut at ${MAX_LONG_STRING_CHARS} characters`);
         break;
       }
-      value = value.slice(0, -1) + next;
+      value = value.slice(0, -1) + text;
+      if (next.comment) comments.push(next.comment);
       i++;
     }
-    cards.push({ keyword: card.keyword, value, ...(card.comment !== undefined && { comment: card.comment }) });
+    cards.push({ keyword: card.keyword, value, ...(comments.length > 0 && { comment: comments.join(' ') }) });
   }
   return { header: new Header(cards), problems };
 }
