@@ -58,7 +58,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
           filesDone,
           errors: p.errors + (failed ? 1 : 0),
           filesFailed: p.filesFailed + (failed ? 1 : 0),
-          running: !done,
+          running: p.running && !done,
           finishedAt: done ? now : p.finishedAt,
         };
       }),

@@ -5,14 +5,16 @@
  * reconstructions, original spectrum) for the view. Runs the same in a Web
  * Worker and in Node tests.
  *
- * Everything that can fail on outside input comes back as an InputError in a
- * message; an unexpected throw from below (a bug) is caught here, at the
+ * The per-file loop is the core's analyzeFile (shared with the CLI and the
+ * benchmark). Everything that can fail on outside input comes back as an
+ * InputError in a message; an unexpected throw from below (a bug) is caught here, at the
  * message boundary, and reported as code 'internal' for that spectrum or file.
  */
+import { analyzeFile as analyzeSpectra } from '../core/analyzeFile.ts';
 import type { OpenedSpectra } from '../core/formats/types.ts';
+import { toModelGrid } from '../core/grid/toModelGrid.ts';
 import type { Analyzer } from '../core/scan/pipeline.ts';
-import type { AnalysisResult } from '../core/scan/types.ts';
-import { fail, ok, type GriddedSpectrum, type Result, type Spectrum } from '../core/types.ts';
+import { fail, ok, type GriddedSpectrum, type InputError, type Result, type Spectrum } from '../core/types.ts';
 import type { SpectrumDetail } from '../ui/view/types.ts';
 import { internalError, type SpectrumFailure, type SpectrumSummary, type WorkerResponse } from './protocol.ts';
 import { summarize } from './summarize.ts';
@@ -20,7 +22,6 @@ import { summarize } from './summarize.ts';
 export interface EngineDeps {
   /** Open a dropped file with whichever adapter matches. */
   openFile(file: Blob, fileName: string): Promise<Result<OpenedSpectra>>;
-  toModelGrid(s: Spectrum): Result<GriddedSpectrum>;
   analyzer: Analyzer;
   /** Spectra per network batch. */
   batchSize: number;
@@ -45,6 +46,11 @@ export interface Engine {
 /** Opened files kept for detail requests (headers only; data are read on demand). */
 const OPEN_FILES_KEPT = 16;
 
+/** An error about a spectrum names it (the table shows the message alone). */
+function named(error: InputError, s: Spectrum | undefined): InputError {
+  return s && !error.message.startsWith(s.id) ? { ...error, message: `${s.id}: ${error.message}` } : error;
+}
+
 export function createEngine(deps: EngineDeps): Engine {
   const openFiles = new Map<number, Promise<Result<OpenedSpectra>>>();
   // One analysis at a time: the networks and the scanner are shared.
@@ -54,6 +60,7 @@ export function createEngine(deps: EngineDeps): Engine {
     queue = run.catch(() => undefined);
     return run;
   };
+  const analyzer: Analyzer = { family: deps.analyzer.family, analyze: (b) => serial(() => deps.analyzer.analyze(b)) };
 
   function open(fileId: number, file: Blob, fileName: string): Promise<Result<OpenedSpectra>> {
     let p = openFiles.get(fileId);
@@ -70,8 +77,8 @@ export function createEngine(deps: EngineDeps): Engine {
     try {
       const s = await o.read(index);
       if (!s.ok) return s;
-      const g = deps.toModelGrid(s.value);
-      if (!g.ok) return fail({ ...g.error, message: `${s.value.id}: ${g.error.message}` });
+      const g = toModelGrid(s.value);
+      if (!g.ok) return fail(named(g.error, s.value));
       return ok({ spectrum: s.value, gridded: g.value });
     } catch (e) {
       return fail(internalError(e, `reading spectrum ${index}`));
@@ -88,37 +95,32 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     const o = opened.value;
     emit({ type: 'opened', jobId, fileId, format: o.format, count: o.count });
-    for (let start = 0; start < o.count; start += deps.batchSize) {
-      if (cancelled()) {
-        emit({ type: 'file-done', jobId, fileId, cancelled: true });
-        return;
+    let rows: SpectrumSummary[] = [];
+    let failures: SpectrumFailure[] = [];
+    let ms = 0;
+    let seen = 0;
+    const flushBatch = () => {
+      if (rows.length + failures.length > 0) emit({ type: 'results', jobId, fileId, rows, failures, ms });
+      rows = [];
+      failures = [];
+      ms = 0;
+    };
+    try {
+      const outcomes = analyzeSpectra(o, [analyzer], { batchSize: deps.batchSize, cancelled, clock: deps.now });
+      for await (const out of outcomes) {
+        seen++;
+        ms += out.ms;
+        if (out.result.ok && out.spectrum) rows.push(summarize(fileId, fileName, out.index, out.spectrum, out.result.value));
+        else if (!out.result.ok) failures.push({ fileId, fileName, index: out.index, id: out.spectrum?.id, error: named(out.result.error, out.spectrum) });
+        if (seen % deps.batchSize === 0) flushBatch();
       }
-      const t0 = deps.now();
-      const rows: SpectrumSummary[] = [];
-      const failures: SpectrumFailure[] = [];
-      const ready: Array<{ index: number; spectrum: Spectrum; gridded: GriddedSpectrum }> = [];
-      for (let i = start; i < Math.min(o.count, start + deps.batchSize); i++) {
-        const p = await prepare(o, i);
-        if (p.ok) ready.push({ index: i, ...p.value });
-        else failures.push({ fileId, fileName, index: i, error: p.error });
-      }
-      if (ready.length > 0) {
-        let results: Result<AnalysisResult>[];
-        try {
-          results = await serial(() => deps.analyzer.analyze(ready.map((x) => x.gridded)));
-        } catch (e) {
-          const error = internalError(e, 'analysing a batch');
-          results = ready.map(() => fail(error));
-        }
-        ready.forEach((x, b) => {
-          const r = results[b];
-          if (r.ok) rows.push(summarize(fileId, fileName, x.index, x.spectrum, r.value));
-          else failures.push({ fileId, fileName, index: x.index, id: x.spectrum.id, error: r.error });
-        });
-      }
-      emit({ type: 'results', jobId, fileId, rows, failures, ms: deps.now() - t0 });
+    } catch (e) {
+      // A bug below: report the spectra not yet analysed as failed, keep the worker alive.
+      const error = internalError(e, `analysing ${fileName}`);
+      for (let i = seen; i < o.count; i++) failures.push({ fileId, fileName, index: i, error });
     }
-    emit({ type: 'file-done', jobId, fileId, cancelled: false });
+    flushBatch();
+    emit({ type: 'file-done', jobId, fileId, cancelled: seen < o.count && cancelled() });
   }
 
   async function detail(fileId: number, file: Blob, fileName: string, index: number): Promise<Result<SpectrumDetail>> {
@@ -130,7 +132,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const p = await prepare(opened.value, index);
     if (!p.ok) return p;
     try {
-      const [r] = await serial(() => deps.analyzer.analyze([p.value.gridded]));
+      const [r] = await analyzer.analyze([p.value.gridded]);
       if (!r.ok) return r;
       return ok({ fileName, index, spectrum: p.value.spectrum, gridded: p.value.gridded, result: r.value });
     } catch (e) {

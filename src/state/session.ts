@@ -1,0 +1,204 @@
+/**
+ * The analysis session: connects the worker pool to the app store without
+ * React. Chooses the backend, hands dropped files to the pool, folds worker
+ * messages into the store once per animation frame, fetches the open
+ * spectrum's detail, and saves the table for the next visit.
+ */
+import type { ExportRow } from '../core/export/types.ts';
+import type { ModelFamily } from '../core/types.ts';
+import { planBackend, type BackendChoice, type BackendPlan, type BackendProbe } from '../platform/backend.ts';
+import type { PoolMessage, WorkerPool } from '../worker/pool.ts';
+import { rowFromFailure, rowFromSaved, rowFromSummary } from './rows.ts';
+import type { AppStore } from './store.ts';
+import type { ResultRow } from './types.ts';
+
+export interface SessionDeps {
+  store: AppStore;
+  probe(): Promise<BackendProbe>;
+  /** Start workers for a plan; `onMessage` receives their analysis traffic. */
+  createPool(plan: BackendPlan, onMessage: (m: PoolMessage) => void): WorkerPool;
+  /** Run `cb` soon, once (requestAnimationFrame in the page). */
+  scheduleFlush(cb: () => void): void;
+  now(): number;
+  family?: ModelFamily;
+  /** Save / load the table of the last session (decisions store); optional. */
+  saveRows?(rows: ExportRow[]): Promise<void>;
+  loadRows?(): Promise<ExportRow[]>;
+}
+
+export interface Session {
+  /** Probe the browser, start the workers, restore the last session's table. */
+  start(): Promise<void>;
+  /** Switch backend: stops the running analysis and restarts the workers. */
+  setBackendChoice(choice: BackendChoice): Promise<void>;
+  addFiles(files: readonly File[]): void;
+  cancel(): void;
+  /** Select a row (or nothing) and load its detail. */
+  open(key: string | undefined): void;
+  dispose(): void;
+}
+
+export function createSession(deps: SessionDeps): Session {
+  const { store } = deps;
+  const family = deps.family ?? 'encoder';
+  const blobs = new Map<number, File>();
+  const activeJobs = new Set<number>();
+  let pool: WorkerPool | undefined;
+  let nextFileId = 1;
+  let nextJob = 1;
+  let pending: PoolMessage[] = [];
+  let flushScheduled = false;
+  let detailBusy = false;
+  /** Files added before the first pool existed. */
+  const unsent: Array<{ jobId: number; files: Parameters<WorkerPool['submit']>[1] }> = [];
+
+  function onMessage(m: PoolMessage): void {
+    pending.push(m);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      deps.scheduleFlush(flush);
+    }
+  }
+
+  function flush(): void {
+    flushScheduled = false;
+    const batch = pending;
+    pending = [];
+    const s = store.getState();
+    const rows: ResultRow[] = [];
+    let done = 0;
+    let failed = 0;
+    let ms = 0;
+    for (const m of batch) {
+      if (m.type === 'opened') {
+        s.updateFile(m.fileId, { status: 'running', format: m.format, count: m.count });
+        s.fileOpened(m.count);
+      } else if (m.type === 'results') {
+        for (const r of m.rows) rows.push(rowFromSummary(r));
+        for (const f of m.failures) {
+          rows.push(rowFromFailure(f, family));
+          if (f.index === undefined) s.updateFile(m.fileId, { status: 'error', error: f.error });
+        }
+        const spectral = m.failures.filter((f) => f.index !== undefined).length;
+        done += m.rows.length + spectral;
+        failed += spectral;
+        ms += m.ms;
+      }
+    }
+    if (rows.length > 0) s.addRows(rows);
+    if (done > 0) s.spectraFinished(done, failed, ms);
+    for (const m of batch) {
+      if (m.type !== 'file-done') continue;
+      const f = store.getState().files[m.fileId];
+      const fileFailed = f?.status === 'error';
+      if (!fileFailed) s.updateFile(m.fileId, { status: m.cancelled ? 'cancelled' : 'done' });
+      s.fileFinished(fileFailed, deps.now());
+    }
+    if (batch.some((m) => m.type === 'file-done') && !store.getState().progress.running) {
+      activeJobs.clear();
+      void persist();
+    }
+  }
+
+  async function persist(): Promise<void> {
+    if (!deps.saveRows) return;
+    try {
+      await deps.saveRows(store.getState().rows.map((r) => r.row));
+    } catch {
+      // The decisions store reports persistence failures itself (persistError).
+    }
+  }
+
+  async function startPool(choice: BackendChoice): Promise<void> {
+    pool?.terminate();
+    const s = store.getState();
+    const probe = s.backend.probe ?? (await deps.probe());
+    const plan = planBackend(choice, probe);
+    s.setBackend({ choice, probe, plan, status: 'starting', active: undefined, error: undefined });
+    const p = deps.createPool(plan, onMessage);
+    pool = p;
+    for (const u of unsent.splice(0)) p.submit(u.jobId, u.files);
+    const r = await p.ready;
+    if (pool !== p) return; // replaced meanwhile
+    if (r.ok) store.getState().setBackend({ status: 'ready', active: r.value });
+    else store.getState().setBackend({ status: 'error', error: `${r.error.code}: ${r.error.message}` });
+  }
+
+  function requestDetail(): void {
+    if (detailBusy || !pool) return;
+    const s = store.getState();
+    const key = s.selectedKey;
+    const row = key === undefined ? undefined : s.rows.find((r) => r.key === key);
+    if (key === undefined || !row) {
+      s.setDetail({ status: 'none' });
+      return;
+    }
+    const blob = row.fileId === undefined ? undefined : blobs.get(row.fileId);
+    if (row.fileLevel || row.row.error !== undefined || blob === undefined || row.fileId === undefined) {
+      const message =
+        row.row.error ?? 'this row was restored from the last session: drop the file again to see its plots';
+      s.setDetail({ status: 'error', key, message });
+      return;
+    }
+    if (s.detail.status === 'ready' && s.detail.key === key) return;
+    s.setDetail({ status: 'loading', key });
+    detailBusy = true;
+    void pool.detail(row.fileId, blob, row.row.fileName, row.row.index).then((r) => {
+      detailBusy = false;
+      const now = store.getState();
+      if (now.selectedKey !== key) return requestDetail(); // moved on meanwhile: fetch the latest
+      if (r.ok) now.setDetail({ status: 'ready', key, detail: r.value });
+      else now.setDetail({ status: 'error', key, message: `${r.error.code}: ${r.error.message}` });
+    });
+  }
+
+  return {
+    async start() {
+      if (deps.loadRows) {
+        try {
+          const saved = await deps.loadRows();
+          if (saved.length > 0 && store.getState().rows.length === 0) store.getState().addRows(saved.map(rowFromSaved));
+        } catch {
+          // Nothing restored; the decisions store shows why.
+        }
+      }
+      await startPool(store.getState().backend.choice);
+    },
+    async setBackendChoice(choice) {
+      this.cancel();
+      await startPool(choice);
+      requestDetail();
+    },
+    addFiles(files) {
+      if (files.length === 0) return;
+      const s = store.getState();
+      const names = new Set(files.map((f) => f.name));
+      s.removeRows((r) => names.has(r.row.fileName));
+      const entries = files.map((f) => ({ fileId: nextFileId++, name: f.name, size: f.size, status: 'queued' as const }));
+      entries.forEach((e, i) => blobs.set(e.fileId, files[i]));
+      s.addFiles(entries);
+      s.queueFiles(entries.length, deps.now());
+      const jobId = nextJob++;
+      activeJobs.add(jobId);
+      const poolFiles = entries.map((e, i) => ({ fileId: e.fileId, file: files[i], fileName: e.name }));
+      if (pool) pool.submit(jobId, poolFiles);
+      else unsent.push({ jobId, files: poolFiles });
+    },
+    cancel() {
+      for (const u of unsent.splice(0)) {
+        for (const f of u.files) onMessage({ type: 'file-done', jobId: u.jobId, fileId: f.fileId, cancelled: true });
+      }
+      for (const j of activeJobs) pool?.cancel(j);
+      activeJobs.clear();
+      if (store.getState().progress.running) store.getState().stopProgress(deps.now());
+    },
+    open(key) {
+      store.getState().select(key);
+      requestDetail();
+    },
+    dispose() {
+      pool?.terminate();
+      pool = undefined;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/** Number formatting for the table and readouts. */
+
+/** Redshift with 5 decimals; '—' when missing. */
+export function formatZ(z: number | undefined): string {
+  return z === undefined || !Number.isFinite(z) ? '—' : z.toFixed(5);
+}
+
+/** Reduced χ² with 3 significant digits. */
+export function formatChi2(c: number | undefined): string {
+  if (c === undefined || !Number.isFinite(c)) return '—';
+  return c >= 1000 ? c.toExponential(2) : c.toPrecision(3);
+}
+
+/** Robustness R; 'unique' when the curve has a single minimum. */
+export function formatRobustness(r: number | undefined): string {
+  return r === undefined ? 'unique' : Number.isFinite(r) ? r.toFixed(3) : '—';
+}
+
+/** Seconds as '12 s' or '3 min 05 s'. */
+export function formatEta(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** Milliseconds with two significant digits below 10. */
+export function formatMs(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return '—';
+  return ms < 10 ? `${ms.toFixed(2)} ms` : `${ms.toFixed(0)} ms`;
+}

@@ -1,0 +1,95 @@
+/**
+ * Global shortcuts: which key does what. Pure, so it is tested without a DOM.
+ * The spectrum view handles '[' ']' 'n' 'p' itself when it has focus; these
+ * keys are left alone here.
+ */
+import type { Qop } from '../core/export/types.ts';
+
+export type KeyAction =
+  | { type: 'move'; delta: number }
+  | { type: 'first' }
+  | { type: 'last' }
+  | { type: 'qop'; qop: Qop }
+  | { type: 'clear-qop' }
+  | { type: 'undo' }
+  | { type: 'help' }
+  | { type: 'escape' }
+  | { type: 'toggle-flagged' }
+  | { type: 'toggle-guided' };
+
+export interface KeyLike {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}
+
+/** Rows jumped by PageUp/PageDown. */
+export const PAGE_ROWS = 20;
+
+const QOP_KEYS: Record<string, Qop> = { '1': 1, '2': 2, '3': 3, '4': 4, '6': 6 };
+
+export function keyAction(e: KeyLike): KeyAction | undefined {
+  if (e.altKey) return undefined;
+  if (e.ctrlKey || e.metaKey) return e.key === 'z' || e.key === 'Z' ? { type: 'undo' } : undefined;
+  switch (e.key) {
+    case 'ArrowDown':
+    case 'j':
+      return { type: 'move', delta: 1 };
+    case 'ArrowUp':
+    case 'k':
+      return { type: 'move', delta: -1 };
+    case 'PageDown':
+      return { type: 'move', delta: PAGE_ROWS };
+    case 'PageUp':
+      return { type: 'move', delta: -PAGE_ROWS };
+    case 'Home':
+      return { type: 'first' };
+    case 'End':
+      return { type: 'last' };
+    case '0':
+      return { type: 'clear-qop' };
+    case 'u':
+      return { type: 'undo' };
+    case '?':
+      return { type: 'help' };
+    case 'Escape':
+      return { type: 'escape' };
+    case 'f':
+      return { type: 'toggle-flagged' };
+    case 'g':
+      return { type: 'toggle-guided' };
+  }
+  const qop = QOP_KEYS[e.key];
+  return qop === undefined ? undefined : { type: 'qop', qop };
+}
+
+/** True when typing into this element must not trigger shortcuts. */
+export function isTypingTarget(t: EventTarget | null): boolean {
+  if (!t || typeof (t as Element).closest !== 'function') return false;
+  const el = t as HTMLElement;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (el as HTMLInputElement).type;
+    return !['checkbox', 'radio', 'button', 'range', 'file', 'submit', 'reset'].includes(type);
+  }
+  return false;
+}
+
+/** For the help overlay. */
+export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
+  { keys: '↓ / j', what: 'next spectrum' },
+  { keys: '↑ / k', what: 'previous spectrum' },
+  { keys: 'PgDn / PgUp', what: `${PAGE_ROWS} rows down / up` },
+  { keys: 'Home / End', what: 'first / last row' },
+  { keys: '4 3 2 1 6', what: 'quality flag (QOP): 4 great, 3 good, 2 possible, 1 unknown, 6 star / non-galaxy' },
+  { keys: '0', what: 'clear the quality flag' },
+  { keys: 'u / Ctrl+Z', what: 'undo the last decision' },
+  { keys: 'f', what: 'show only flagged (anomalous) spectra' },
+  { keys: 'g', what: 'guided mode (explanations next to the plots)' },
+  { keys: '[ / ]  or  p / n', what: 'previous / next χ² minimum (in the spectrum view)' },
+  { keys: '?', what: 'this help' },
+  { keys: 'Esc', what: 'close help / close the spectrum' },
+];

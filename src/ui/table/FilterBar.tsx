@@ -1,0 +1,77 @@
+/** Filters of the results table: class, z range, min χ², max R, flagged only, QOP. */
+import { CLASSES } from '../../core/types.ts';
+import type { RowFilter } from '../../state/types.ts';
+
+export interface FilterBarProps {
+  filter: RowFilter;
+  shown: number;
+  total: number;
+  onChange(patch: Partial<RowFilter>): void;
+  onReset(): void;
+}
+
+const CLASS_OPTIONS = [...CLASSES, 'error'] as const;
+const QOP_OPTIONS: Array<RowFilter['qop']> = ['any', 'none', 4, 3, 2, 1, 6];
+
+/** A number field's value, or undefined when empty or not a number. */
+function parseNumber(text: string): number | undefined {
+  if (text.trim() === '') return undefined;
+  const v = Number(text);
+  return Number.isFinite(v) ? v : undefined;
+}
+
+export function FilterBar({ filter, shown, total, onChange, onReset }: FilterBarProps) {
+  const toggle = (c: (typeof CLASS_OPTIONS)[number]) =>
+    onChange({ classes: filter.classes.includes(c) ? filter.classes.filter((x) => x !== c) : [...filter.classes, c] });
+  return (
+    <div className="filters" role="group" aria-label="Filters">
+      <span className="filters-classes">
+        {CLASS_OPTIONS.map((c) => (
+          <label key={c} className={`chip cls-${c}`}>
+            <input type="checkbox" checked={filter.classes.includes(c)} onChange={() => toggle(c)} data-filter-class={c} />
+            {c}
+          </label>
+        ))}
+      </span>
+      <label>
+        z ≥ <input type="number" step="any" className="num-input" aria-label="minimum z" defaultValue={filter.zMin ?? ''} onChange={(e) => onChange({ zMin: parseNumber(e.target.value) })} />
+      </label>
+      <label>
+        z ≤ <input type="number" step="any" className="num-input" aria-label="maximum z" defaultValue={filter.zMax ?? ''} onChange={(e) => onChange({ zMax: parseNumber(e.target.value) })} />
+      </label>
+      <label>
+        χ² ≥ <input type="number" step="any" className="num-input" aria-label="minimum chi2" defaultValue={filter.chi2Min ?? ''} onChange={(e) => onChange({ chi2Min: parseNumber(e.target.value) })} />
+      </label>
+      <label>
+        R &lt; <input type="number" step="any" className="num-input" aria-label="maximum R" defaultValue={filter.robustnessMax ?? ''} onChange={(e) => onChange({ robustnessMax: parseNumber(e.target.value) })} />
+      </label>
+      <label className="chip">
+        <input type="checkbox" checked={filter.flaggedOnly} onChange={(e) => onChange({ flaggedOnly: e.target.checked })} aria-label="flagged only" />
+        flagged only
+      </label>
+      <label>
+        QOP{' '}
+        <select
+          value={String(filter.qop)}
+          aria-label="QOP filter"
+          onChange={(e) => {
+            const v = e.target.value;
+            onChange({ qop: v === 'any' || v === 'none' ? v : (Number(v) as RowFilter['qop']) });
+          }}
+        >
+          {QOP_OPTIONS.map((q) => (
+            <option key={String(q)} value={String(q)}>
+              {q}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={onReset} className="link">
+        reset
+      </button>
+      <span className="filters-count" aria-live="polite">
+        {shown === total ? `${total} rows` : `${shown} of ${total} rows`}
+      </span>
+    </div>
+  );
+}

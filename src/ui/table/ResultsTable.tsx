@@ -1,0 +1,123 @@
+/**
+ * The results table, virtualised: only the rows in view (plus an overscan)
+ * are in the DOM, each with the testability attributes
+ * data-testid="result-row", data-file, data-index, data-class, data-z
+ * (full precision) and data-qop once a quality flag is set.
+ * All cell text is rendered as React text (file headers are untrusted).
+ */
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Decision } from '../../core/export/types.ts';
+import { rowClass, type DecisionsByKey } from '../../state/selectors.ts';
+import type { ResultRow, SortDir, SortKey } from '../../state/types.ts';
+import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
+
+/** Row height in px (fixed: no measuring needed). */
+export const ROW_HEIGHT = 28;
+
+export interface ResultsTableProps {
+  rows: readonly ResultRow[];
+  decisions: DecisionsByKey;
+  sort: { key: SortKey; dir: SortDir } | undefined;
+  selectedKey: string | undefined;
+  onSort(key: SortKey): void;
+  onOpen(key: string): void;
+}
+
+export function ResultsTable({ rows, decisions, sort, selectedKey, onSort, onOpen }: ResultsTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 30,
+    // Before layout (and in tests) assume a viewport of ~20 rows.
+    initialRect: { width: 1000, height: 20 * ROW_HEIGHT },
+    getItemKey: (i) => rows[i].key,
+  });
+
+  const selectedIndex = selectedKey === undefined ? -1 : rows.findIndex((r) => r.key === selectedKey);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  return (
+    <div className="results" role="table" aria-label="Results" aria-rowcount={rows.length}>
+      <div className="results-head" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+        {COLUMNS.map((c) => (
+          <button
+            key={c.key}
+            type="button"
+            role="columnheader"
+            className={c.numeric ? 'num' : undefined}
+            title={c.title}
+            data-sort-key={c.key}
+            aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+            onClick={() => onSort(c.key)}
+          >
+            {c.label}
+            {sort?.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+          </button>
+        ))}
+      </div>
+      <div className="results-body" ref={scrollRef} data-testid="results-body">
+        {rows.length === 0 ? (
+          <p className="results-empty">No results yet: drop spectra above, choose files, or open an example.</p>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const r = rows[v.index];
+              return (
+                <Row
+                  key={v.key}
+                  r={r}
+                  d={decisions[r.key]}
+                  top={v.start}
+                  selected={r.key === selectedKey}
+                  onOpen={onOpen}
+                />
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+interface RowProps {
+  r: ResultRow;
+  d: Decision | undefined;
+  top: number;
+  selected: boolean;
+  onOpen(key: string): void;
+}
+
+function Row({ r, d, top, selected, onOpen }: RowProps) {
+  const cls = rowClass(r);
+  return (
+    <div
+      role="row"
+      data-testid="result-row"
+      data-file={r.row.fileName}
+      data-index={r.fileLevel ? undefined : r.row.index}
+      data-class={cls}
+      data-z={r.row.z === undefined ? undefined : String(r.row.z)}
+      data-qop={d?.qop === undefined ? undefined : String(d.qop)}
+      data-flagged={r.row.flags.length > 0 ? 'true' : undefined}
+      aria-selected={selected}
+      className={`result-row cls-${cls}${selected ? ' selected' : ''}${r.fileId === undefined ? ' restored' : ''}`}
+      style={{ gridTemplateColumns: GRID_TEMPLATE, transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => onOpen(r.key)}
+    >
+      {COLUMNS.map((c) => {
+        const text = c.text(r, d);
+        return (
+          <span key={c.key} role="cell" className={c.numeric ? 'num' : undefined} title={text}>
+            {text}
+          </span>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { isTypingTarget, keyAction, PAGE_ROWS, SHORTCUTS } from '../../src/ui/keyboard.ts';
+
+describe('keyAction', () => {
+  it('moves with arrows and j/k', () => {
+    expect(keyAction({ key: 'ArrowDown' })).toEqual({ type: 'move', delta: 1 });
+    expect(keyAction({ key: 'j' })).toEqual({ type: 'move', delta: 1 });
+    expect(keyAction({ key: 'ArrowUp' })).toEqual({ type: 'move', delta: -1 });
+    expect(keyAction({ key: 'k' })).toEqual({ type: 'move', delta: -1 });
+    expect(keyAction({ key: 'PageDown' })).toEqual({ type: 'move', delta: PAGE_ROWS });
+  });
+
+  it('sets Marz QOP values 1, 2, 3, 4, 6 — and not 5, 7, 8, 9', () => {
+    for (const q of [1, 2, 3, 4, 6]) expect(keyAction({ key: String(q) })).toEqual({ type: 'qop', qop: q });
+    for (const k of ['5', '7', '8', '9']) expect(keyAction({ key: k })).toBeUndefined();
+    expect(keyAction({ key: '0' })).toEqual({ type: 'clear-qop' });
+  });
+
+  it('undoes with u and Ctrl/Cmd+Z; ignores other modified keys', () => {
+    expect(keyAction({ key: 'u' })).toEqual({ type: 'undo' });
+    expect(keyAction({ key: 'z', ctrlKey: true })).toEqual({ type: 'undo' });
+    expect(keyAction({ key: 'z', metaKey: true })).toEqual({ type: 'undo' });
+    expect(keyAction({ key: '3', ctrlKey: true })).toBeUndefined();
+    expect(keyAction({ key: 'j', altKey: true })).toBeUndefined();
+  });
+
+  it("leaves the spectrum view's keys alone", () => {
+    for (const k of ['[', ']', 'n', 'p']) expect(keyAction({ key: k })).toBeUndefined();
+  });
+
+  it('lists every shortcut it handles in the help', () => {
+    const help = SHORTCUTS.map((s) => s.keys).join(' ');
+    for (const k of ['j', 'k', 'u', '?', 'Esc', '6', 'f', 'g']) expect(help).toContain(k);
+  });
+});
+
+describe('isTypingTarget', () => {
+  it('is true in text fields and editable content, false on buttons, checkboxes and the page', () => {
+    const text = document.createElement('input');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    const area = document.createElement('textarea');
+    const button = document.createElement('button');
+    expect(isTypingTarget(text)).toBe(true);
+    expect(isTypingTarget(area)).toBe(true);
+    expect(isTypingTarget(box)).toBe(false);
+    expect(isTypingTarget(button)).toBe(false);
+    expect(isTypingTarget(document.body)).toBe(false);
+    expect(isTypingTarget(null)).toBe(false);
+  });
+});
