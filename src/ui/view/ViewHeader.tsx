@@ -1,0 +1,35 @@
+/** What is being shown: file, spectrum id, object and the file's own answer (all header text shown as plain text). */
+import type { SpectrumDetail } from './types.ts';
+
+export function ViewHeader({ detail }: { detail: SpectrumDetail }) {
+  const { meta } = detail.spectrum;
+  const truth = meta.truth;
+  return (
+    <header className="view-header">
+      <h2 data-testid="view-title">
+        {detail.fileName}
+        {detail.index > 0 || detail.spectrum.id !== detail.fileName ? ` · ${detail.spectrum.id}` : ''}
+      </h2>
+      <p className="view-meta">
+        {meta.objectName && <span>{meta.objectName} · </span>}
+        {meta.survey && <span>{meta.survey} · </span>}
+        <span>read as {meta.format}</span>
+        {truth && (truth.class || truth.z !== undefined) && (
+          <span data-testid="view-truth">
+            {' '}
+            · file says: {truth.class ?? '?'}
+            {truth.subclass ? ` ${truth.subclass}` : ''}
+            {truth.z !== undefined ? ` z = ${truth.z.toFixed(5)}` : ''}
+          </span>
+        )}
+      </p>
+      {detail.spectrum.issues && detail.spectrum.issues.length > 0 && (
+        <ul className="view-issues">
+          {detail.spectrum.issues.map((s, i) => (
+            <li key={i}>{s}</li>
+          ))}
+        </ul>
+      )}
+    </header>
+  );
+}
