@@ -43,7 +43,7 @@ function layout(records: readonly ExportRecord[]): { cols: Layout[]; rowBytes: n
 }
 
 /** The whole FITS file. `exportedAt` goes into DATE. */
-export function toFitsTable(records: readonly ExportRecord[], exportedAt: Date): Uint8Array {
+export function toFitsTable(records: readonly ExportRecord[], exportedAt: Date): Uint8Array<ArrayBuffer> {
   const { cols, rowBytes } = layout(records);
   const date = exportedAt.toISOString().slice(0, 23);
   const primary = headerBytes([

@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { toCsv } from '../../../src/core/export/csvWrite.ts';
+import { toJson } from '../../../src/core/export/jsonWrite.ts';
+import { buildExportRecords } from '../../../src/core/export/records.ts';
+import { DecisionsContext } from '../../../src/state/decisionsContext.ts';
+import type { DecisionsStore } from '../../../src/state/decisionsStore.ts';
+import { ExportMenu } from '../../../src/ui/decisions/ExportMenu.tsx';
+import { DECISION_MAP, DECISIONS, ROWS } from '../../core/export/sampleRows.ts';
+import { freshIndexedDb, newStore } from '../../state/decisionsFixtures.ts';
+
+let store: DecisionsStore;
+let created: Blob[];
+let names: string[];
+
+beforeEach(() => {
+  freshIndexedDb();
+  store = newStore();
+  created = [];
+  names = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (created.push(b as Blob), 'blob:test'));
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+const renderMenu = () =>
+  render(
+    <DecisionsContext.Provider value={store}>
+      <ExportMenu rows={ROWS} />
+    </DecisionsContext.Provider>,
+  );
+
+const importText = async (name: string, text: string) => {
+  fireEvent.change(screen.getByTestId('import-input'), { target: { files: [new File([text], name)] } });
+  await waitFor(() => screen.getByTestId('import-report'));
+  await waitFor(() => expect(store.getState().pendingWrites).toBe(0));
+};
+
+describe('ExportMenu downloads', () => {
+  it('downloads CSV, JSON and FITS with the decisions merged in', async () => {
+    await store.getState().importDecisions(DECISIONS);
+    renderMenu();
+    fireEvent.click(screen.getByTestId('export-csv'));
+    fireEvent.click(screen.getByTestId('export-json'));
+    fireEvent.click(screen.getByTestId('export-fits'));
+    expect(names.map((n) => n.replace(/\d{8}-\d{6}/, 'T'))).toEqual([
+      'gasnet-results-T.csv',
+      'gasnet-results-T.json',
+      'gasnet-results-T.fits',
+    ]);
+    const csv = await created[0].text();
+    expect(csv.replace(/^\uFEFF/, '')).toBe(toCsv(buildExportRecords(ROWS, DECISION_MAP)));
+    const json = JSON.parse(await created[1].text());
+    expect(json.rows).toEqual(JSON.parse(toJson(buildExportRecords(ROWS, DECISION_MAP), new Date(0))).rows);
+    const fits = new Uint8Array(await created[2].arrayBuffer());
+    expect(String.fromCharCode(...fits.subarray(0, 30))).toBe('SIMPLE  =                    T');
+  });
+});
+
+describe('ExportMenu import', () => {
+  it('restores decisions from a JSON export and says how many', async () => {
+    renderMenu();
+    await importText('old.json', toJson(buildExportRecords(ROWS, DECISION_MAP), new Date()));
+    expect(screen.getByTestId('import-report').textContent).toBe('Restored 4 decisions from old.json.');
+    expect(store.getState().decisions).toEqual(DECISION_MAP);
+  });
+
+  it('keeps newer local decisions on conflict and reports them', async () => {
+    const newerLocal = { ...DECISIONS[0], qop: 2 as const, updatedAt: DECISIONS[0].updatedAt + 1 };
+    await store.getState().importDecisions([newerLocal]);
+    renderMenu();
+    await importText('old.csv', toCsv(buildExportRecords(ROWS, DECISION_MAP)));
+    expect(screen.getByTestId('import-report').textContent).toBe(
+      'Restored 3 decisions from old.csv; 1 kept as they were (yours were newer).',
+    );
+    expect(store.getState().decisions[DECISIONS[0].key].qop).toBe(2);
+    expect(store.getState().decisions[DECISIONS[2].key]).toEqual(DECISIONS[2]);
+  });
+
+  it('explains a file that is not an export', async () => {
+    renderMenu();
+    await importText('notes.txt', 'ra,dec\n1,2\n');
+    expect(screen.getByTestId('import-report').textContent).toMatch(/^notes\.txt: This CSV has no file, index, id columns/);
+    expect(store.getState().decisions).toEqual({});
+  });
+});
