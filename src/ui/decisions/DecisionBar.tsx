@@ -17,16 +17,21 @@ export interface DecisionBarProps {
   ident: DecisionIdent;
   /** The pipeline's answer, shown beside the manual one. */
   pipeline: { cls?: SpectralClass; z?: number };
-  /** Show the storage-failure banner here (turn off when an ExportMenu on screen shows it). @default true */
+  /**
+   * Show the storage-failure banner here too. The ExportMenu shows it, so
+   * turn this on only where no ExportMenu is on screen.
+   * @default false
+   */
   banner?: boolean;
 }
 
 /** Keep typing out of the global shortcut handler. */
 const stopShortcuts = (e: KeyboardEvent) => e.stopPropagation();
 
-export function DecisionBar({ spectrumKey, ident, pipeline, banner = true }: DecisionBarProps) {
+export function DecisionBar({ spectrumKey, ident, pipeline, banner = false }: DecisionBarProps) {
   const decision = useDecisions((s) => s.decisions[spectrumKey]);
   const saving = useDecisions((s) => s.pendingWrites > 0);
+  const notSaved = useDecisions((s) => s.persistError !== undefined);
   const api = useDecisionsApi();
   /** The z field while being edited; undefined shows the stored value. */
   const [zDraft, setZDraft] = useState<string | undefined>(undefined);
@@ -133,8 +138,8 @@ export function DecisionBar({ spectrumKey, ident, pipeline, banner = true }: Dec
         />
       </label>
 
-      <span className="save-state" aria-live="polite" data-testid="decision-save-state">
-        {saving ? 'Saving…' : decision ? 'Saved' : ''}
+      <span className={notSaved ? 'save-state problem' : 'save-state'} aria-live="polite" data-testid="decision-save-state">
+        {notSaved ? 'Not saved (see the warning)' : saving ? 'Saving…' : decision ? 'Saved' : ''}
       </span>
     </section>
   );

@@ -16,10 +16,10 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const renderBar = () =>
+const renderBar = (banner?: boolean) =>
   render(
     <DecisionsContext.Provider value={store}>
-      <DecisionBar spectrumKey={key} ident={QSO} pipeline={pipeline} />
+      <DecisionBar spectrumKey={key} ident={QSO} pipeline={pipeline} banner={banner} />
     </DecisionsContext.Provider>,
   );
 
@@ -95,7 +95,22 @@ describe('DecisionBar', () => {
     expect(screen.getByRole('button', { name: '2 Possible' }).getAttribute('aria-pressed')).toBe('false');
   });
 
-  it('shows a storage failure with a working export button', async () => {
+  it('says a change is not saved when storage fails, without a second banner by default', async () => {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      renderBar();
+      fireEvent.click(screen.getByRole('button', { name: '4 Great' }));
+      await settle();
+      expect(screen.getByTestId('decision-save-state').textContent).toBe('Not saved (see the warning)');
+      expect(screen.queryByRole('alert')).toBeNull();
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('shows a storage failure banner, when asked, with a working export button', async () => {
     const created: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (created.push(b as Blob), 'blob:test'));
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
@@ -104,7 +119,7 @@ describe('DecisionBar', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     try {
-      renderBar();
+      renderBar(true);
       fireEvent.click(screen.getByRole('button', { name: '4 Great' }));
       await settle();
       expect(screen.getByRole('alert').textContent).toMatch(/full/);

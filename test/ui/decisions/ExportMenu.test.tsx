@@ -91,3 +91,22 @@ describe('ExportMenu import', () => {
     expect(store.getState().decisions).toEqual({});
   });
 });
+
+describe('ExportMenu storage-failure banner', () => {
+  it('appears when a decision cannot be stored and exports the table with every decision', async () => {
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    renderMenu();
+    expect(screen.queryByTestId('persist-error')).toBeNull();
+    const d = DECISIONS[0];
+    await store.getState().setDecision(d.key, { qop: 3 }, d);
+    await waitFor(() => screen.getByTestId('persist-error'));
+    expect(screen.getByRole('alert').textContent).toMatch(/storage for this site is full/);
+    fireEvent.click(screen.getByTestId('persist-error-export'));
+    const doc = JSON.parse(await created[0].text());
+    expect(doc.rows).toHaveLength(ROWS.length);
+    expect(doc.rows[0].decision).toMatchObject({ qop: 3 });
+    expect(names[0]).toMatch(/\.json$/);
+  });
+});
