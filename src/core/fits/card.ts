@@ -23,7 +23,7 @@ export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string
   let s = '';
   for (let i = start; i < end; i += 4096) {
     const stop = Math.min(end, i + 4096);
-    s += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, stop)));
+    s += String.fromCharCode.apply(null, bytes.subarray(i, stop) as unknown as number[]);
   }
   return s;
 }

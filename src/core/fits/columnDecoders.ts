@@ -80,7 +80,8 @@ function numberDecoder(column: BinColumn, total: number, scaled: boolean): Colum
   const count = complex ? 2 * column.repeat : column.repeat;
   const { offset, tscal, tzero } = column;
   const tnull = typeof column.tnull === 'number' && !'EDCM'.includes(column.letter) ? column.tnull : NaN;
-  const data = column.letter === 'E' && !scaled ? new Float32Array(total * count) : new Float64Array(total * count);
+  // Float32 holds E, B and I exactly; J, D and scaled values need Float64.
+  const data = !scaled && 'EBI'.includes(column.letter) ? new Float32Array(total * count) : new Float64Array(total * count);
   return {
     result: { kind: 'number', repeat: count, data },
     decode(view, _bytes, nRows, rowBytes, outRow0) {

@@ -67,10 +67,9 @@ export interface ParsedHeader {
  * Never throws on content; oddities are reported in `problems`.
  */
 export function parseHeader(bytes: Uint8Array, nCards: number): ParsedHeader {
+  const text = latin1(bytes, 0, nCards * CARD_BYTES);
   const raw: Card[] = [];
-  for (let i = 0; i < nCards; i++) {
-    raw.push(parseCard(latin1(bytes, i * CARD_BYTES, (i + 1) * CARD_BYTES)));
-  }
+  for (let i = 0; i < nCards; i++) raw.push(parseCard(text.slice(i * CARD_BYTES, (i + 1) * CARD_BYTES)));
   const problems: string[] = [];
   const cards: HeaderCard[] = [];
   for (let i = 0; i < raw.length; i++) {
@@ -80,20 +79,26 @@ export function parseHeader(bytes: Uint8Array, nCards: number): ParsedHeader {
       cards.push(toHeaderCard(card));
       continue;
     }
-    // Long string: strip each '&' and append the next CONTINUE value, bounded in length.
-    let value = card.value;
+    // Long string: each part but the last loses its trailing '&'. Parts are short and
+    // joined once at the end (slicing a growing string would be quadratic).
+    const parts = [card.value];
+    let length = card.value.length;
     const comments = card.comment ? [card.comment] : [];
-    while (value.endsWith('&') && raw[i + 1]?.keyword === 'CONTINUE' && typeof raw[i + 1].value === 'string') {
+    while (parts[parts.length - 1].endsWith('&') && raw[i + 1]?.keyword === 'CONTINUE' && typeof raw[i + 1].value === 'string') {
       const next = raw[i + 1];
       const text = next.value as string;
-      if (value.length - 1 + text.length > MAX_LONG_STRING_CHARS) {
+      if (length - 1 + text.length > MAX_LONG_STRING_CHARS) {
         problems.push(`${card.keyword}: long string cut at ${MAX_LONG_STRING_CHARS} characters`);
+        while (raw[i + 1]?.keyword === 'CONTINUE') i++; // drop the rest of the chain
         break;
       }
-      value = value.slice(0, -1) + text;
+      parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
+      parts.push(text);
+      length += text.length - 1;
       if (next.comment) comments.push(next.comment);
       i++;
     }
+    const value = parts.join('');
     cards.push({ keyword: card.keyword, value, ...(comments.length > 0 && { comment: comments.join(' ') }) });
   }
   return { header: new Header(cards), problems };

@@ -31,11 +31,12 @@ describe('readColumns on an astropy-made table with every TFORM', () => {
     });
   }
 
-  it('decodes E as Float32, integers and scaled columns as Float64; complex as re, im pairs', async () => {
+  it('decodes E, B, I as Float32, J, D and scaled columns as Float64; complex as re, im pairs', async () => {
     const file = await openFixture('fits/tables.fits');
     const d = unwrap(await file.readColumns(file.hdus[1], ['E', 'J', 'SCALED', 'C', 'M']));
     expect(d.E.data).toBeInstanceOf(Float32Array);
     expect(d.J.data).toBeInstanceOf(Float64Array);
+    expect(unwrap(await file.readColumns(file.hdus[1], ['I'])).I.data).toBeInstanceOf(Float32Array);
     expect(d.SCALED.data).toBeInstanceOf(Float64Array);
     expect(d.C.repeat).toBe(2);
     expect(d.M.repeat).toBe(2);
