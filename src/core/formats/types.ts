@@ -13,6 +13,12 @@ export interface FormatAdapter {
   count(file: FitsFile): number;
   /** Read spectrum `index` (0 ≤ index < count); multi-fibre files read one row at a time. */
   read(file: FitsFile, index: number): Promise<Result<Spectrum>>;
+  /**
+   * Optional: the indices (0 ≤ i < count) worth offering, when some rows are
+   * not science spectra (2dF sky, broken and unallocated fibres). May read a
+   * small table. Without it every index is offered.
+   */
+  selectRows?(file: FitsFile): Promise<Result<number[]>>;
 }
 
 /** A file opened by whichever adapter matched: spectra are read one at a time, on demand. */
@@ -21,4 +27,6 @@ export interface OpenedSpectra {
   format: string;
   count: number;
   read(index: number): Promise<Result<Spectrum>>;
+  /** File-level oddities that did not stop the open (plain text). */
+  issues?: readonly string[];
 }

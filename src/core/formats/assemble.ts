@@ -1,0 +1,104 @@
+/**
+ * The last step of every adapter: arrays as the file stores them → a Spectrum
+ * (vacuum Å, increasing wavelength, ivar, 0/1 mask). Lengths are checked here
+ * so each adapter reports a short or mismatched array the same way.
+ */
+import { airToVacuum } from '../grid/airToVacuum.ts';
+import type { Result, Spectrum, SpectrumMeta } from '../types.ts';
+import { fail, ok } from '../types.ts';
+
+export interface SpectrumParts {
+  id: string;
+  meta: SpectrumMeta;
+  /** [n] wavelengths in Å (air when `air` is true). */
+  wavelength: ArrayLike<number>;
+  flux: ArrayLike<number>;
+  /** Exactly one of ivar / sigma / variance is normally given; none means equal weights (with an issue). */
+  ivar?: ArrayLike<number>;
+  sigma?: ArrayLike<number>;
+  variance?: ArrayLike<number>;
+  /** [n] nonzero (or NaN) = bad. */
+  mask?: ArrayLike<number>;
+  model?: ArrayLike<number>;
+  /** Wavelengths are in air: convert to vacuum. */
+  air?: boolean;
+  issues?: string[];
+  /** HDU the arrays came from, for error messages. */
+  hdu?: number;
+}
+
+/** Build a Spectrum, or a 'no-spectrum' error when the arrays do not fit together. */
+export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
+  const n = p.wavelength.length;
+  const issues = [...(p.issues ?? [])];
+  const arrays: [string, ArrayLike<number> | undefined][] = [
+    ['flux', p.flux],
+    ['ivar', p.ivar],
+    ['error', p.sigma],
+    ['variance', p.variance],
+    ['mask', p.mask],
+    ['model', p.model],
+  ];
+  for (const [name, a] of arrays) {
+    if (a !== undefined && a.length !== n) {
+      return fail({
+        code: 'no-spectrum',
+        message: `The ${name} array has ${a.length} pixels but the wavelength array has ${n}; the file is inconsistent and cannot be read as one spectrum.`,
+        hdu: p.hdu,
+      });
+    }
+  }
+  if (n === 0) {
+    return fail({ code: 'no-spectrum', message: 'The spectrum has no pixels.', hdu: p.hdu });
+  }
+  const ivar = new Float32Array(n);
+  if (p.ivar !== undefined) {
+    for (let i = 0; i < n; i++) ivar[i] = p.ivar[i] > 0 && Number.isFinite(p.ivar[i]) ? p.ivar[i] : 0;
+  } else if (p.sigma !== undefined) {
+    for (let i = 0; i < n; i++) ivar[i] = p.sigma[i] > 0 && Number.isFinite(p.sigma[i]) ? 1 / (p.sigma[i] * p.sigma[i]) : 0;
+  } else if (p.variance !== undefined) {
+    for (let i = 0; i < n; i++) ivar[i] = p.variance[i] > 0 && Number.isFinite(p.variance[i]) ? 1 / p.variance[i] : 0;
+  } else {
+    ivar.fill(1);
+    issues.push('No error, variance or inverse-variance data: every pixel is weighted equally, so χ² values are only relative.');
+  }
+  for (let i = 0; i < n; i++) if (!Number.isFinite(p.flux[i])) ivar[i] = 0; // no value, no information
+  let mask: Uint8Array | undefined;
+  if (p.mask !== undefined) {
+    mask = new Uint8Array(n);
+    for (let i = 0; i < n; i++) mask[i] = p.mask[i] !== 0 ? 1 : 0; // NaN !== 0 → bad
+  }
+  let wavelength: Float64Array = Float64Array.from(p.wavelength);
+  if (p.air) {
+    wavelength = airToVacuum(wavelength);
+    issues.push('Air wavelengths converted to vacuum (Ciddor 1996).');
+  }
+  const spectrum: Spectrum = {
+    id: p.id,
+    meta: p.meta,
+    wavelength,
+    flux: Float32Array.from(p.flux),
+    ivar,
+    ...(mask && { mask }),
+    ...(p.model && { model: Float32Array.from(p.model) }),
+  };
+  if (n > 1 && isStrictlyDecreasing(wavelength)) {
+    reverseSpectrum(spectrum);
+    issues.push('Wavelengths were stored in decreasing order; pixels reversed.');
+  }
+  if (issues.length > 0) spectrum.issues = issues;
+  return ok(spectrum);
+}
+
+function isStrictlyDecreasing(w: Float64Array): boolean {
+  for (let i = 1; i < w.length; i++) if (!(w[i] < w[i - 1])) return false;
+  return true;
+}
+
+function reverseSpectrum(s: Spectrum): void {
+  s.wavelength.reverse();
+  s.flux.reverse();
+  s.ivar.reverse();
+  s.mask?.reverse();
+  s.model?.reverse();
+}
