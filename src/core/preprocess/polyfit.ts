@@ -1,70 +1,83 @@
 /**
- * Unweighted least-squares polynomial fit, evaluated on a grid.
+ * Unweighted least-squares polynomial fit on a fixed grid, evaluated on that grid.
  *
  * Works in a Chebyshev basis on x scaled to [−1, 1]: least squares gives the
- * same fitted values in any basis, and this one keeps the 6×6 normal matrix
- * well conditioned in float64 (monomials of log10 λ ≈ 3.6 would not be).
+ * same fitted values in any basis, and this one keeps the normal matrix well
+ * conditioned in float64 (monomials of log10 λ ≈ 3.6 would not be). The grid
+ * is the same for every spectrum, so the basis and the Gram matrix over all
+ * pixels are made once; a fit then subtracts the few unused pixels.
  */
 
-/** Fit y(x) on the pixels where `use[i]` is true; return the fit at every x. [n] → [n]. */
-export function polyfitEvaluate(x: Float64Array, y: ArrayLike<number>, use: ArrayLike<boolean | number>, degree: number): Float64Array {
-  const n = x.length;
-  if (y.length !== n || use.length !== n) throw new RangeError('polyfitEvaluate: x, y and use must have the same length');
-  if (!Number.isInteger(degree) || degree < 0) throw new RangeError('polyfitEvaluate: degree must be a non-negative integer');
-  const m = degree + 1;
-  const lo = x[0];
-  const hi = x[n - 1];
-  const mid = (hi + lo) / 2;
-  const half = (hi - lo) / 2 || 1;
+export type PolyFitter = (y: ArrayLike<number>, use: ArrayLike<number | boolean>) => Float64Array;
 
-  const basis = new Float64Array(m);
-  const ata = new Float64Array(m * m);
-  const aty = new Float64Array(m);
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    if (!use[i]) continue;
-    count++;
-    chebyshev((x[i] - mid) / half, basis);
-    const yi = y[i];
-    for (let a = 0; a < m; a++) {
-      const ba = basis[a];
-      aty[a] += ba * yi;
-      for (let b = 0; b <= a; b++) ata[a * m + b] += ba * basis[b];
+/** A fitter for polynomials of `degree` on the grid `x` ([n], increasing). */
+export function createPolyFitter(x: Float64Array, degree: number): PolyFitter {
+  if (!Number.isInteger(degree) || degree < 0) throw new RangeError('polyfit: degree must be a non-negative integer');
+  const n = x.length;
+  const m = degree + 1;
+  const mid = (x[n - 1] + x[0]) / 2;
+  const half = (x[n - 1] - x[0]) / 2 || 1;
+  /** [m·n] basis, row a = T_a(t_k). */
+  const basis = new Float64Array(m * n);
+  for (let k = 0; k < n; k++) {
+    const t = (x[k] - mid) / half;
+    basis[k] = 1;
+    if (m > 1) basis[n + k] = t;
+    for (let a = 2; a < m; a++) basis[a * n + k] = 2 * t * basis[(a - 1) * n + k] - basis[(a - 2) * n + k];
+  }
+  const gramAll = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b <= a; b++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += basis[a * n + k] * basis[b * n + k];
+      gramAll[a * m + b] = gramAll[b * m + a] = s;
     }
   }
-  const out = new Float64Array(n);
-  if (count < m) {
+
+  return (y, use) => {
+    if (y.length !== n || use.length !== n) throw new RangeError(`polyfit: expected ${n} values and flags`);
+    const gram = gramAll.slice();
+    const rhs = new Float64Array(m);
+    let count = n;
+    for (let k = 0; k < n; k++) {
+      if (!use[k]) {
+        count--;
+        for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) gram[a * m + b] -= basis[a * n + k] * basis[b * n + k];
+      }
+    }
+    for (let a = 0; a < m; a++) {
+      const row = a * n;
+      let s = 0;
+      for (let k = 0; k < n; k++) if (use[k]) s += basis[row + k] * y[k];
+      rhs[a] = s;
+    }
+    const out = new Float64Array(n);
     // Under-determined: no continuum can be fitted; the caller flags the spectrum.
-    out.fill(Number.NaN);
+    const coef = count < m ? undefined : solveSymmetric(gram, rhs, m);
+    if (!coef) return out.fill(Number.NaN);
+    for (let a = 0; a < m; a++) {
+      const c = coef[a];
+      const row = a * n;
+      for (let k = 0; k < n; k++) out[k] += c * basis[row + k];
+    }
     return out;
-  }
-  for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) ata[a * m + b] = ata[b * m + a];
-  const coef = solveSymmetric(ata, aty, m);
-  for (let i = 0; i < n; i++) {
-    chebyshev((x[i] - mid) / half, basis);
-    let s = 0;
-    for (let a = 0; a < m; a++) s += coef[a] * basis[a];
-    out[i] = s;
-  }
-  return out;
+  };
 }
 
-/** T_0..T_{m−1}(t) into `out`. */
-function chebyshev(t: number, out: Float64Array): void {
-  out[0] = 1;
-  if (out.length > 1) out[1] = t;
-  for (let k = 2; k < out.length; k++) out[k] = 2 * t * out[k - 1] - out[k - 2];
+/** One-off fit (tests, tools): see createPolyFitter. */
+export function polyfitEvaluate(x: Float64Array, y: ArrayLike<number>, use: ArrayLike<boolean | number>, degree: number): Float64Array {
+  return createPolyFitter(x, degree)(y, use);
 }
 
-/** Solve A c = b for a small symmetric positive-definite A (Cholesky). Singular → NaN. */
-function solveSymmetric(a: Float64Array, b: Float64Array, m: number): Float64Array {
+/** Solve A c = b for a small symmetric positive-definite A (Cholesky); undefined when singular. */
+function solveSymmetric(a: Float64Array, b: Float64Array, m: number): Float64Array | undefined {
   const l = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j <= i; j++) {
       let s = a[i * m + j];
       for (let k = 0; k < j; k++) s -= l[i * m + k] * l[j * m + k];
       if (i === j) {
-        if (!(s > 0)) return new Float64Array(m).fill(Number.NaN);
+        if (!(s > 0)) return undefined;
         l[i * m + i] = Math.sqrt(s);
       } else {
         l[i * m + j] = s / l[j * m + j];

@@ -6,7 +6,7 @@
 import { N_INPUT, upstreamInputGrid } from '../grid/modelGrid.ts';
 import type { Preprocessed } from '../scan/types.ts';
 import { fail, ok, type GriddedSpectrum, type Result } from '../types.ts';
-import { polyfitEvaluate } from './polyfit.ts';
+import { createPolyFitter, type PolyFitter } from './polyfit.ts';
 
 export interface PreprocessOptions {
   /** @default 5 — the degree that reproduces the published outputs. */
@@ -15,6 +15,8 @@ export interface PreprocessOptions {
 
 // x of the continuum fit: upstream's linspace(log10 3600, log10 9200, 4076).
 const X = upstreamInputGrid();
+const fitters = new Map<number, PolyFitter>();
+const fitterOfDegree = (d: number) => fitters.get(d) ?? fitters.set(d, createPolyFitter(X, d)).get(d)!;
 
 export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}): Result<Preprocessed> {
   const { polyDegree = 5 } = options;
@@ -33,7 +35,7 @@ export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}):
   if (nGood <= polyDegree + 1) {
     return fail({ code: 'too-few-pixels', message: `only ${nGood} good pixels on the model grid: too few to fit a continuum` });
   }
-  const cont64 = polyfitEvaluate(X, flux, use, polyDegree);
+  const cont64 = fitterOfDegree(polyDegree)(flux, use);
   const continuum = Float32Array.from(cont64); // upstream casts the continuum to float32
   if (!Number.isFinite(continuum[0]) || !Number.isFinite(continuum[N_INPUT - 1])) {
     return fail({ code: 'not-finite', message: 'the continuum fit failed (degenerate pixels); check the flux values' });

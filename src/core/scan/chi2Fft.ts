@@ -4,72 +4,80 @@
  *
  *   S(s) = Σ w F² − 2 Σ_k (wF)_k R_{s+k} + Σ_k w_k R²_{s+k},  s = 0 … N_out − n
  *
- * The two sums are cross-correlations, done by FFT in O(L log L), L ≥ N_out a
- * power of two: for valid shifts s + k < N_out ≤ L, so circular wrap-around
- * never reaches them. Two real signals share one complex transform each way:
- * (wF, w) per spectrum and size, (R, R²) per class, and the two real
- * correlations come back together from one inverse transform.
+ * Both sums are correlations, i.e. convolutions with the reversed kernels
+ * (wF and w, reversed): conv(t) = corr(t − n + 1). They are done by real FFTs
+ * of a power-of-two length L ≥ N_out (for valid shifts t < N_out ≤ L, so
+ * circular wrap-around never reaches them), combined in the frequency domain
+ * as −2·conv(wF, R) + conv(w, R²), so one inverse transform per class gives
+ * the whole curve. Kernel transforms are made once per spectrum and length
+ * and serve every class of that length.
+ *
+ * The transforms are float32 (PFFFT): the curve is accurate to ~1e-6 of Σ w F².
+ * `exact` gives the float64 direct sum at one shift, used to polish minima.
  */
-import { fftOfSize, nextPow2 } from './fft.ts';
+import { PFFFT_BACKWARD, PFFFT_FORWARD, PFFFT_REAL, type PffftModule } from './pffft.ts';
 
 export interface Chi2Scanner {
   /** Set the spectrum (F, w: [n]) that following scans compare against. */
   setSpectrum(F: ArrayLike<number>, w: ArrayLike<number>): void;
   /** S(s) for s = 0 … R.length − n, into `out` when given ([R.length − n + 1]). */
   scan(R: ArrayLike<number>, out?: Float64Array): Float64Array;
+  /** S(s) at one shift by the direct float64 sum. */
+  exact(R: ArrayLike<number>, s: number): number;
 }
 
-interface SizeState {
-  /** Interleaved conj(FFT(wF)) and conj(FFT(w)), [2L] each, for the current spectrum. */
-  ca: Float64Array;
-  cb: Float64Array;
-  work: Float64Array;
-  spec: Float64Array;
+interface Plan {
+  L: number;
+  setup: number;
+  /** Float32 offsets (pointer / 4) of L-float buffers in the WASM heap. */
+  input: number;
+  work: number;
+  kernelA: number; // transform of reversed wF
+  kernelB: number; // transform of reversed w
+  fR: number;
+  fR2: number;
+  acc: number;
+  out: number;
+  /** Kernels made for the current spectrum. */
   ready: boolean;
 }
 
-export function createChi2Scanner(): Chi2Scanner {
-  let F: ArrayLike<number> = new Float64Array(0);
-  let w: ArrayLike<number> = new Float64Array(0);
+/** Smallest power of two ≥ n (PFFFT real transforms need a multiple of 32; powers of two ≥ 32 are). */
+export function fftLength(n: number): number {
+  let p = 32;
+  while (p < n) p *= 2;
+  return p;
+}
+
+export function createChi2Scanner(m: PffftModule): Chi2Scanner {
+  let F: ArrayLike<number> = new Float32Array(0);
+  let w: ArrayLike<number> = new Float32Array(0);
   let n = 0;
   let sumWF2 = 0;
-  const sizes = new Map<number, SizeState>();
+  const plans = new Map<number, Plan>();
 
-  function stateFor(L: number): SizeState {
-    let st = sizes.get(L);
-    if (!st) {
-      st = {
-        ca: new Float64Array(2 * L),
-        cb: new Float64Array(2 * L),
-        work: new Float64Array(2 * L),
-        spec: new Float64Array(2 * L),
-        ready: false,
-      };
-      sizes.set(L, st);
+  function planFor(L: number): Plan {
+    let p = plans.get(L);
+    if (!p) {
+      const buf = () => m._pffft_aligned_malloc(L * 4) >> 2;
+      p = { L, setup: m._pffft_new_setup(L, PFFFT_REAL), input: buf(), work: buf(), kernelA: buf(), kernelB: buf(), fR: buf(), fR2: buf(), acc: buf(), out: buf(), ready: false };
+      if (p.setup === 0) throw new RangeError(`PFFFT cannot make a real transform of length ${L}`);
+      plans.set(L, p);
     }
-    if (!st.ready) {
-      // FFT(wF + i·w), then split the two real signals' spectra by Hermitian symmetry.
-      const { work, spec, ca, cb } = st;
-      work.fill(0);
-      for (let k = 0; k < n; k++) {
-        work[2 * k] = w[k] * F[k];
-        work[2 * k + 1] = w[k];
-      }
-      fftOfSize(L).transform(spec, work);
-      for (let k = 0; k < L; k++) {
-        const j = (L - k) & (L - 1);
-        const xr = spec[2 * k], xi = spec[2 * k + 1];
-        const yr = spec[2 * j], yi = spec[2 * j + 1];
-        // A = (X[k] + conj X[−k])/2 ; B = (X[k] − conj X[−k])/(2i); store their conjugates.
-        ca[2 * k] = (xr + yr) / 2;
-        ca[2 * k + 1] = -(xi - yi) / 2;
-        cb[2 * k] = (xi + yi) / 2;
-        cb[2 * k + 1] = (xr - yr) / 2;
-      }
-      st.ready = true;
+    if (!p.ready) {
+      const h = m.HEAPF32; // re-read: the heap may have grown
+      h.fill(0, p.input, p.input + L);
+      for (let k = 0; k < n; k++) h[p.input + n - 1 - k] = w[k] * F[k];
+      forward(p, p.kernelA);
+      h.fill(0, p.input, p.input + L);
+      for (let k = 0; k < n; k++) h[p.input + n - 1 - k] = w[k];
+      forward(p, p.kernelB);
+      p.ready = true;
     }
-    return st;
+    return p;
   }
+
+  const forward = (p: Plan, dst: number) => m._pffft_transform(p.setup, p.input << 2, dst << 2, p.work << 2, PFFFT_FORWARD);
 
   return {
     setSpectrum(newF, newW) {
@@ -79,7 +87,7 @@ export function createChi2Scanner(): Chi2Scanner {
       n = newF.length;
       sumWF2 = 0;
       for (let k = 0; k < n; k++) sumWF2 += w[k] * F[k] * F[k];
-      for (const st of sizes.values()) st.ready = false;
+      for (const p of plans.values()) p.ready = false;
     },
 
     scan(R, out) {
@@ -89,37 +97,34 @@ export function createChi2Scanner(): Chi2Scanner {
       const nShift = nOut - n + 1;
       const result = out ?? new Float64Array(nShift);
       if (result.length !== nShift) throw new RangeError(`chi2 scan: out must have length ${nShift}`);
-      const L = nextPow2(nOut);
-      const st = stateFor(L);
-      const { ca, cb, work, spec } = st;
-
-      // FFT(R + i·R²)
-      work.fill(0);
-      for (let i = 0; i < nOut; i++) {
-        const r = R[i];
-        work[2 * i] = r;
-        work[2 * i + 1] = r * r;
-      }
-      const fft = fftOfSize(L);
-      fft.transform(spec, work);
-
-      // Z = conj(A)·FFT(R) + i·conj(B)·FFT(R²): both correlations are real, so one inverse serves both.
-      for (let k = 0; k < L; k++) {
-        const j = (L - k) & (L - 1);
-        const xr = spec[2 * k], xi = spec[2 * k + 1];
-        const yr = spec[2 * j], yi = spec[2 * j + 1];
-        const pr = (xr + yr) / 2, pi = (xi - yi) / 2; // FFT(R)[k]
-        const qr = (xi + yi) / 2, qi = (yr - xr) / 2; // FFT(R²)[k]
-        const ar = ca[2 * k], ai = ca[2 * k + 1];
-        const br = cb[2 * k], bi = cb[2 * k + 1];
-        const ur = ar * pr - ai * pi, ui = ar * pi + ai * pr; // conj(A)·FFT(R)
-        const vr = br * qr - bi * qi, vi = br * qi + bi * qr; // conj(B)·FFT(R²)
-        work[2 * k] = ur - vi;
-        work[2 * k + 1] = ui + vr;
-      }
-      fft.inverseTransform(spec, work);
-      for (let s = 0; s < nShift; s++) result[s] = sumWF2 - 2 * spec[2 * s] + spec[2 * s + 1];
+      const p = planFor(fftLength(nOut));
+      const L = p.L;
+      let h = m.HEAPF32;
+      h.set(R as ArrayLike<number>, p.input);
+      h.fill(0, p.input + nOut, p.input + L);
+      forward(p, p.fR);
+      h = m.HEAPF32;
+      for (let i = 0; i < nOut; i++) h[p.input + i] = R[i] * R[i];
+      forward(p, p.fR2);
+      h = m.HEAPF32;
+      h.fill(0, p.acc, p.acc + L);
+      // PFFFT transforms are unnormalised: the inverse of a forward gives L× the input.
+      m._pffft_zconvolve_accumulate(p.setup, p.kernelA << 2, p.fR << 2, p.acc << 2, -2 / L);
+      m._pffft_zconvolve_accumulate(p.setup, p.kernelB << 2, p.fR2 << 2, p.acc << 2, 1 / L);
+      m._pffft_transform(p.setup, p.acc << 2, p.out << 2, p.work << 2, PFFFT_BACKWARD);
+      h = m.HEAPF32;
+      const base = p.out + n - 1;
+      for (let s = 0; s < nShift; s++) result[s] = sumWF2 + h[base + s];
       return result;
+    },
+
+    exact(R, s) {
+      let sum = 0;
+      for (let k = 0; k < n; k++) {
+        const d = F[k] - R[s + k];
+        sum += w[k] * d * d;
+      }
+      return sum;
     },
   };
 }

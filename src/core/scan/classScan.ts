@@ -3,7 +3,7 @@
  * the redshift of each shift, separated minima and the robustness R.
  */
 import type { SpectralClass } from '../types.ts';
-import { separatedMinima } from './minima.ts';
+import { refineMinimum, separatedMinima } from './minima.ts';
 import { zOfShift, type OutputGridSpec } from './redshift.ts';
 import { robustness } from './robustness.ts';
 import type { ClassScan } from './types.ts';
@@ -12,18 +12,63 @@ import type { ClassScan } from './types.ts';
 export const MINIMA_SEPARATION_PIXELS = 100;
 /** Free parameters: 10 coefficients + 6 polynomial terms, as in the paper. */
 export const FIT_PARAMETERS = 16;
+/** Minima kept per class (the lowest two give R; the rest are there to be cycled through). */
+export const MAX_MINIMA = 5;
+/** Minima polished with exact sums: the two that give R and one spare. */
+const POLISHED_MINIMA = 3;
+/** Steps a minimum may move downhill when polished with exact values. */
+const MAX_POLISH_STEPS = 8;
 
-/** `S`: [nShift] raw χ² sums (chi2Fft.ts); `nGood`: pixels with w > 0. */
-export function classScan(cls: SpectralClass, S: Float64Array, nGood: number, grid: OutputGridSpec, edgePixels: number): ClassScan {
+/**
+ * `S`: [nShift] raw χ² sums (chi2Fft.ts); `nGood`: pixels with w > 0;
+ * `exact`: the float64 sum at one shift, used to polish each minimum and its
+ * neighbours (the FFT curve is float32).
+ */
+export function classScan(
+  cls: SpectralClass,
+  S: Float64Array,
+  nGood: number,
+  grid: OutputGridSpec,
+  edgePixels: number,
+  exact?: (shift: number) => number,
+): ClassScan {
   const dof = Math.max(nGood - FIT_PARAMETERS, 1);
   const nShift = S.length;
   const chi2 = new Float64Array(nShift);
   const z = new Float64Array(nShift);
+  // z(s) = 10^(x0 − step·s) − 1: a geometric sequence in 1+z, so multiply rather than
+  // call pow 10⁴ times; restarting from the exact value every 256 steps bounds the drift.
+  const ratio = 10 ** -grid.step;
+  let onePlusZ = 1;
   for (let s = 0; s < nShift; s++) {
     chi2[s] = S[s] / dof;
-    z[s] = zOfShift(grid, s);
+    onePlusZ = (s & 255) === 0 ? 1 + zOfShift(grid, s) : onePlusZ * ratio;
+    z[s] = onePlusZ - 1;
   }
-  const raw = separatedMinima(chi2, MINIMA_SEPARATION_PIXELS);
+  let raw = separatedMinima(chi2, MINIMA_SEPARATION_PIXELS, MAX_MINIMA);
+  if (exact) {
+    const polished = new Set<number>();
+    const at = (s: number) => {
+      if (s >= 0 && s < nShift && !polished.has(s)) {
+        chi2[s] = exact(s) / dof;
+        polished.add(s);
+      }
+    };
+    // Only the minima that decide z and R are polished (the FFT curve is float32).
+    raw = raw.map((m0, rank) => {
+      if (rank >= POLISHED_MINIMA) return m0;
+      let i = m0.index;
+      for (let step = 0; step <= MAX_POLISH_STEPS; step++) {
+        at(i - 1), at(i), at(i + 1);
+        if (i > 0 && chi2[i - 1] < chi2[i] && (i === nShift - 1 || chi2[i - 1] <= chi2[i + 1])) i--;
+        else if (i < nShift - 1 && chi2[i + 1] < chi2[i]) i++;
+        else break;
+      }
+      const r = refineMinimum(chi2, i);
+      return { index: i, position: r.position, value: r.value };
+    });
+    raw.sort((a, b) => a.value - b.value);
+  }
   const minima = raw.map((m) => ({ shift: m.position, z: zOfShift(grid, m.position), chi2: m.value }));
   const best = raw[0];
   const atEdge = best === undefined || best.index < edgePixels || best.index > nShift - 1 - edgePixels;

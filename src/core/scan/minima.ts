@@ -48,16 +48,25 @@ export function refineMinimum(curve: ArrayLike<number>, i: number): { position: 
   return { position: i + delta, value: v - 0.25 * (a - c) * delta };
 }
 
-/** Minima lowest first, each at least `separation` pixels from every one kept before it. */
+/**
+ * Minima lowest first, each at least `separation` pixels from every one kept before it.
+ * Picks by repeated scans rather than sorting: a float32 curve has thousands of tiny
+ * local minima, and only a handful are kept.
+ */
 export function separatedMinima(curve: ArrayLike<number>, separation: number, maxCount = 10): RawMinimum[] {
-  const candidates = localMinima(curve).sort((p, q) => curve[p] - curve[q]);
+  const candidates = localMinima(curve);
+  const alive = new Uint8Array(candidates.length).fill(1);
   const kept: RawMinimum[] = [];
-  for (const index of candidates) {
-    if (kept.length >= maxCount) break;
-    if (kept.every((m) => Math.abs(m.index - index) >= separation)) {
-      const r = refineMinimum(curve, index);
-      kept.push({ index, position: r.position, value: r.value });
+  while (kept.length < maxCount) {
+    let pick = -1;
+    for (let c = 0; c < candidates.length; c++) {
+      if (alive[c] && (pick < 0 || curve[candidates[c]] < curve[candidates[pick]])) pick = c;
     }
+    if (pick < 0) break;
+    const index = candidates[pick];
+    const r = refineMinimum(curve, index);
+    kept.push({ index, position: r.position, value: r.value });
+    for (let c = 0; c < candidates.length; c++) if (Math.abs(candidates[c] - index) < separation) alive[c] = 0;
   }
   return kept;
 }

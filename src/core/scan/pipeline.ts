@@ -7,9 +7,10 @@ import { N_INPUT } from '../grid/modelGrid.ts';
 import type { ModelEntry } from '../inference/manifest.ts';
 import { preprocess } from '../preprocess/preprocess.ts';
 import { CLASSES, fail, ok, type GriddedSpectrum, type ModelFamily, type Result, type SpectralClass } from '../types.ts';
-import { createChi2Scanner } from './chi2Fft.ts';
+import { createChi2Scanner, type Chi2Scanner } from './chi2Fft.ts';
 import { classScan } from './classScan.ts';
 import { anomalyFlags, resolveFlagOptions } from './flags.ts';
+import { loadPffft } from './pffft.ts';
 import type { AnalysisResult, ClassScan, FlagOptions, Preprocessed, Reconstruction } from './types.ts';
 
 /** What the pipeline needs of a network (src/core/inference builds these over onnxruntime). */
@@ -32,7 +33,7 @@ export interface Analyzer {
 export function createAnalyzer(reconstructors: Record<SpectralClass, ReconstructorLike>, options: AnalyzerOptions = {}): Analyzer {
   const flagOptions = resolveFlagOptions(options.flags);
   const family = reconstructors.STAR.entry.family;
-  const scanner = createChi2Scanner();
+  let scanner: Chi2Scanner | undefined; // made on first use: the FFT module loads asynchronously
 
   async function analyze(batch: readonly GriddedSpectrum[]): Promise<Result<AnalysisResult>[]> {
     const pre = batch.map((g) => preprocess(g));
@@ -40,6 +41,8 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
     pre.forEach((p, i) => p.ok && good.push(i));
     const out: Result<AnalysisResult>[] = pre.map((p) => (p.ok ? fail({ code: 'internal', message: 'not analysed' }) : p));
     if (good.length === 0) return out;
+    scanner ??= createChi2Scanner(await loadPffft());
+    const sc = scanner;
 
     const F = new Float32Array(good.length * N_INPUT);
     good.forEach((i, b) => F.set((pre[i] as { ok: true; value: Preprocessed }).value.F, b * N_INPUT));
@@ -50,20 +53,21 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
       const p = (pre[i] as { ok: true; value: Preprocessed }).value;
       const perClass = {} as Record<SpectralClass, Reconstruction>;
       for (const cls of CLASSES) perClass[cls] = recon[cls][b];
-      out[i] = scanOne(p, perClass);
+      out[i] = scanOne(sc, p, perClass);
     });
     return out;
   }
 
-  function scanOne(p: Preprocessed, recon: Record<SpectralClass, Reconstruction>): Result<AnalysisResult> {
+  function scanOne(scanner: Chi2Scanner, p: Preprocessed, recon: Record<SpectralClass, Reconstruction>): Result<AnalysisResult> {
     scanner.setSpectrum(p.F, p.w);
     const scans = {} as Record<SpectralClass, ClassScan>;
     const chi2 = {} as Record<SpectralClass, number>;
     const zByClass = {} as Record<SpectralClass, number>;
     for (const cls of CLASSES) {
       const { outputGrid } = reconstructors[cls].entry;
-      const S = scanner.scan(recon[cls].values);
-      const scan = classScan(cls, S, p.nGood, outputGrid, flagOptions.edgePixels);
+      const R = recon[cls].values;
+      const S = scanner.scan(R);
+      const scan = classScan(cls, S, p.nGood, outputGrid, flagOptions.edgePixels, (s) => scanner.exact(R, s));
       scans[cls] = scan;
       chi2[cls] = scan.minima[0]?.chi2 ?? Number.NaN;
       zByClass[cls] = scan.minima[0]?.z ?? Number.NaN;
