@@ -11,7 +11,7 @@ import type { FitsFile, FitsHeader, Hdu } from '../fits/types.ts';
 import type { Result, Spectrum, SpectrumMeta } from '../types.ts';
 import { fail, ok } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
-import { findColumn, readNumeric } from './columns.ts';
+import { findColumn, readNumeric, tableRows } from './columns.ts';
 import { dropUndefined, headerValue, ident, ids, num, str, truthOf } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
 import { wcsWavelength } from './wcs.ts';
@@ -30,7 +30,8 @@ function imageLayout(file: FitsFile): Hdu | undefined {
 function tableLayout(file: FitsFile): Hdu | undefined {
   const named = file.byName('COADD');
   const h = named?.kind === 'bintable' ? named : file.hdus.find((x) => x.kind === 'bintable');
-  return h && findColumn(file, h, ['FLUX']) && findColumn(file, h, ['IVAR']) && findColumn(file, h, ['WAVELENGTH'])
+  return h && tableRows(h) >= 1 && findColumn(file, h, ['FLUX']) && findColumn(file, h, ['IVAR']) &&
+    findColumn(file, h, ['WAVELENGTH'])
     ? h
     : undefined;
 }

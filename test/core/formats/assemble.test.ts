@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { buildSpectrum } from '../../../src/core/formats/assemble.ts';
+import { airToVacuumA } from '../../../src/core/grid/airToVacuum.ts';
+
+const base = { id: 's', meta: { format: 'test' } };
+
+describe('buildSpectrum', () => {
+  it('turns σ or variance into ivar (≤ 0 or non-finite → 0) and NaN flux into ivar 0', () => {
+    const fromSigma = buildSpectrum({ ...base, wavelength: [1, 2, 3, 4], flux: [1, 1, NaN, 1], sigma: [0.5, 0, 1, Infinity] });
+    if (!fromSigma.ok) throw new Error(fromSigma.error.message);
+    expect(Array.from(fromSigma.value.ivar)).toEqual([4, 0, 0, 0]);
+    const fromVar = buildSpectrum({ ...base, wavelength: [1, 2], flux: [1, 1], variance: [4, -1] });
+    if (!fromVar.ok) throw new Error(fromVar.error.message);
+    expect(Array.from(fromVar.value.ivar)).toEqual([0.25, 0]);
+  });
+
+  it('folds mask values to 0/1 (NaN counts as bad) and keeps the model', () => {
+    const r = buildSpectrum({ ...base, wavelength: [1, 2, 3], flux: [1, 1, 1], ivar: [1, 1, 1], mask: [0, 2 ** 31, NaN], model: [5, 6, 7] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(Array.from(r.value.mask!)).toEqual([0, 1, 1]);
+    expect(Array.from(r.value.model!)).toEqual([5, 6, 7]);
+  });
+
+  it('reverses decreasing wavelengths (all arrays together) and converts air to vacuum', () => {
+    const r = buildSpectrum({ ...base, wavelength: [6000, 5000], flux: [1, 2], ivar: [3, 4], mask: [1, 0], air: true });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.wavelength[0]).toBeCloseTo(airToVacuumA(5000), 9);
+    expect(Array.from(r.value.flux)).toEqual([2, 1]);
+    expect(Array.from(r.value.ivar)).toEqual([4, 3]);
+    expect(Array.from(r.value.mask!)).toEqual([0, 1]);
+    expect(r.value.issues).toHaveLength(2);
+  });
+
+  it('gives equal weights with an issue when there is no uncertainty at all', () => {
+    const r = buildSpectrum({ ...base, wavelength: [1, 2], flux: [1, 2] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(Array.from(r.value.ivar)).toEqual([1, 1]);
+    expect(r.value.issues?.[0]).toMatch(/weighted equally/);
+  });
+
+  it("returns 'no-spectrum' when arrays disagree in length or are empty", () => {
+    const r = buildSpectrum({ ...base, wavelength: [1, 2, 3], flux: [1, 2], ivar: [1, 1, 1], hdu: 4 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('no-spectrum');
+      expect(r.error.hdu).toBe(4);
+      expect(r.error.message).toMatch(/flux array has 2 pixels but the wavelength array has 3/);
+    }
+    expect(buildSpectrum({ ...base, wavelength: [], flux: [] }).ok).toBe(false);
+  });
+});
