@@ -66,6 +66,7 @@ async function main(): Promise<number> {
     const opened = await openSpectra(source);
     if (!opened.ok) {
       args.json ? print({ file, error: opened.error.message }) : console.log(`${file}\terror: ${opened.error.message}`);
+      await source.close();
       continue;
     }
     for await (const outcome of analyzeFile(opened.value, analyzers, { clock: () => performance.now() })) {
@@ -73,6 +74,7 @@ async function main(): Promise<number> {
       const row = formatOutcome(file, outcome, analyzers.length > 1);
       args.json ? print(row) : console.log(formatTableRow(row));
     }
+    await source.close();
   }
   return succeeded > 0 ? 0 : 1;
 }

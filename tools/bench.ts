@@ -4,7 +4,7 @@
  *   npm run bench [-- --model encoder|unet] [--repeats 15] [--dir test/fixtures/sdss]
  *
  * Prints median and spread (p10–p90) per stage and writes bench-results/bench-<model>.json.
- * ONNX Runtime runs with one intra-op thread so the figures are per core.
+ * `npm run bench` pins the process to one core (taskset) so the figures are per core.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,6 +16,7 @@ import { N_INPUT } from '../src/core/grid/modelGrid.ts';
 import { toModelGrid } from '../src/core/grid/toModelGrid.ts';
 import { preprocess } from '../src/core/preprocess/preprocess.ts';
 import { createChi2Scanner } from '../src/core/scan/chi2Fft.ts';
+import { loadPffft } from '../src/core/scan/pffft.ts';
 import { createAnalyzer } from '../src/core/scan/pipeline.ts';
 import type { Preprocessed } from '../src/core/scan/types.ts';
 import { CLASSES, type GriddedSpectrum, type ModelFamily } from '../src/core/types.ts';
@@ -33,18 +34,20 @@ const dir = arg('--dir', 'test/fixtures/sdss');
 const files = readdirSync(dir).filter((f) => /\.fits?(\.gz)?$/i.test(f)).sort();
 const gridded: GriddedSpectrum[] = [];
 for (const f of files) {
-  const opened = await openSpectra(await nodeFileSource(join(dir, f)));
+  const source = await nodeFileSource(join(dir, f));
+  const opened = await openSpectra(source);
   if (!opened.ok) throw new Error(opened.error.message);
   const s = await opened.value.read(0);
+  await source.close();
   if (!s.ok) throw new Error(s.error.message);
   const g = toModelGrid(s.value);
   if (!g.ok) throw new Error(g.error.message);
   gridded.push(g.value);
 }
 const B = gridded.length;
-const recs = await loadReconstructors(family, { intraOpNumThreads: 1 });
+const recs = await loadReconstructors(family);
 const analyzer = createAnalyzer(recs);
-const scanner = createChi2Scanner();
+const scanner = createChi2Scanner(await loadPffft());
 
 const samples: Record<string, number[]> = {};
 const record = (name: string, msPerSpectrum: number) => (samples[name] ??= []).push(msPerSpectrum);
@@ -65,11 +68,13 @@ for (let rep = -2; rep < repeats; rep++) {
   const t = {
     readAndGrid: await time(async () => {
       for (const f of files) {
-        const o = await openSpectra(await nodeFileSource(join(dir, f)));
+        const source = await nodeFileSource(join(dir, f));
+        const o = await openSpectra(source);
         if (o.ok) {
           const s = await o.value.read(0);
           if (s.ok) toModelGrid(s.value);
         }
+        await source.close();
       }
     }),
     preprocess: await time(() => gridded.forEach((g) => preprocess(g))),
@@ -94,8 +99,10 @@ for (let rep = -2; rep < repeats; rep++) {
   const whole = await time(() => analyzer.analyze(gridded));
   const endToEnd = await time(async () => {
     for (const f of files) {
-      const o = await openSpectra(await nodeFileSource(join(dir, f)));
+      const source = await nodeFileSource(join(dir, f));
+      const o = await openSpectra(source);
       if (o.ok) for await (const _ of analyzeFile(o.value, [analyzer])) void _;
+      await source.close();
     }
   });
   if (!keep) continue;

@@ -26,7 +26,8 @@ const analyzer = await loadAnalyzer(family);
 const preds: Prediction[] = [];
 const perSpectrum: object[] = [];
 for (const t of truth) {
-  const opened = await openSpectra(await nodeFileSource(join(dir, t.file)));
+  const source = await nodeFileSource(join(dir, t.file));
+  const opened = await openSpectra(source);
   const pred: Prediction = { trueClass: t.cls, trueZ: t.z };
   if (opened.ok) {
     for await (const o of analyzeFile(opened.value, [analyzer])) {
@@ -37,6 +38,7 @@ for (const t of truth) {
       } else perSpectrum.push({ file: t.file, error: o.result.error.message });
     }
   } else perSpectrum.push({ file: t.file, error: opened.error.message });
+  await source.close();
   preds.push(pred);
 }
 const m = computeMetrics(preds);
