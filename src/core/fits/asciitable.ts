@@ -88,7 +88,7 @@ export async function readAsciiColumns(
   const picked = pickColumns(layout.columns, names, source.name, hdu.index);
   if (!picked.ok) return picked;
   const { rowBytes } = layout;
-  const what = `table rows ${start}..${start + count - 1}`;
+  const what = `the data of table rows ${start}..${start + count - 1}`;
   const place = { file: source.name, hdu: hdu.index };
   const read = await readExact(source, hdu.dataOffset + start * rowBytes, count * rowBytes, place, what);
   if (!read.ok) return read;

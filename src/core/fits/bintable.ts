@@ -64,7 +64,7 @@ export async function readBinColumns(
   const end = hdu.dataOffset + (start + count) * rowBytes;
   // Check before allocating: outputs are sized by rows the file really holds.
   if (end > source.size) {
-    const what = `table rows ${start}..${start + count - 1}`;
+    const what = `the data of table rows ${start}..${start + count - 1}`;
     const truncated = await readExact(source, hdu.dataOffset + start * rowBytes, count * rowBytes, place, what);
     if (!truncated.ok) return truncated;
   }
@@ -73,7 +73,7 @@ export async function readBinColumns(
   for (let done = 0; done < count; done += rowsPerChunk) {
     const n = Math.min(rowsPerChunk, count - done);
     const first = start + done;
-    const what = `table rows ${first}..${first + n - 1}`;
+    const what = `the data of table rows ${first}..${first + n - 1}`;
     const read = await readExact(source, hdu.dataOffset + first * rowBytes, n * rowBytes, place, what);
     if (!read.ok) return read;
     const bytes = read.value;

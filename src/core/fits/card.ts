@@ -18,14 +18,26 @@ export interface Card {
 const INTEGER = /^[+-]?\d+$/;
 const REAL = /^[+-]?(\d+\.?\d*|\.\d+)([EeDd][+-]?\d+)?$/;
 
+interface TextDecoderLike {
+  decode(bytes: Uint8Array): string;
+}
+// TextDecoder is not in lib ES2023 but exists in browsers, workers and Node; it is much faster
+// than String.fromCharCode for long headers. ('latin1' is windows-1252 there; FITS headers are ASCII.)
+const DecoderClass = (globalThis as { TextDecoder?: new (label: string) => TextDecoderLike }).TextDecoder;
+const decoder = DecoderClass === undefined ? undefined : new DecoderClass('latin1');
+
 /** Decode bytes as 8-bit text (FITS headers are ASCII; anything else is kept, not interpreted). */
 export function latin1(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  let s = '';
-  for (let i = start; i < end; i += 4096) {
-    const stop = Math.min(end, i + 4096);
-    s += String.fromCharCode.apply(null, bytes.subarray(i, stop) as unknown as number[]);
+  return decoder === undefined ? charCodes(bytes, start, end) : decoder.decode(bytes.subarray(start, end));
+}
+
+/** The same without TextDecoder: one UTF-16 unit per byte. */
+export function charCodes(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const parts: string[] = [];
+  for (let i = start; i < end; i += 8192) {
+    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, Math.min(end, i + 8192)) as unknown as number[]));
   }
-  return s;
+  return parts.join('');
 }
 
 /** Parse one card image (80 characters; shorter images are padded with blanks). */

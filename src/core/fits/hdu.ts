@@ -49,15 +49,15 @@ export async function walkHdus(source: ByteSource, options: WalkOptions): Promis
       issues.push(`${source.name}: stopped after ${options.maxHdus} HDUs; the rest of the file was not read`);
       break;
     }
-    if (index > 0 && (await isPadding(source, offset))) {
-      issues.push(`${source.name}: ${bytes(source.size - offset)} after HDU ${index - 1} ignored (they start with a blank block)`);
-      break;
-    }
     const place: ErrorPlace = { file: source.name, hdu: index };
     const next = await readHdu(source, offset, index, options, place);
     if (!next.ok) {
       if (index === 0) return next;
-      issues.push(`${next.error.message}; HDUs from ${index} on were skipped`);
+      if (next.error.keyword === 'XTENSION' && (await isPadding(source, offset))) {
+        issues.push(`${source.name}: ${bytes(source.size - offset)} after HDU ${index - 1} ignored (they start with a blank block)`);
+      } else {
+        issues.push(`${next.error.message}; HDUs from ${index} on were skipped`);
+      }
       break;
     }
     const { entry, problems, end } = next.value;

@@ -33,7 +33,7 @@ export async function readImage(source: ByteSource, hdu: Hdu, rows?: RowRange): 
   const pixelBytes = BITPIX_BYTES[hdu.bitpix];
   const n = count * rowLength;
   const place = { file: source.name, hdu: hdu.index };
-  const what = rows === undefined ? 'image data' : `image rows ${start}..${start + count - 1}`;
+  const what = rows === undefined ? 'the image data' : `the data of image rows ${start}..${start + count - 1}`;
   const read = await readExact(source, hdu.dataOffset + start * rowLength * pixelBytes, n * pixelBytes, place, what);
   if (!read.ok) return read;
   axes[axes.length - 1] = count;

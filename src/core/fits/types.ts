@@ -66,7 +66,9 @@ export interface ImageData {
 
 /** One bintable/ASCII-table column, decoded for all rows (or a row range). */
 export type ColumnData =
-  | { kind: 'number'; repeat: number; data: Float64Array | Float32Array } // length rows·repeat; TSCAL/TZERO applied; TNULL → NaN
+  // length rows·repeat; TSCAL/TZERO applied; TNULL → NaN. Float32 for unscaled E, B, I; Float64 otherwise.
+  // Complex C/M: repeat counts numbers (2 per element, re then im).
+  | { kind: 'number'; repeat: number; data: Float64Array | Float32Array }
   | { kind: 'bigint'; repeat: number; data: BigInt64Array } // 'K' without scaling
   | { kind: 'biguint'; repeat: number; data: BigUint64Array } // 'K' with TZERO 2^63 (unsigned convention)
   | { kind: 'string'; repeat: 1; data: string[] } // 'nA', trailing blanks trimmed

@@ -129,7 +129,7 @@ describe('binary-table layouts from broken headers', () => {
     const file = unwrap(await openFits(bytesSource('t.fits', bytes.subarray(0, 2 * 2880 + 1600))));
     const r = await file.readColumns(file.hdus[1], ['X']);
     expect(r.ok || r.error.message).toBe(
-      't.fits: HDU 1: table rows 0..199 is truncated: expected 3200 bytes at offset 5760, the file holds 1600 bytes',
+      't.fits: HDU 1: the data of table rows 0..199 is truncated: expected 3200 bytes at offset 5760, the file holds 1600 bytes',
     );
     expect(unwrap(await file.readColumns(file.hdus[1], ['X'], { start: 0, count: 100 })).X.data.length).toBe(200);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCard } from '../../../src/core/fits/card.ts';
+import { charCodes, latin1, parseCard } from '../../../src/core/fits/card.ts';
 
 describe('parseCard', () => {
   it('reads logicals, integers, reals with E and D exponents, and empty values', () => {
@@ -58,5 +58,15 @@ describe('parseCard', () => {
 
   it('keeps complex values as their text', () => {
     expect(parseCard('CPLX    = (1.0, -2.5) / complex')).toEqual({ keyword: 'CPLX', value: '(1.0, -2.5)', comment: 'complex' });
+  });
+});
+
+describe('latin1', () => {
+  it('decodes ASCII the same with and without TextDecoder, over chunk boundaries', () => {
+    const bytes = Uint8Array.from({ length: 20_000 }, (_, i) => 32 + (i % 95));
+    const text = latin1(bytes, 5, 19_990);
+    expect(text.length).toBe(19_985);
+    expect(charCodes(bytes, 5, 19_990)).toBe(text);
+    expect(text.charCodeAt(0)).toBe(37);
   });
 });

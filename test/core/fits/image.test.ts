@@ -82,7 +82,7 @@ describe('readImage row ranges', () => {
     const image = await file.readImage(file.hdus[1]);
     expect(image.ok || image.error).toMatchObject({ code: 'truncated', hdu: 1 });
     expect(image.ok || image.error.message).toBe(
-      'cut.fits: HDU 1: image data is truncated: expected 6000 bytes at offset 5760, the file holds 1000 bytes',
+      'cut.fits: HDU 1: the image data is truncated: expected 6000 bytes at offset 5760, the file holds 1000 bytes',
     );
     // Rows that are present can still be read.
     const rows = unwrap(await file.readImage(file.hdus[1], { start: 0, count: 50 }));
