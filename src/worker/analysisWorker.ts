@@ -1,0 +1,65 @@
+/**
+ * The analysis worker's entry: how to set up ONNX Runtime and the models for
+ * the backend it is told (over HTTP). The message loop is workerHost.ts and
+ * the work is analysisEngine.ts.
+ */
+/// <reference lib="webworker" />
+import { blobSource } from '../core/fits/byteSource.ts';
+import { openSpectra } from '../core/formats/index.ts';
+import { createModelLoader } from '../core/inference/modelLoader.ts';
+import { parseManifest } from '../core/inference/parseManifest.ts';
+import { createAnalyzer } from '../core/scan/pipeline.ts';
+import { configurePffft } from '../core/scan/pffft.ts';
+// The χ² scan's FFT (PFFFT, WASM): the bundle moves the package's JavaScript, so say where its .wasm is.
+import pffftWasmUrl from '../../node_modules/@echogarden/pffft-wasm/dist/simd/pffft.wasm?url';
+import { fail, type Result } from '../core/types.ts';
+import { createEngine, type Engine } from './analysisEngine.ts';
+import { executionProviders, loadOrt } from './loadOrt.ts';
+import type { WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { createWorkerHost } from './workerHost.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+configurePffft({ locateFile: () => pffftWasmUrl });
+
+const post = (m: WorkerResponse, transfer: ArrayBuffer[] = []) => self.postMessage(m, transfer);
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
+  const ort = await loadOrt(config.backend, config.threads, config.baseUrl);
+  const modelsUrl = new URL('models/', config.baseUrl).href;
+  let json: unknown;
+  try {
+    const res = await fetch(modelsUrl + 'manifest.json');
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    json = await res.json();
+  } catch (e) {
+    return fail({ code: 'model-load', message: `could not fetch models/manifest.json (${String(e)}): check the connection and reload` });
+  }
+  const manifest = parseManifest(json);
+  if (!manifest.ok) return manifest;
+  const loader = createModelLoader(ort, manifest.value, (file) => fetchBytes(modelsUrl + file), {
+    executionProviders: executionProviders(config.backend),
+    maxBatch: config.batchSize,
+  });
+  const nets = await loader.family(config.family);
+  if (!nets.ok) return nets;
+  const analyzer = createAnalyzer(nets.value, { flags: config.flags });
+  return {
+    ok: true,
+    value: createEngine({
+      openFile: (file, name) => openSpectra(blobSource(file, name)),
+      analyzer,
+      batchSize: config.batchSize,
+      now: () => performance.now(),
+    }),
+  };
+}
+
+const handle = createWorkerHost(setUp, post, () => performance.now());
+self.onmessage = (ev: MessageEvent<WorkerRequest>) => handle(ev.data);
