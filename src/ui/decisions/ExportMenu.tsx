@@ -4,6 +4,7 @@
  * (the newer decision wins a conflict; the count restored is shown).
  */
 import { useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { parseExport } from '../../core/export/parseExport.ts';
 import type { ExportRow } from '../../core/export/types.ts';
 import { useDecisionsApi } from '../../state/decisionsContext.ts';
@@ -62,7 +63,8 @@ export function ExportMenu({ rows, banner = true }: ExportMenuProps) {
       <button type="button" onClick={() => input.current?.click()} title="Restore decisions from a JSON or CSV export">
         Import decisions…
       </button>
-      <input
+      {/* Portalled to the end of <body>: the page's first file input must stay the spectra picker (testability contract). */}
+      {createPortal(<input
         ref={input}
         type="file"
         accept=".json,.csv,application/json,text/csv"
@@ -73,7 +75,7 @@ export function ExportMenu({ rows, banner = true }: ExportMenuProps) {
           e.target.value = '';
           if (file) void importFile(file);
         }}
-      />
+      />, document.body)}
       {report && (
         <p className={report.kind === 'error' ? 'problem' : 'muted'} role="status" data-testid="import-report">
           {report.text}
