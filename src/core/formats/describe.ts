@@ -7,6 +7,7 @@
 import type { FitsFile, Hdu } from '../fits/types.ts';
 
 const MAX_COLUMNS = 24;
+const MAX_HDUS = 20;
 const MAX_NAME_CHARS = 40;
 
 /** Printable, bounded version of untrusted header text. */
@@ -17,7 +18,9 @@ export function clean(text: string): string {
 
 /** One line per HDU, e.g. "HDU 1 EVENTS: bintable, 10 rows × 3 columns (TIME, PI, ENERGY)". */
 export function describeHdus(file: FitsFile): string[] {
-  return file.hdus.map((h) => `HDU ${h.index} ${clean(h.extname)}: ${describeHdu(file, h)}`);
+  const lines = file.hdus.slice(0, MAX_HDUS).map((h) => `HDU ${h.index} ${clean(h.extname)}: ${describeHdu(file, h)}`);
+  if (file.hdus.length > MAX_HDUS) lines.push(`… ${file.hdus.length - MAX_HDUS} more HDUs`);
+  return lines;
 }
 
 function describeHdu(file: FitsFile, h: Hdu): string {

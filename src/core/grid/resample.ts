@@ -82,11 +82,16 @@ export function modelGridEdges(): Float64Array {
  */
 export function gridOffset(wavelength: ArrayLike<number>): number | undefined {
   const n = wavelength.length;
-  if (n === 0) return undefined;
+  if (n === 0 || !(wavelength[0] > 0)) return undefined;
   const k0 = Math.round((Math.log10(wavelength[0]) - INPUT_LOGLAM0) / LOGLAM_STEP_DEX) + 0; // + 0: no −0
+  // |log10(λ/λ_k)| ≤ tol  ⇔  |λ/λ_k − 1| ≲ tol·ln 10 (to 1e-10): compare ratios, no log per pixel.
+  const tol = FAST_PATH_TOL_DEX * Math.LN10;
+  const ratio = 10 ** LOGLAM_STEP_DEX;
+  let expected = 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * k0);
   for (let i = 0; i < n; i++) {
-    const expected = INPUT_LOGLAM0 + LOGLAM_STEP_DEX * (k0 + i);
-    if (!(Math.abs(Math.log10(wavelength[i]) - expected) <= FAST_PATH_TOL_DEX)) return undefined;
+    if (i % 512 === 0) expected = 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * (k0 + i)); // no drift
+    if (!(Math.abs(wavelength[i] / expected - 1) <= tol)) return undefined;
+    expected *= ratio;
   }
   return k0;
 }
@@ -97,19 +102,18 @@ export function pixelEdges(wavelength: ArrayLike<number>): { lo: Float64Array; h
   if (n < 2) throw new RangeError(`pixelEdges needs at least 2 pixels, got ${n}`);
   const lo = new Float64Array(n);
   const hi = new Float64Array(n);
-  const d = (i: number): number => wavelength[i + 1] - wavelength[i]; // spacing i → i+1
-  const isGap = (i: number): boolean => {
-    const left = i > 0 ? d(i - 1) : Infinity;
-    const right = i < n - 2 ? d(i + 1) : Infinity;
-    const ref = Math.min(left, right);
-    return Number.isFinite(ref) && d(i) > GAP_FACTOR * ref;
-  };
-  lo[0] = wavelength[0] - d(0) / 2;
-  hi[n - 1] = wavelength[n - 1] + d(n - 2) / 2;
+  const d = new Float64Array(n - 1); // d[i]: spacing from pixel i to i + 1
+  for (let i = 0; i < n - 1; i++) d[i] = wavelength[i + 1] - wavelength[i];
+  lo[0] = wavelength[0] - d[0] / 2;
+  hi[n - 1] = wavelength[n - 1] + d[n - 2] / 2;
   for (let i = 0; i < n - 1; i++) {
-    if (isGap(i)) {
-      hi[i] = wavelength[i] + (i > 0 ? d(i - 1) : d(i)) / 2;
-      lo[i + 1] = wavelength[i + 1] - (i < n - 2 ? d(i + 1) : d(i)) / 2;
+    const left = i > 0 ? d[i - 1] : Infinity;
+    const right = i < n - 2 ? d[i + 1] : Infinity;
+    const ref = left < right ? left : right;
+    if (ref !== Infinity && d[i] > GAP_FACTOR * ref) {
+      // a gap: each side keeps the half-width of its own neighbour
+      hi[i] = wavelength[i] + (i > 0 ? d[i - 1] : d[i]) / 2;
+      lo[i + 1] = wavelength[i + 1] - (i < n - 2 ? d[i + 1] : d[i]) / 2;
     } else {
       const mid = (wavelength[i] + wavelength[i + 1]) / 2;
       hi[i] = mid;
