@@ -21,10 +21,10 @@ export interface SpectrumPlotProps {
   grid: OutputGridSpec;
   mode: SpectrumMode;
   showLines: boolean;
-  allLabels: boolean;
+  allLines: boolean;
 }
 
-export function SpectrumPlot({ detail, cls, z, grid, mode, showLines, allLabels }: SpectrumPlotProps) {
+export function SpectrumPlot({ detail, cls, z, grid, mode, showLines, allLines }: SpectrumPlotProps) {
   const { result } = detail;
   const data: SpectrumData = useMemo(
     () => ({ spectrum: detail.spectrum, gridded: detail.gridded, preprocessed: result.preprocessed }),
@@ -45,8 +45,8 @@ export function SpectrumPlot({ detail, cls, z, grid, mode, showLines, allLabels 
   const uirevision = `${detail.fileName}#${detail.index}`;
   const layout = useMemo(
     () =>
-      spectrumLayout({ mode, z, ranges, showLines, allLabels, maskShapes: masks, fluxUnit: detail.spectrum.meta.fluxUnit, uirevision: `${uirevision}:${mode}` }),
-    [mode, z, ranges, showLines, allLabels, masks, detail.spectrum.meta.fluxUnit, uirevision],
+      spectrumLayout({ mode, z, ranges, showLines, allLines, maskShapes: masks, fluxUnit: detail.spectrum.meta.fluxUnit, uirevision: `${uirevision}:${mode}` }),
+    [mode, z, ranges, showLines, allLines, masks, detail.spectrum.meta.fluxUnit, uirevision],
   );
   return (
     <Plot

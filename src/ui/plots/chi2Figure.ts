@@ -17,7 +17,7 @@ export const C_KM_S = 299792.458;
 /** Paper-x domains of the GALAXY/QSO panel and the STAR panel. */
 export const MAIN_DOMAIN: [number, number] = [0, 0.76];
 export const STAR_DOMAIN: [number, number] = [0.82, 1];
-const MAIN_TICKS_Z = [0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5];
+const MAIN_TICKS_Z = [0, 0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5];
 
 /** x coordinate of redshift z on the panel of class `cls`. */
 export function chi2X(cls: SpectralClass, z: number): number {
@@ -133,8 +133,8 @@ export function chi2Layout(o: Chi2LayoutOptions): Partial<Layout> {
       ticktext: MAIN_TICKS_Z.map(String),
       range: [Math.log10(1 - 0.02), Math.log10(1 + 5) + 0.02],
     },
-    xaxis2: { domain: STAR_DOMAIN, anchor: 'y', title: { text: 'STAR: cz (km/s)' }, range: [-0.0055 * C_KM_S, 0.0055 * C_KM_S] },
-    yaxis: { type: 'log', title: { text: 'reduced χ²' } },
+    xaxis2: { domain: STAR_DOMAIN, anchor: 'y', title: { text: 'STAR: cz (km/s)' }, range: [-0.0055 * C_KM_S, 0.0055 * C_KM_S], zeroline: false },
+    yaxis: { type: 'log', title: { text: 'reduced χ²' }, dtick: 'D2' },
     shapes: [current],
     annotations,
   };

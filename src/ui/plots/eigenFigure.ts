@@ -56,27 +56,34 @@ export function eigenTraces(
     series[0] = { name: 'Σ cⱼ·A·Eⱼ (= reconstruction)', y: sumComponents(comps), colour: CLASS_COLORS[cls], width: 1.5 };
     comps.forEach((c, j) => series.push({ name: `c${j + 1}·A·E${j + 1}  (c${j + 1} = ${rec.coefficients![j].toFixed(3)})`, y: c, colour: j % 2 ? '#555' : '#888', width: 1 }));
   }
+  // The sum on top (its full extent: its peaks matter); the components below
+  // it on evenly spaced baselines, one robust span apart.
   const traces: Data[] = [];
   const labels: Partial<Annotation>[] = [];
-  let top = 0;
-  for (const s of series) {
-    const lo = percentile([s.y], 0.2);
-    const hi = percentile([s.y], 99.8);
-    const span = Math.max(hi - lo, 1e-6);
-    const offset = top - hi;
-    top = offset + lo - 0.15 * span;
-    const d = decimateMinMax(lam, s.y, MAX_POINTS);
+  const [sum, ...parts] = series;
+  const sumLo = percentile([sum.y], 0);
+  const sumHi = percentile([sum.y], 100);
+  let step = 0;
+  for (const p of parts) step = Math.max(step, percentile([p.y], 99) - percentile([p.y], 1));
+  step = 1.3 * (step || 0.1 * (sumHi - sumLo) || 1);
+  const place = (sr: (typeof series)[number], offset: number, labelY: number) => {
+    const d = decimateMinMax(lam, sr.y, MAX_POINTS);
     traces.push({
       type: 'scatter',
       mode: 'lines',
-      name: s.name,
+      name: sr.name,
       x: d.x,
       y: d.y.map((v) => v + offset),
-      line: { color: s.colour, width: s.width },
+      line: { color: sr.colour, width: sr.width },
       hoverinfo: 'name',
     });
-    labels.push({ xref: 'paper', yref: 'y', x: 0.005, y: offset + hi, xanchor: 'left', yanchor: 'bottom', showarrow: false, text: s.name, font: { size: 10, color: s.colour } });
-  }
+    labels.push({ xref: 'paper', yref: 'y', x: 0.005, y: labelY, xanchor: 'left', yanchor: 'bottom', showarrow: false, text: sr.name, font: { size: 10, color: sr.colour } });
+  };
+  place(sum, 0, sumHi);
+  parts.forEach((p, j) => {
+    const baseline = sumLo - step * (j + 0.7);
+    place(p, baseline - percentile([p.y], 50), baseline + 0.25 * step);
+  });
   return { data: traces, labels };
 }
 

@@ -108,8 +108,19 @@ export function spectrumRanges(d: SpectrumData, m: ModelAtZ, mode: SpectrumMode)
   const { w } = d.preprocessed;
   const good = (k: number) => w[k] > 0;
   const obs = mode === 'model' ? d.preprocessed.F : d.gridded.flux;
+  // The data's robust range, widened to the model's full extent: the model has
+  // no cosmic rays, and its emission peaks are what the eye must see.
+  const main = robustRange([obs], good);
+  let lo = main[0];
+  let hi = main[1];
+  for (let k = 0; k < N_INPUT; k++) {
+    const v = model[k];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const pad = 0.05 * (hi - lo);
   return {
-    main: robustRange([obs, model], good),
+    main: [Math.min(main[0], lo - pad), Math.max(main[1], hi + pad)],
     residual: robustRange([residual(d, model, mode)], undefined, { low: 1, high: 99, pad: 0.2 }),
   };
 }
@@ -119,7 +130,8 @@ export interface SpectrumLayoutOptions {
   z: number;
   ranges: { main: [number, number]; residual: [number, number] };
   showLines: boolean;
-  allLabels: boolean;
+  /** Draw and label every line of the lists, not only the major ones. */
+  allLines: boolean;
   /** Shapes of the masked pixels (from maskShapes), reused across renders. */
   maskShapes: Partial<Shape>[];
   /** Flux unit from the file header (untrusted: shown as plain text). */
@@ -151,7 +163,8 @@ export function spectrumLayout(o: SpectrumLayoutOptions): Partial<Layout> {
   let shapes: Partial<Shape>[] = [...o.maskShapes, { type: 'line', xref: 'paper', yref: 'y2', x0: 0, x1: 1, y0: 0, y1: 0, line: { color: '#aaa', width: 1 } }];
   let annotations: Partial<Annotation>[] = [];
   if (o.showLines) {
-    const marks = lineMarks(linesInRange(o.z, xMin, xMax), { yDomain: SPECTRUM_DOMAIN, allLabels: o.allLabels, spanA: xMax - xMin });
+    const markers = linesInRange(o.z, xMin, xMax, { majorOnly: !o.allLines });
+    const marks = lineMarks(markers, { yDomain: SPECTRUM_DOMAIN, allLabels: o.allLines, spanA: xMax - xMin });
     shapes = shapes.concat(marks.shapes);
     annotations = marks.annotations;
   }

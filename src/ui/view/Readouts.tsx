@@ -52,7 +52,7 @@ export function Readouts({ result, cls, z, grid, digits, hideAnswer, onClass }: 
             <dt>robustness</dt>
             <dd data-testid="readout-r">{robustnessText(scan.robustness)}</dd>
             <dt>from best {cls} minimum</dt>
-            <dd>{pixels === undefined ? '—' : `${pixels >= 0 ? '+' : ''}${pixels.toFixed(1)} px`}</dd>
+            <dd>{pixels === undefined ? '—' : `${Math.abs(pixels) < 0.05 ? '' : pixels > 0 ? '+' : '−'}${Math.abs(pixels).toFixed(1)} px`}</dd>
             <dt>pipeline</dt>
             <dd data-testid="readout-pipeline">
               {result.cls} z = {result.z.toFixed(digits)}

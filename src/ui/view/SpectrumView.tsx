@@ -7,7 +7,7 @@
  * Keys (when the view has focus): ']' or 'n' next χ² minimum of the shown
  * class, '[' or 'p' previous (ranked lowest χ² first, wrapping).
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
 import { findModel } from '../../core/inference/manifest.ts';
 import type { SpectralClass } from '../../core/types.ts';
 import { Chi2Plot } from '../plots/Chi2Plot.tsx';
@@ -38,14 +38,10 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
 
   const [mode, setMode] = useState<SpectrumMode>('model');
   const [showLines, setShowLines] = useState(true);
-  const [allLabels, setAllLabels] = useState(false);
+  const [allLines, setAllLines] = useState(false);
   const [exercise, setExercise] = useState<ExercisePhase>('off');
 
   const setZ = useRafThrottle(onZChange);
-  const callbacks = useRef({ onZChange, onClassChange });
-  useEffect(() => {
-    callbacks.current = { onZChange, onClassChange };
-  }, [onZChange, onClassChange]);
 
   // Guided mode starts the exercise afresh for every spectrum, with z at 0.
   const zMin = entry.zMin;
@@ -56,8 +52,10 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
       return;
     }
     setExercise('running');
-    callbacks.current.onZChange(exerciseStartZ(zMin, zMax));
-  }, [guided, spectrumKey, zMin, zMax]);
+    // Next frame, through the throttle: a parent that resets its own z state in
+    // an effect of the same commit would otherwise overwrite the start.
+    setZ(exerciseStartZ(zMin, zMax));
+  }, [guided, spectrumKey, zMin, zMax, setZ]);
 
   const running = exercise === 'running';
   const pickClass = useCallback(
@@ -113,10 +111,10 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
             <input type="checkbox" checked={showLines} onChange={(e) => setShowLines(e.currentTarget.checked)} /> lines
           </label>
           <label>
-            <input type="checkbox" checked={allLabels} disabled={!showLines} onChange={(e) => setAllLabels(e.currentTarget.checked)} /> label every line
+            <input type="checkbox" checked={allLines} disabled={!showLines} onChange={(e) => setAllLines(e.currentTarget.checked)} /> all lines
           </label>
         </div>
-        <SpectrumPlot detail={detail} cls={cls} z={zShown} grid={grid} mode={mode} showLines={showLines} allLabels={allLabels} />
+        <SpectrumPlot detail={detail} cls={cls} z={zShown} grid={grid} mode={mode} showLines={showLines} allLines={allLines} />
         {guided && <GuidedNote id="spectrum" text={mode === 'model' ? GUIDE.spectrum : GUIDE.flux} />}
       </div>
 

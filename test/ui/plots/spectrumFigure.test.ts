@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findModel } from '../../../src/core/inference/manifest.ts';
+import { shiftOfZ } from '../../../src/core/scan/redshift.ts';
+import { reconstructionAt } from '../../../src/ui/plots/reconstructionAt.ts';
+import {
+  MODEL_LAMBDA_A,
+  maskShapes,
+  placedModel,
+  spectrumLayout,
+  spectrumModelTraces,
+  spectrumRanges,
+  spectrumStaticTraces,
+  type ModelAtZ,
+  type SpectrumData,
+} from '../../../src/ui/plots/spectrumFigure.ts';
+import { analyseFixture, type RealCase } from '../view/realAnalysis.ts';
+
+type Line = { name?: string; x?: ArrayLike<number>; y?: ArrayLike<number>; yaxis?: string };
+
+describe('spectrum figure of a real star-forming galaxy', () => {
+  let c: RealCase;
+  let d: SpectrumData;
+  let m: ModelAtZ;
+  beforeAll(async () => {
+    c = await analyseFixture('spec-1733-53047-0351.fits');
+    const { result, spectrum, gridded } = c.detail;
+    d = { spectrum, gridded, preprocessed: result.preprocessed };
+    m = { cls: 'GALAXY', z: result.zByClass.GALAXY, reconstruction: result.reconstructions.GALAXY, grid: findModel(c.manifest, 'encoder', 'GALAXY').outputGrid };
+  });
+
+  it('puts observed pixel k at 10^(3.5563 + 1e-4·k) Å', () => {
+    expect(MODEL_LAMBDA_A[0]).toBeCloseTo(10 ** 3.5563, 6);
+    expect(MODEL_LAMBDA_A[4075]).toBeCloseTo(10 ** (3.5563 + 0.4075), 4);
+  });
+
+  it('model mode: data, shifted reconstruction and residual F − R on good pixels', () => {
+    const stat = spectrumStaticTraces(d, 'model') as Line[];
+    const dyn = spectrumModelTraces(d, m, 'model') as Line[];
+    expect(stat.map((t) => t.name)).toEqual(['input F (normalised)']);
+    expect(dyn.map((t) => t.name)).toEqual(['GALAXY reconstruction', 'residual']);
+    expect(dyn[1].yaxis).toBe('y2');
+    const R = reconstructionAt(m.reconstruction.values, shiftOfZ(m.grid, m.z));
+    const { F, w } = d.preprocessed;
+    for (let k = 0; k < 4076; k += 97) {
+      expect(dyn[0].y![k]).toBeCloseTo(R[k], 6);
+      if (w[k] > 0) expect(dyn[1].y![k]).toBeCloseTo(F[k] - R[k], 5);
+      else expect(dyn[1].y![k]).toBeNaN();
+    }
+  });
+
+  it('flux mode: ±1σ band from ivar, continuum + Norm·R, and the survey model', () => {
+    const stat = spectrumStaticTraces(d, 'flux') as Line[];
+    expect(stat.map((t) => t.name)).toEqual(['−1σ', '±1σ', 'flux', 'continuum (degree 5)', 'survey pipeline model']);
+    const { ivar } = d.spectrum;
+    const k = Array.from(ivar).findIndex((v) => v > 0);
+    expect(stat[1].y![k] - stat[0].y![k]).toBeCloseTo(2 / Math.sqrt(ivar[k]), 3);
+    const placed = placedModel(d, m, 'flux');
+    const R = placedModel(d, m, 'model');
+    const { continuum, norm } = d.preprocessed;
+    for (let j = 0; j < 4076; j += 211) expect(placed[j]).toBeCloseTo(continuum[j] + norm * R[j], 3);
+  });
+
+  it('fits better at the pipeline z than 30 pixels away', () => {
+    const rms = (zz: number) => {
+      const r = (spectrumModelTraces(d, { ...m, z: zz }, 'model')[1] as Line).y!;
+      const { w } = d.preprocessed;
+      let s = 0;
+      for (let k = 0; k < 4076; k++) if (w[k] > 0) s += w[k] * r[k] ** 2;
+      return s;
+    };
+    const off = (1 + m.z) * 10 ** (30e-4) - 1;
+    expect(rms(m.z)).toBeLessThan(rms(off));
+  });
+
+  it('keeps the y range robust and containing most of the data', () => {
+    const r = spectrumRanges(d, m, 'model');
+    const { F, w } = d.preprocessed;
+    let inside = 0;
+    let good = 0;
+    for (let k = 0; k < 4076; k++) {
+      if (!(w[k] > 0)) continue;
+      good++;
+      if (F[k] >= r.main[0] && F[k] <= r.main[1]) inside++;
+    }
+    expect(inside / good).toBeGreaterThan(0.98);
+    expect(r.residual[0]).toBeLessThan(0);
+    expect(r.residual[1]).toBeGreaterThan(0);
+  });
+
+  it('marks Hα at 6564.61·(1+z) and shades masked pixels', () => {
+    const masks = maskShapes(d.preprocessed.w);
+    const layout = spectrumLayout({ mode: 'model', z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: true, allLines: false, maskShapes: masks, uirevision: 'a' });
+    const ha = 6564.614 * (1 + m.z);
+    expect(layout.shapes!.some((s) => s.type === 'line' && Math.abs(Number(s.x0) - ha) < 1e-6)).toBe(true);
+    expect(layout.annotations!.some((a) => a.text === 'Hα')).toBe(true);
+    const none = spectrumLayout({ mode: 'model', z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: false, allLines: false, maskShapes: masks, uirevision: 'a' });
+    expect(none.shapes).toHaveLength(masks.length + 1);
+    expect(none.annotations).toHaveLength(0);
+    // every pixel with w = 0 lies under a shaded rectangle
+    const { w } = d.preprocessed;
+    for (let k = 0; k < 4076; k++) {
+      if (w[k] > 0) continue;
+      expect(masks.some((s) => Number(s.x0) <= MODEL_LAMBDA_A[k] && MODEL_LAMBDA_A[k] <= Number(s.x1))).toBe(true);
+    }
+  });
+});
