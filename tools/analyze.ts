@@ -1,7 +1,8 @@
 /**
  * Command line over the core: classify and measure redshifts of spectrum files.
  *
- *   npm run --silent analyze -- [--json] [--model encoder|unet|both] FILE...
+ *   npm run --silent analyze -- [--json] [--model encoder|unet|both]
+ *        [--max-chi2 3] [--min-r 0.1] [--min-pixels 1000] [--close-classes 0.05] FILE...
  *
  * --json prints one JSON object per line per spectrum (and model); a file
  * that fails prints {"file","error"} and the others carry on. Exit code 0
@@ -12,19 +13,31 @@ import { performance } from 'node:perf_hooks';
 import { analyzeFile } from '../src/core/analyzeFile.ts';
 import { openSpectra } from '../src/core/formats/index.ts';
 import type { Analyzer } from '../src/core/scan/pipeline.ts';
+import type { FlagOptions } from '../src/core/scan/types.ts';
 import type { ModelFamily } from '../src/core/types.ts';
 import { loadAnalyzer } from './lib/nodeModels.ts';
 import { nodeFileSource } from './nodeFileSource.ts';
 import { formatOutcome, formatTableRow, TABLE_HEADER } from './lib/outcomeFormat.ts';
 
+const USAGE = 'usage: npm run --silent analyze -- [--json] [--model encoder|unet|both] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] FILE...';
+
+/** Anomaly thresholds settable on the command line (defaults in src/core/scan/flags.ts). */
+const FLAG_OPTIONS: Record<string, keyof FlagOptions> = {
+  '--max-chi2': 'maxChi2',
+  '--min-r': 'minRobustness',
+  '--min-pixels': 'minGoodPixels',
+  '--close-classes': 'closeClassFraction',
+};
+
 interface Args {
   json: boolean;
+  flags: FlagOptions;
   families: ModelFamily[];
   files: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, families: ['encoder'], files: [] };
+  const args: Args = { json: false, flags: {}, families: ['encoder'], files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
@@ -33,12 +46,17 @@ function parseArgs(argv: string[]): Args {
       if (m === 'both') args.families = ['encoder', 'unet'];
       else if (m === 'encoder' || m === 'unet') args.families = [m];
       else throw new Error(`--model takes encoder, unet or both (got ${m ?? 'nothing'})`);
+    } else if (a in FLAG_OPTIONS) {
+      const v = Number(argv[++i]);
+      if (!Number.isFinite(v)) throw new Error(`${a} takes a number`);
+      args.flags[FLAG_OPTIONS[a]] = v;
     } else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run --silent analyze -- [--json] [--model encoder|unet|both] FILE...');
+      console.log(USAGE);
       process.exit(0);
-    } else args.files.push(a);
+    } else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
+    else args.files.push(a);
   }
-  if (args.files.length === 0) throw new Error('no files given (usage: analyze [--json] [--model encoder|unet|both] FILE...)');
+  if (args.files.length === 0) throw new Error(`no files given\n${USAGE}`);
   return args;
 }
 
@@ -51,7 +69,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const analyzers: Analyzer[] = [];
-  for (const f of args.families) analyzers.push(await loadAnalyzer(f));
+  for (const f of args.families) analyzers.push(await loadAnalyzer(f, { flags: args.flags }));
   if (!args.json) console.log(TABLE_HEADER);
 
   let succeeded = 0;
