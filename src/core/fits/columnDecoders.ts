@@ -8,6 +8,7 @@
 import type { ColumnData } from './types.ts';
 import type { BinColumn } from './tableLayout.ts';
 import { UNSIGNED_TZERO } from './constants.ts';
+import { copyFloatsBE } from './bigEndian.ts';
 
 export interface ColumnDecoder {
   readonly result: ColumnData;
@@ -80,11 +81,17 @@ function numberDecoder(column: BinColumn, total: number, scaled: boolean): Colum
   const count = complex ? 2 * column.repeat : column.repeat;
   const { offset, tscal, tzero } = column;
   const tnull = typeof column.tnull === 'number' && !'EDCM'.includes(column.letter) ? column.tnull : NaN;
-  // Float32 holds E, B and I exactly; J, D and scaled values need Float64.
-  const data = !scaled && 'EBI'.includes(column.letter) ? new Float32Array(total * count) : new Float64Array(total * count);
+  // Float32 holds E, C, B and I exactly; J, D, M and scaled values need Float64.
+  const data = !scaled && 'EBIC'.includes(column.letter) ? new Float32Array(total * count) : new Float64Array(total * count);
+  // Unscaled floats: raw bytes copied and byte-swapped in place (no per-element work in JS calls).
+  const rawFloats = !scaled && (data instanceof Float32Array ? 'EC' : 'DM').includes(column.letter);
   return {
     result: { kind: 'number', repeat: count, data },
-    decode(view, _bytes, nRows, rowBytes, outRow0) {
+    decode(view, bytes, nRows, rowBytes, outRow0) {
+      if (rawFloats) {
+        copyFloatsBE(bytes, nRows, rowBytes, offset, count, data, outRow0 * count);
+        return;
+      }
       for (let r = 0; r < nRows; r++) {
         const at = r * rowBytes + offset;
         const out = (outRow0 + r) * count;

@@ -9,6 +9,7 @@ import { ok } from '../types.ts';
 import type { ByteSource, Hdu, ImageData } from './types.ts';
 import { BITPIX_BYTES } from './constants.ts';
 import { readExact } from './readExact.ts';
+import { copyFloatsBE } from './bigEndian.ts';
 
 export interface RowRange {
   start: number;
@@ -49,9 +50,9 @@ function decodePixels(bytes: Uint8Array, hdu: Hdu, n: number): Float32Array | Fl
   const scaled = bscale !== 1 || bzero !== 0;
   const blank = hdu.bitpix > 0 ? hdu.header.get('BLANK') : undefined;
 
-  if (hdu.bitpix === -32 && !scaled) {
-    const out = new Float32Array(n);
-    for (let i = 0; i < n; i++) out[i] = view.getFloat32(4 * i);
+  if (hdu.bitpix < 0 && !scaled) {
+    const out = hdu.bitpix === -32 ? new Float32Array(n) : new Float64Array(n);
+    copyFloatsBE(bytes, 1, 0, 0, n, out, 0);
     return out;
   }
   const out = new Float64Array(n);

@@ -66,7 +66,7 @@ export interface ImageData {
 
 /** One bintable/ASCII-table column, decoded for all rows (or a row range). */
 export type ColumnData =
-  // length rows·repeat; TSCAL/TZERO applied; TNULL → NaN. Float32 for unscaled E, B, I; Float64 otherwise.
+  // length rows·repeat; TSCAL/TZERO applied; TNULL → NaN. Float32 for unscaled E, C, B, I; Float64 otherwise.
   // Complex C/M: repeat counts numbers (2 per element, re then im).
   | { kind: 'number'; repeat: number; data: Float64Array | Float32Array }
   | { kind: 'bigint'; repeat: number; data: BigInt64Array } // 'K' without scaling
