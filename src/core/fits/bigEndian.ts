@@ -48,10 +48,17 @@ export function copyFloatsBE(
   const run = count * size;
   if (rowBytes === run && offset === 0) {
     target.set(bytes.subarray(0, nRows * run), outStart * size);
-  } else {
+  } else if (run >= 64) {
     for (let r = 0; r < nRows; r++) {
       const at = r * rowBytes + offset;
       target.set(bytes.subarray(at, at + run), (outStart + r * count) * size);
+    }
+  } else {
+    // Short runs (scalar columns): a byte loop beats a subarray per row.
+    let to = outStart * size;
+    for (let r = 0; r < nRows; r++) {
+      const at = r * rowBytes + offset;
+      for (let b = 0; b < run; b++) target[to++] = bytes[at + b];
     }
   }
   if (out instanceof Float32Array) swap32(out, outStart, nRows * count);
