@@ -18,6 +18,9 @@ export const C_KM_S = 299792.458;
 export const MAIN_DOMAIN: [number, number] = [0, 0.76];
 export const STAR_DOMAIN: [number, number] = [0.82, 1];
 const MAIN_TICKS_Z = [0, 0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5];
+/** 1-2-5 ticks for the log χ² axis, labelled in full (Plotly's own log labels print bare digits). */
+const CHI2_TICKS: number[] = [];
+for (let e = -2; e <= 6; e++) for (const m of [1, 2, 5]) CHI2_TICKS.push(m * 10 ** e);
 
 /** x coordinate of redshift z on the panel of class `cls`. */
 export function chi2X(cls: SpectralClass, z: number): number {
@@ -134,7 +137,7 @@ export function chi2Layout(o: Chi2LayoutOptions): Partial<Layout> {
       range: [Math.log10(1 - 0.02), Math.log10(1 + 5) + 0.02],
     },
     xaxis2: { domain: STAR_DOMAIN, anchor: 'y', title: { text: 'STAR: cz (km/s)' }, range: [-0.0055 * C_KM_S, 0.0055 * C_KM_S], zeroline: false },
-    yaxis: { type: 'log', title: { text: 'reduced χ²' }, dtick: 'D2' },
+    yaxis: { type: 'log', title: { text: 'reduced χ²' }, tickvals: CHI2_TICKS, ticktext: CHI2_TICKS.map((t) => String(Number(t.toPrecision(1)))) },
     shapes: [current],
     annotations,
   };

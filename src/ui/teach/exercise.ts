@@ -10,9 +10,21 @@ import { chi2AtZ } from '../view/chi2AtZ.ts';
 /** Within this many pixels of the best minimum counts as found. */
 export const SOLVED_PIXELS = 1;
 
-/** Where the slider starts: z = 0, or the bottom of the range for a class that does not reach 0. */
-export function exerciseStartZ(zMin: number, zMax: number): number {
-  return Math.min(Math.max(0, zMin), zMax);
+/**
+ * Where the slider starts, given the scanned redshifts [zLo, zHi]: z = 0 (or
+ * the nearest scanned z) for classes that start there; a class whose range
+ * straddles 0 (STAR) starts at its top end, since its answer is near 0.
+ */
+export function exerciseStartZ(zLo: number, zHi: number): number {
+  if (zLo < 0 && zHi > 0) return zHi;
+  return Math.min(Math.max(0, zLo), zHi);
+}
+
+/** The scanned redshift range [lowest, highest] of a class scan. */
+export function scanZRange(scan: Pick<ClassScan, 'z'>): [number, number] {
+  const n = scan.z.length;
+  if (n === 0) throw new RangeError('empty scan');
+  return [scan.z[n - 1], scan.z[0]];
 }
 
 export type ExerciseState = 'solved' | 'other-minimum' | 'close' | 'searching';

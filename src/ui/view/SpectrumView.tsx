@@ -7,7 +7,7 @@
  * Keys (when the view has focus): ']' or 'n' next χ² minimum of the shown
  * class, '[' or 'p' previous (ranked lowest χ² first, wrapping).
  */
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import { findModel } from '../../core/inference/manifest.ts';
 import type { SpectralClass } from '../../core/types.ts';
 import { Chi2Plot } from '../plots/Chi2Plot.tsx';
@@ -15,7 +15,8 @@ import { EigenPlot } from '../plots/EigenPlot.tsx';
 import { SpectrumPlot } from '../plots/SpectrumPlot.tsx';
 import type { SpectrumMode } from '../plots/spectrumFigure.ts';
 import { Exercise } from '../teach/Exercise.tsx';
-import { exerciseStartZ } from '../teach/exercise.ts';
+import { exerciseStartZ, scanZRange } from '../teach/exercise.ts';
+import { useExercise } from '../teach/useExercise.ts';
 import { GuidedNote } from '../teach/GuidedNote.tsx';
 import { GUIDE } from '../teach/guideText.ts';
 import { stepMinimum } from './minimaNav.ts';
@@ -27,8 +28,6 @@ import { isTyping, viewKeyAction } from './viewKeys.ts';
 import { ZControls, clampZ } from './ZControls.tsx';
 import './spectrumView.css';
 
-type ExercisePhase = 'off' | 'running' | 'done';
-
 export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onClassChange, guided }: SpectrumViewProps) {
   const { result } = detail;
   const entry = findModel(manifest, result.family, cls);
@@ -39,34 +38,36 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
   const [mode, setMode] = useState<SpectrumMode>('model');
   const [showLines, setShowLines] = useState(true);
   const [allLines, setAllLines] = useState(false);
-  const [exercise, setExercise] = useState<ExercisePhase>('off');
 
   const setZ = useRafThrottle(onZChange);
-
-  // Guided mode starts the exercise afresh for every spectrum, with z at 0.
   const zMin = entry.zMin;
   const zMax = entry.zMax;
-  useEffect(() => {
-    if (!guided) {
-      setExercise('off');
-      return;
-    }
-    setExercise('running');
-    // Next frame, through the throttle: a parent that resets its own z state in
-    // an effect of the same commit would otherwise overwrite the start.
-    setZ(exerciseStartZ(zMin, zMax));
-  }, [guided, spectrumKey, zMin, zMax, setZ]);
+  const startZ = (c: SpectralClass) => exerciseStartZ(...scanZRange(result.scans[c]));
+  const exercise = useExercise(guided, spectrumKey, startZ(cls), z, setZ);
+  const { phase, hideAnswer: hide, userMoved, restart, finish } = exercise;
+  const moveZ = useCallback(
+    (zz: number) => {
+      userMoved();
+      setZ(zz);
+    },
+    [userMoved, setZ],
+  );
+  const commitZ = useCallback(
+    (zz: number) => {
+      userMoved();
+      onZChange(zz);
+    },
+    [userMoved, onZChange],
+  );
 
-  const running = exercise === 'running';
   const pickClass = useCallback(
     (c: SpectralClass) => {
       if (c === cls) return;
       onClassChange(c);
-      const target = findModel(manifest, result.family, c);
-      const zc = running ? exerciseStartZ(target.zMin, target.zMax) : result.zByClass[c];
-      if (Number.isFinite(zc)) onZChange(zc);
+      if (phase !== 'off') restart(exerciseStartZ(...scanZRange(result.scans[c])));
+      else if (Number.isFinite(result.zByClass[c])) onZChange(result.zByClass[c]);
     },
-    [cls, manifest, result, running, onClassChange, onZChange],
+    [cls, result, phase, restart, onClassChange, onZChange],
   );
   const onPick = useCallback(
     (c: SpectralClass, zc: number) => {
@@ -77,29 +78,32 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
   );
   const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
     const action = viewKeyAction(e);
-    if (!action || isTyping(e.target) || running) return;
+    if (!action || isTyping(e.target) || hide) return;
     const m = stepMinimum(result.scans[cls].minima, grid, z, action === 'next-minimum' ? 1 : -1);
     if (!m) return;
     e.preventDefault();
     e.stopPropagation();
     onZChange(m.z);
   };
-  const onSolved = useCallback(() => setExercise('done'), []);
-  const restart = useCallback(() => {
-    setExercise('running');
-    onZChange(exerciseStartZ(zMin, zMax));
-  }, [onZChange, zMin, zMax]);
 
   const zShown = clampZ(z, zMin, zMax);
   return (
     <section className="spectrum-view" data-testid="spectrum-view" tabIndex={0} onKeyDown={onKeyDown} aria-label="spectrum view">
       <ViewHeader detail={detail} />
       <div className="view-controls">
-        <ZControls z={zShown} zMin={zMin} zMax={zMax} digits={digits} onZ={setZ} />
-        <Readouts result={result} cls={cls} z={zShown} grid={grid} digits={digits} hideAnswer={running} onClass={pickClass} />
+        <ZControls z={zShown} zMin={zMin} zMax={zMax} digits={digits} onZ={moveZ} onCommit={commitZ} />
+        <Readouts result={result} cls={cls} z={zShown} grid={grid} digits={digits} hideAnswer={hide} onClass={pickClass} />
       </div>
-      {guided && exercise !== 'off' && (
-        <Exercise scan={result.scans[cls]} grid={grid} z={zShown} done={!running} onSolved={onSolved} onReveal={onSolved} onRestart={restart} />
+      {(phase === 'running' || phase === 'done') && (
+        <Exercise
+          scan={result.scans[cls]}
+          grid={grid}
+          z={zShown}
+          done={phase === 'done'}
+          onSolved={finish}
+          onReveal={finish}
+          onRestart={() => restart(startZ(cls))}
+        />
       )}
 
       <div className="view-panel">
@@ -119,7 +123,7 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
       </div>
 
       <div className="view-panel">
-        {running ? (
+        {hide ? (
           <div className="chi2-hidden" data-testid="plot-chi2-hidden">
             The χ² curves are hidden until you find the redshift (or ask for the answer).
           </div>
@@ -127,7 +131,7 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
           <Chi2Plot result={result} cls={cls} z={zShown} uirevision={spectrumKey} onPick={onPick} />
         )}
         {guided && <GuidedNote id="chi2" text={GUIDE.chi2} />}
-        {guided && !running && <GuidedNote id="robustness" text={GUIDE.robustness} />}
+        {guided && !hide && <GuidedNote id="robustness" text={GUIDE.robustness} />}
       </div>
 
       <div className="view-panel">

@@ -11,8 +11,10 @@ export interface ZControlsProps {
   zMax: number;
   /** Decimals shown in the numeric input. */
   digits: number;
-  /** Called (throttled by the caller) with the new z, clamped to [zMin, zMax]. */
+  /** Slider moves: called on every input event (the caller throttles) with z clamped to [zMin, zMax]. */
   onZ: (z: number) => void;
+  /** A typed z (Enter or leaving the field), clamped to [zMin, zMax]. */
+  onCommit: (z: number) => void;
 }
 
 /** dex per slider step: a tenth of a model pixel. */
@@ -22,7 +24,7 @@ export function clampZ(z: number, zMin: number, zMax: number): number {
   return Math.min(zMax, Math.max(zMin, z));
 }
 
-export function ZControls({ z, zMin, zMax, digits, onZ }: ZControlsProps) {
+export function ZControls({ z, zMin, zMax, digits, onZ, onCommit }: ZControlsProps) {
   const [draft, setDraft] = useState<number | null>(null);
   const [text, setText] = useState(z.toFixed(digits));
   const [invalid, setInvalid] = useState(false);
@@ -33,13 +35,14 @@ export function ZControls({ z, zMin, zMax, digits, onZ }: ZControlsProps) {
   }, [z, digits]);
 
   const commitText = () => {
+    if (text === z.toFixed(digits)) return; // unchanged: leaving the field is not an edit
     const v = Number(text.trim());
     if (text.trim() === '' || !Number.isFinite(v)) {
       setInvalid(true);
       return;
     }
     setInvalid(false);
-    onZ(clampZ(v, zMin, zMax));
+    onCommit(clampZ(v, zMin, zMax));
   };
   const onTextKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') commitText();

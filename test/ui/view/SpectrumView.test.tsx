@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+/**
+ * The view's behaviour on real analyses. Plotly itself does not run in
+ * happy-dom, so Plot is replaced by a stub that records what it was given;
+ * the trace builders are tested on their own and rendering in the e2e runs.
+ */
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ComponentProps } from 'react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { exerciseStartZ, scanZRange } from '../../../src/ui/teach/exercise.ts';
+import { chi2AtZ } from '../../../src/ui/view/chi2AtZ.ts';
+import { SpectrumView } from '../../../src/ui/view/SpectrumView.tsx';
+import type { SpectrumViewProps } from '../../../src/ui/view/types.ts';
+import { analyseFixture, type RealCase } from './realAnalysis.ts';
+
+vi.mock('../../../src/ui/plots/Plot.tsx', () => ({
+  Plot: (p: { testId: string; data: unknown[]; onClick?: unknown }) => <div data-testid={p.testId} data-traces={p.data.length} />,
+  preloadPlotly: () => undefined,
+}));
+
+let qso: RealCase;
+beforeAll(async () => {
+  qso = await analyseFixture('spec-11354-58441-0963.fits');
+});
+afterEach(cleanup);
+
+function setup(over: Partial<SpectrumViewProps> = {}, c: RealCase = qso) {
+  const onZChange = vi.fn<(z: number) => void>();
+  const onClassChange = vi.fn<(cls: 'STAR' | 'GALAXY' | 'QSO') => void>();
+  const props: ComponentProps<typeof SpectrumView> = {
+    detail: c.detail,
+    manifest: c.manifest,
+    eigen: c.eigen,
+    z: c.detail.result.z,
+    cls: c.detail.result.cls,
+    onZChange,
+    onClassChange,
+    guided: false,
+    ...over,
+  };
+  const view = render(<SpectrumView {...props} />);
+  return { props, onZChange, onClassChange, view, rerender: (p: Partial<SpectrumViewProps>) => view.rerender(<SpectrumView {...props} {...p} />) };
+}
+
+const traces = (id: string) => Number(screen.getByTestId(id).getAttribute('data-traces'));
+
+describe('SpectrumView', () => {
+  it('shows the three plots and the readouts of the displayed fit', () => {
+    setup();
+    const r = qso.detail.result;
+    expect(r.cls).toBe('QSO');
+    expect(traces('plot-spectrum')).toBe(3);
+    expect(traces('plot-chi2')).toBe(7);
+    expect(traces('plot-eigenspectra')).toBe(11);
+    expect(screen.getByTestId('readout-z').textContent).toBe(r.z.toFixed(5));
+    expect(screen.getByTestId('readout-class').textContent).toBe('QSO');
+    expect(screen.getByTestId('readout-chi2').textContent).toBe(chi2AtZ(r.scans.QSO, r.z)!.toFixed(3));
+    expect(screen.getByTestId('readout-r').textContent).toBe(`R = ${r.robustness!.toFixed(3)}`);
+    expect(screen.queryByTestId('exercise')).toBeNull();
+  });
+
+  it("steps to the next and previous minimum with 'n'/']' and 'p'/'['", () => {
+    const { onZChange } = setup();
+    const minima = qso.detail.result.scans.QSO.minima;
+    const view = screen.getByTestId('spectrum-view');
+    fireEvent.keyDown(view, { key: 'n' });
+    expect(onZChange).toHaveBeenLastCalledWith(minima[1].z);
+    fireEvent.keyDown(view, { key: '[' });
+    expect(onZChange).toHaveBeenLastCalledWith(minima[minima.length - 1].z);
+    fireEvent.keyDown(view, { key: 'j' });
+    expect(onZChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('takes a typed z, clamped to the class range, and ignores nonsense', () => {
+    const { onZChange } = setup();
+    const input = screen.getByTestId('z-input');
+    fireEvent.change(input, { target: { value: '2.3' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onZChange).toHaveBeenLastCalledWith(2.3);
+    fireEvent.change(input, { target: { value: '9' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onZChange).toHaveBeenLastCalledWith(5);
+    fireEvent.change(input, { target: { value: 'abc' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(onZChange).toHaveBeenCalledTimes(2);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    // 'n' typed into the field is text, not a shortcut
+    fireEvent.keyDown(input, { key: 'n' });
+    expect(onZChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports slider moves once per frame with the latest z', async () => {
+    const { onZChange } = setup();
+    const slider = screen.getByTestId('z-slider');
+    fireEvent.change(slider, { target: { value: String(Math.log10(2)) } });
+    fireEvent.change(slider, { target: { value: String(Math.log10(3)) } });
+    await waitFor(() => expect(onZChange).toHaveBeenCalled());
+    expect(onZChange).toHaveBeenCalledTimes(1);
+    expect(onZChange.mock.calls[0][0]).toBeCloseTo(2, 4);
+  });
+
+  it('switches class to that class best z', () => {
+    const { onZChange, onClassChange } = setup();
+    fireEvent.click(screen.getByTestId('class-GALAXY'));
+    expect(onClassChange).toHaveBeenCalledWith('GALAXY');
+    expect(onZChange).toHaveBeenLastCalledWith(qso.detail.result.zByClass.GALAXY);
+  });
+
+  it('shows flux units with the error band, continuum and survey model', () => {
+    setup();
+    fireEvent.click(screen.getByTestId('toggle-flux'));
+    expect(traces('plot-spectrum')).toBe(7);
+  });
+
+  it('shows header text from the file as text, never as markup', () => {
+    const evil = { ...qso.detail, spectrum: { ...qso.detail.spectrum, meta: { ...qso.detail.spectrum.meta, objectName: '<img src=x onerror=alert(1)>' } } };
+    const { view } = setup({ detail: evil });
+    expect(view.container.querySelector('img')).toBeNull();
+    expect(view.container.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('guided: hides the answer, starts z at 0, and reveals it once the user finds the best minimum', async () => {
+    const { onZChange, rerender } = setup({ guided: true });
+    const scan = qso.detail.result.scans.QSO;
+    const start = exerciseStartZ(...scanZRange(scan));
+    await waitFor(() => expect(onZChange).toHaveBeenCalledWith(start));
+    expect(screen.getByTestId('plot-chi2-hidden')).toBeTruthy();
+    expect(screen.queryByTestId('readout-pipeline')).toBeNull();
+    expect(screen.getByTestId('guide-spectrum').textContent).toMatch(/reconstruction/);
+    expect(screen.getByTestId('guide-eigen').textContent).toMatch(/eigenspectra/);
+
+    rerender({ guided: true, z: start });
+    await waitFor(() => expect(screen.getByTestId('exercise')).toBeTruthy());
+    expect(screen.getByTestId('exercise-chi2').textContent).toBe(chi2AtZ(scan, start)!.toFixed(3));
+    // minima keys would give the answer away
+    fireEvent.keyDown(screen.getByTestId('spectrum-view'), { key: 'n' });
+    expect(onZChange).toHaveBeenCalledTimes(1);
+
+    rerender({ guided: true, z: scan.minima[1].z });
+    await waitFor(() => expect(screen.getByTestId('exercise-feedback').textContent).toMatch(/not the deepest/));
+    expect(screen.queryByTestId('plot-chi2')).toBeNull();
+
+    rerender({ guided: true, z: scan.minima[0].z });
+    await waitFor(() => expect(screen.getByTestId('exercise-feedback').textContent).toMatch(/Found it/));
+    expect(screen.getByTestId('plot-chi2')).toBeTruthy();
+    expect(screen.getByTestId('guide-robustness')).toBeTruthy();
+  });
+});
+
+describe('SpectrumView with UNet results', () => {
+  it('plots the reconstruction alone where the eigenspectra would be', async () => {
+    const u = await analyseFixture('spec-0564-52224-0581.fits', 'unet');
+    setup({}, u);
+    expect(traces('plot-eigenspectra')).toBe(1);
+    expect(traces('plot-chi2')).toBe(7);
+  });
+});
