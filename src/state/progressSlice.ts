@@ -5,13 +5,15 @@ import type { Progress } from './types.ts';
 
 export interface ProgressSlice {
   progress: Progress;
-  /** A new set of files was queued (adds to a batch still running). */
+  /** A new set of files was queued: adds to a run in progress, else starts a new run (and a new timing). */
   queueFiles(n: number, now: number): void;
   fileOpened(count: number): void;
   /** `n` spectra finished (of which `failed` failed), taking `ms` of worker time. */
   spectraFinished(n: number, failed: number, ms: number): void;
   /** A file finished; `failed` = the file itself could not be opened. */
   fileFinished(failed: boolean, now: number): void;
+  /** Forget the measured worker time (the backend changed). */
+  resetTiming(): void;
   /** Stop counting as running (cancel). */
   stopProgress(now: number): void;
   resetProgress(): void;
@@ -40,7 +42,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
       update((p) =>
         p.running
           ? { filesTotal: p.filesTotal + n }
-          : { ...IDLE_PROGRESS, filesTotal: n, startedAt: now, running: n > 0, workerMs: p.workerMs, workerSpectra: p.workerSpectra },
+          : { ...IDLE_PROGRESS, filesTotal: n, startedAt: now, running: n > 0 },
       ),
     fileOpened: (count) => update((p) => ({ filesOpened: p.filesOpened + 1, spectraKnown: p.spectraKnown + count })),
     spectraFinished: (n, failed, ms) =>
@@ -62,6 +64,7 @@ export const createProgressSlice: StateCreator<AppState, [], [], ProgressSlice> 
           finishedAt: done ? now : p.finishedAt,
         };
       }),
+    resetTiming: () => update(() => ({ workerMs: 0, workerSpectra: 0 })),
     stopProgress: (now) => update(() => ({ running: false, finishedAt: now })),
     resetProgress: () => set({ progress: IDLE_PROGRESS }),
   };

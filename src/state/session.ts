@@ -115,6 +115,7 @@ export function createSession(deps: SessionDeps): Session {
     const probe = s.backend.probe ?? (await deps.probe());
     const plan = planBackend(choice, probe);
     s.setBackend({ choice, probe, plan, status: 'starting', active: undefined, error: undefined });
+    s.resetTiming();
     const p = deps.createPool(plan, onMessage);
     pool = p;
     for (const u of unsent.splice(0)) p.submit(u.jobId, u.files);

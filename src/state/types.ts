@@ -49,7 +49,7 @@ export interface Progress {
   /** performance.now() when the last file finished. */
   finishedAt: number | undefined;
   running: boolean;
-  /** Sum over batches of worker wall time (ms) and the spectra in them. */
+  /** Sum over this run's batches of worker wall time (ms) and the spectra analysed in them. */
   workerMs: number;
   workerSpectra: number;
 }

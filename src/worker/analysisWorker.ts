@@ -12,7 +12,8 @@ import { createAnalyzer } from '../core/scan/pipeline.ts';
 import { configurePffft } from '../core/scan/pffft.ts';
 // The χ² scan's FFT (PFFFT, WASM): the bundle moves the package's JavaScript, so say where its .wasm is.
 import pffftWasmUrl from '../../node_modules/@echogarden/pffft-wasm/dist/simd/pffft.wasm?url';
-import { fail, type Result } from '../core/types.ts';
+import type { Reconstructor } from '../core/inference/reconstructor.ts';
+import { CLASSES, fail, type Result, type SpectralClass } from '../core/types.ts';
 import { createEngine, type Engine } from './analysisEngine.ts';
 import { executionProviders, loadOrt } from './loadOrt.ts';
 import type { WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
@@ -47,9 +48,15 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
     executionProviders: executionProviders(config.backend),
     maxBatch: config.batchSize,
   });
-  const nets = await loader.family(config.family);
-  if (!nets.ok) return nets;
-  const analyzer = createAnalyzer(nets.value, { flags: config.flags });
+  // One session at a time: the WebGPU EP refuses to create two at once
+  // ("another WebGPU EP inference session is being created").
+  const nets: Partial<Record<SpectralClass, Reconstructor>> = {};
+  for (const cls of CLASSES) {
+    const r = await loader.reconstructor(config.family, cls);
+    if (!r.ok) return r;
+    nets[cls] = r.value;
+  }
+  const analyzer = createAnalyzer(nets as Record<SpectralClass, Reconstructor>, { flags: config.flags });
   return {
     ok: true,
     value: createEngine({

@@ -35,7 +35,7 @@ export function BackendControl({ backend, msPerSpectrum, onChoose }: BackendCont
       >
         {activeLabel(backend)}
       </span>
-      <span className="backend-speed" data-testid="ms-per-spectrum" title="Measured worker time per spectrum (read, grid, networks, χ² scan)">
+      <span className="backend-speed" data-testid="ms-per-spectrum" data-ms={msPerSpectrum} title="Measured worker time per spectrum (read, grid, networks, χ² scan)">
         {formatMs(msPerSpectrum)}/spectrum
       </span>
       <label className="backend-choice">

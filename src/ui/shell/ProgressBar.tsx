@@ -25,7 +25,15 @@ export function ProgressBar({ progress: p, onCancel, now = () => performance.now
   const fraction = p.running ? (estTotal > 0 ? p.spectraDone / estTotal : 0) : 1;
   const elapsed = p.startedAt === undefined ? undefined : ((p.finishedAt ?? now()) - p.startedAt) / 1000;
   return (
-    <div className="progress" data-testid="progress" data-running={p.running ? 'true' : 'false'}>
+    <div
+      className="progress"
+      data-testid="progress"
+      data-running={p.running ? 'true' : 'false'}
+      data-started={p.startedAt}
+      data-finished={p.running ? undefined : p.finishedAt}
+      data-done={p.spectraDone}
+      data-errors={p.errors}
+    >
       <div
         className="progress-track"
         role="progressbar"

@@ -6,7 +6,7 @@
  * All cell text is rendered as React text (file headers are untrusted).
  */
 import { useEffect, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Decision } from '../../core/export/types.ts';
 import { rowClass, type DecisionsByKey } from '../../state/selectors.ts';
 import type { ResultRow, SortDir, SortKey } from '../../state/types.ts';
@@ -14,6 +14,13 @@ import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
 
 /** Row height in px (fixed: no measuring needed). */
 export const ROW_HEIGHT = 28;
+
+/**
+ * Viewport assumed while the scroll pane has no layout (before the first
+ * layout, while hidden, or in a DOM without layout such as happy-dom), so
+ * the first rows are always in the DOM.
+ */
+const UNLAID_RECT = { width: 1000, height: 20 * ROW_HEIGHT };
 
 export interface ResultsTableProps {
   rows: readonly ResultRow[];
@@ -26,13 +33,14 @@ export interface ResultsTableProps {
 
 export function ResultsTable({ rows, decisions, sort, selectedKey, onSort, onOpen }: ResultsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 30,
-    // Before layout (and in tests) assume a viewport of ~20 rows.
-    initialRect: { width: 1000, height: 20 * ROW_HEIGHT },
+    initialRect: UNLAID_RECT,
+    observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : UNLAID_RECT)),
     getItemKey: (i) => rows[i].key,
   });
 
@@ -43,28 +51,36 @@ export function ResultsTable({ rows, decisions, sort, selectedKey, onSort, onOpe
 
   return (
     <div className="results" role="table" aria-label="Results" aria-rowcount={rows.length}>
-      <div className="results-head" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
-        {COLUMNS.map((c) => (
-          <button
-            key={c.key}
-            type="button"
-            role="columnheader"
-            className={c.numeric ? 'num' : undefined}
-            title={c.title}
-            data-sort-key={c.key}
-            aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-            onClick={() => onSort(c.key)}
-          >
-            {c.label}
-            {sort?.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-          </button>
-        ))}
+      <div className="results-head-scroll" ref={headRef}>
+        <div className="results-head" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
+          {COLUMNS.map((c) => (
+            <button
+              key={c.key}
+              type="button"
+              role="columnheader"
+              className={c.numeric ? 'num' : undefined}
+              title={c.title}
+              data-sort-key={c.key}
+              aria-sort={sort?.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+              onClick={() => onSort(c.key)}
+            >
+              {c.label}
+              {sort?.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+            </button>
+          ))}
+        </div>
       </div>
-      <div className="results-body" ref={scrollRef} data-testid="results-body">
+      <div
+        className="results-body"
+        ref={scrollRef}
+        data-testid="results-body"
+        // The header scrolls sideways with the rows.
+        onScroll={(e) => headRef.current && (headRef.current.scrollLeft = e.currentTarget.scrollLeft)}
+      >
         {rows.length === 0 ? (
           <p className="results-empty">No results yet: drop spectra above, choose files, or open an example.</p>
         ) : (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div className="results-rows" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((v) => {
               const r = rows[v.index];
               return (

@@ -16,17 +16,17 @@ export interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'file', label: 'file', title: 'File name', width: 'minmax(9rem, 2fr)', text: (r) => r.row.fileName },
-  { key: 'index', label: '#', title: 'Spectrum index within the file', width: '3.2rem', numeric: true, text: (r) => (r.fileLevel ? '' : String(r.row.index)) },
-  { key: 'id', label: 'id', title: "The spectrum's own id", width: 'minmax(8rem, 1.6fr)', text: (r) => r.row.spectrumId },
-  { key: 'class', label: 'class', title: 'Best class (lowest reduced χ²), or error', width: '5.6rem', text: (r) => rowClass(r) },
-  { key: 'z', label: 'z', title: 'Redshift of the best class', width: '5.6rem', numeric: true, text: (r) => formatZ(r.row.z) },
-  { key: 'chi2', label: 'χ²', title: 'Reduced χ² of the best class', width: '4.4rem', numeric: true, text: (r) => formatChi2(r.chi2Best) },
-  { key: 'robustness', label: 'R', title: "Robustness R = (χ²₂ − χ²₁)/χ²₁; 'unique' = a single minimum", width: '4.4rem', numeric: true, text: (r) => (rowClass(r) === 'error' ? '' : formatRobustness(r.row.robustness)) },
-  { key: 'flags', label: 'flags', title: 'Anomaly flags', width: 'minmax(6rem, 1.4fr)', text: (r) => (r.row.error !== undefined ? r.row.error : r.row.flags.join(', ')) },
-  { key: 'qop', label: 'QOP', title: 'Your quality flag (4 great … 1 unknown, 6 star)', width: '3.2rem', numeric: true, text: (_r, d) => (d?.qop === undefined ? '' : String(d.qop)) },
-  { key: 'comment', label: 'comment', title: 'Your comment', width: 'minmax(5rem, 1fr)', text: (_r, d) => d?.comment ?? '' },
-  { key: 'truthClass', label: 'file class', title: "The file's own pipeline class, when it has one", width: '5.4rem', text: (r) => r.row.meta.truth?.class ?? '' },
+  { key: 'file', label: 'file', title: 'File name', width: 'minmax(9.5rem, 2fr)', text: (r) => r.row.fileName },
+  { key: 'index', label: '#', title: 'Spectrum index within the file', width: '2.6rem', numeric: true, text: (r) => (r.fileLevel ? '' : String(r.row.index)) },
+  { key: 'id', label: 'id', title: "The spectrum's own id", width: 'minmax(8rem, 1.4fr)', text: (r) => r.row.spectrumId },
+  { key: 'class', label: 'class', title: 'Best class (lowest reduced χ²), or error', width: '4.8rem', text: (r) => rowClass(r) },
+  { key: 'z', label: 'z', title: 'Redshift of the best class', width: '5.4rem', numeric: true, text: (r) => formatZ(r.row.z) },
+  { key: 'chi2', label: 'χ²', title: 'Reduced χ² of the best class', width: '3.8rem', numeric: true, text: (r) => formatChi2(r.chi2Best) },
+  { key: 'robustness', label: 'R', title: "Robustness R = (χ²₂ − χ²₁)/χ²₁; 'unique' = a single minimum", width: '4rem', numeric: true, text: (r) => (rowClass(r) === 'error' ? '' : formatRobustness(r.row.robustness)) },
+  { key: 'flags', label: 'flags', title: 'Anomaly flags', width: 'minmax(7rem, 1.6fr)', text: (r) => (r.row.error !== undefined ? r.row.error : r.row.flags.join(', ')) },
+  { key: 'qop', label: 'QOP', title: 'Your quality flag (4 great … 1 unknown, 6 star)', width: '3rem', numeric: true, text: (_r, d) => (d?.qop === undefined ? '' : String(d.qop)) },
+  { key: 'comment', label: 'comment', title: 'Your comment', width: 'minmax(6rem, 1fr)', text: (_r, d) => d?.comment ?? '' },
+  { key: 'truthClass', label: 'file class', title: "The file's own pipeline class, when it has one", width: '5rem', text: (r) => r.row.meta.truth?.class ?? '' },
   { key: 'truthZ', label: 'file z', title: "The file's own pipeline redshift, when it has one", width: '5.6rem', numeric: true, text: (r) => (r.row.meta.truth?.z === undefined ? '' : formatZ(r.row.meta.truth.z)) },
 ];
 

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * End-to-end harness: serves the built app with `vite preview` on a free
+ * localhost port and runs every e2e/*.spec.mjs (or those named on the
+ * command line) in headless Debian chromium via playwright-core.
+ *
+ * A spec exports `tests` (an array of { name, run(ctx) }) run in order on one
+ * page of one fresh browser profile, and optionally `browser = { webgpu: true }`.
+ * ctx = { page, context, baseUrl }. Prints a line per test and finally
+ * 'N passed, N failed'; exits 1 on any failure. Build first: npm run test:e2e.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, ROOT, screenshot, startPreview } from './lib.mjs';
+
+const only = process.argv.slice(2);
+const specs = readdirSync(join(ROOT, 'e2e'))
+  .filter((f) => f.endsWith('.spec.mjs'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+  console.error('dist/ is missing: run `npm run test:e2e` (vite build first).');
+  process.exit(1);
+}
+
+let passed = 0;
+let failed = 0;
+const server = await startPreview();
+console.log(`serving dist/ at ${server.baseUrl}`);
+try {
+  for (const spec of specs) {
+    const mod = await import(pathToFileURL(join(ROOT, 'e2e', spec)).href);
+    const browser = await launch(mod.browser ?? {});
+    const page = await browser.context.newPage();
+    const consoleErrors = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    console.log(`\n${spec}`);
+    let broken = false;
+    for (const t of mod.tests) {
+      if (broken) {
+        console.log(`  - ${t.name} (skipped: an earlier test of this spec failed)`);
+        failed++;
+        continue;
+      }
+      const t0 = Date.now();
+      try {
+        await t.run({ page, context: browser.context, baseUrl: server.baseUrl, consoleErrors });
+        passed++;
+        console.log(`  ✓ ${t.name} (${Date.now() - t0} ms)`);
+      } catch (e) {
+        failed++;
+        broken = true;
+        console.log(`  ✗ ${t.name}\n    ${String(e?.stack ?? e).split('\n').join('\n    ')}`);
+        if (consoleErrors.length) console.log(`    page console errors:\n      ${consoleErrors.slice(-10).join('\n      ')}`);
+        await screenshot(page, `FAILED-${spec.replace('.spec.mjs', '')}-${t.name.replace(/\W+/g, '-')}`).catch(() => {});
+      }
+    }
+    await browser.close();
+  }
+} finally {
+  server.stop();
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,136 @@
+/**
+ * The explorer page: header (backend, guided mode, export, help), input and
+ * progress, the results table with its filters, and the open spectrum.
+ */
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useDecisions } from '../state/decisionsContext.ts';
+import { msPerSpectrum } from '../state/selectors.ts';
+import type { Session } from '../state/session.ts';
+import { useApp } from '../state/store.ts';
+import './app.css';
+import { ExportMenu } from './decisions/ExportMenu.tsx';
+import { SessionContext, useSession } from './sessionContext.ts';
+import { BackendControl } from './shell/BackendControl.tsx';
+import { DetailPane } from './shell/DetailPane.tsx';
+import { DropZone } from './shell/DropZone.tsx';
+import { HelpOverlay } from './shell/HelpOverlay.tsx';
+import { ProgressBar } from './shell/ProgressBar.tsx';
+import { FilterBar } from './table/FilterBar.tsx';
+import { ResultsTable } from './table/ResultsTable.tsx';
+import { useGlobalKeys } from './useGlobalKeys.ts';
+import { useVisibleRows } from './useVisibleRows.ts';
+
+const Gallery = lazy(() => import('./teach/Gallery.tsx').then((m) => ({ default: m.Gallery })));
+
+export function App({ session }: { session: Session }) {
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell />
+    </SessionContext.Provider>
+  );
+}
+
+function Shell() {
+  const session = useSession();
+  const rows = useVisibleRows();
+  useGlobalKeys(rows);
+  const helpOpen = useApp((s) => s.helpOpen);
+  const galleryOpen = useApp((s) => s.galleryOpen);
+  const setHelpOpen = useApp((s) => s.setHelpOpen);
+  const setGalleryOpen = useApp((s) => s.setGalleryOpen);
+  const open = (files: File[]) => {
+    setGalleryOpen(false);
+    session.addFiles(files);
+  };
+  return (
+    <div className="app">
+      <Header />
+      <section className="inputs">
+        <DropZone onFiles={open} onExamples={() => setGalleryOpen(!galleryOpen)} />
+        <ConnectedProgress />
+      </section>
+      {galleryOpen && (
+        <section className="gallery-pane" aria-label="Examples">
+          <Suspense fallback={<p className="muted">Loading examples…</p>}>
+            <Gallery onOpen={open} />
+          </Suspense>
+        </section>
+      )}
+      <main className="workspace">
+        <section className="table-pane" aria-label="Results">
+          <ConnectedFilters shown={rows.length} />
+          <ConnectedTable rows={rows} />
+        </section>
+        <section className="detail-pane" aria-label="Spectrum">
+          <DetailPane />
+        </section>
+      </main>
+      {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}
+
+function Header() {
+  const session = useSession();
+  const backend = useApp((s) => s.backend);
+  const ms = useApp((s) => msPerSpectrum(s.progress));
+  const guided = useApp((s) => s.guided);
+  const setGuided = useApp((s) => s.setGuided);
+  const setHelpOpen = useApp((s) => s.setHelpOpen);
+  const allRows = useApp((s) => s.rows);
+  const exportRows = useMemo(() => allRows.map((r) => r.row), [allRows]);
+  return (
+    <header className="app-header">
+      <h1>
+        GaSNet<span className="muted">·explorer</span>
+      </h1>
+      <BackendControl backend={backend} msPerSpectrum={ms} onChoose={(c) => void session.setBackendChoice(c)} />
+      <span className="spacer" />
+      <label className="chip">
+        <input type="checkbox" checked={guided} onChange={(e) => setGuided(e.target.checked)} />
+        guided
+      </label>
+      <ExportMenu rows={exportRows} />
+      <button type="button" onClick={() => setHelpOpen(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+        ?
+      </button>
+    </header>
+  );
+}
+
+function ConnectedProgress() {
+  const session = useSession();
+  const progress = useApp((s) => s.progress);
+  return <ProgressBar progress={progress} onCancel={() => session.cancel()} />;
+}
+
+function ConnectedFilters({ shown }: { shown: number }) {
+  const filter = useApp((s) => s.filter);
+  const total = useApp((s) => s.rows.length);
+  const setFilter = useApp((s) => s.setFilter);
+  const resetFilter = useApp((s) => s.resetFilter);
+  // Remount on reset so the number fields clear.
+  const [generation, setGeneration] = useState(0);
+  return (
+    <FilterBar
+      key={generation}
+      filter={filter}
+      shown={shown}
+      total={total}
+      onChange={setFilter}
+      onReset={() => {
+        resetFilter();
+        setGeneration((g) => g + 1);
+      }}
+    />
+  );
+}
+
+function ConnectedTable({ rows }: { rows: ReturnType<typeof useVisibleRows> }) {
+  const session = useSession();
+  const decisions = useDecisions((s) => s.decisions);
+  const sort = useApp((s) => s.sort);
+  const selectedKey = useApp((s) => s.selectedKey);
+  const sortBy = useApp((s) => s.sortBy);
+  return <ResultsTable rows={rows} decisions={decisions} sort={sort} selectedKey={selectedKey} onSort={sortBy} onOpen={(k) => session.open(k)} />;
+}

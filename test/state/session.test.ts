@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { ExportRow } from '../../src/core/export/types.ts';
+import { createSession, type SessionDeps } from '../../src/state/session.ts';
+import { createAppStore, type AppStore } from '../../src/state/store.ts';
+import type { BackendProbe } from '../../src/platform/backend.ts';
+import { createWorkerPool } from '../../src/worker/pool.ts';
+import { fakeWorker } from '../worker/fakeWorker.ts';
+import { FIXTURES, sdssTruth } from '../worker/nodeEngine.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rowClass } from '../../src/state/selectors.ts';
+
+const PROBE: BackendProbe = { gpu: 'software', gpuLabel: 'google / swiftshader', crossOriginIsolated: false, cores: 2 };
+const FILES = ['spec-0375-52140-0356.fits', 'spec-0504-52316-0040.fits', 'spec-0521-52326-0167.fits'];
+const truth = sdssTruth();
+
+const file = (path: string, name: string) => new File([readFileSync(join(FIXTURES, path))], name);
+
+function setUp(extra: Partial<SessionDeps> = {}) {
+  const store = createAppStore();
+  let clock = 0;
+  const session = createSession({
+    store,
+    probe: async () => PROBE,
+    createPool: (plan, onMessage) =>
+      createWorkerPool(plan.workers, { backend: plan.backend, threads: plan.threads, baseUrl: 'http://localhost/', family: 'encoder', batchSize: 8 }, fakeWorker, onMessage),
+    scheduleFlush: (cb) => setTimeout(cb, 0),
+    now: () => (clock += 5),
+    ...extra,
+  });
+  return { store, session };
+}
+
+const until = (store: AppStore, what: (s: ReturnType<AppStore['getState']>) => boolean) =>
+  new Promise<void>((resolve) => {
+    if (what(store.getState())) return resolve();
+    const off = store.subscribe((s) => {
+      if (what(s)) {
+        off();
+        resolve();
+      }
+    });
+  });
+
+describe('analysis session', () => {
+  it('plans WASM on a software adapter and reports the workers ready', async () => {
+    const { store, session } = setUp();
+    await session.start();
+    const b = store.getState().backend;
+    expect(b.status).toBe('ready');
+    expect(b.plan).toMatchObject({ backend: 'wasm', workers: 2, threads: 1 });
+    expect(b.active).toMatchObject({ backend: 'wasm', workers: 2 });
+    session.dispose();
+  });
+
+  it('analyses dropped files into rows and counts progress; errors become rows', async () => {
+    const { store, session } = setUp();
+    void session.start();
+    session.addFiles([...FILES.map((f) => file(`sdss/${f}`, f)), file('formats/unknown_layout.fits', 'odd.fits')]);
+    expect(store.getState().progress).toMatchObject({ running: true, filesTotal: 4 });
+    await until(store, (s) => !s.progress.running);
+    const { rows, progress, files } = store.getState();
+    expect(rows).toHaveLength(4);
+    for (const f of FILES) expect(rowClass(rows.find((r) => r.row.fileName === f)!)).toBe(truth.get(f)!.cls);
+    const bad = rows.find((r) => r.row.fileName === 'odd.fits')!;
+    expect(rowClass(bad)).toBe('error');
+    expect(bad.fileLevel).toBe(true);
+    expect(bad.row.error).toMatch(/^no-matching-format: /);
+    expect(progress).toMatchObject({ filesDone: 4, filesOpened: 3, filesFailed: 1, spectraKnown: 3, spectraDone: 3, errors: 1, workerSpectra: 3 });
+    expect(progress.workerMs).toBeGreaterThan(0);
+    expect(Object.values(files).map((f) => f.status).sort()).toEqual(['done', 'done', 'done', 'error']);
+    session.dispose();
+  });
+
+  it('opens a row: selection and the full detail of that spectrum', async () => {
+    const { store, session } = setUp();
+    await session.start();
+    session.addFiles(FILES.map((f) => file(`sdss/${f}`, f)));
+    await until(store, (s) => !s.progress.running);
+    const row = store.getState().rows.find((r) => r.row.fileName === FILES[1])!;
+    session.open(row.key);
+    expect(store.getState().selectedKey).toBe(row.key);
+    await until(store, (s) => s.detail.status === 'ready');
+    const d = store.getState().detail;
+    if (d.status !== 'ready') throw new Error(d.status);
+    expect(d.key).toBe(row.key);
+    expect(d.detail.result.z).toBe(row.row.z);
+    expect(d.detail.fileName).toBe(FILES[1]);
+    session.open(undefined);
+    expect(store.getState().detail).toEqual({ status: 'none' });
+    session.dispose();
+  });
+
+  it('restores the last session table, replaces it when the same file is dropped again, and saves the new table', async () => {
+    const saved: ExportRow[][] = [];
+    const first = setUp({ saveRows: async (r) => void saved.push(r) });
+    await first.session.start();
+    first.session.addFiles([file(`sdss/${FILES[0]}`, FILES[0])]);
+    await until(first.store, (s) => !s.progress.running);
+    await until(first.store, () => saved.length > 0);
+    expect(saved.at(-1)!.map((r) => r.fileName)).toEqual([FILES[0]]);
+    first.session.dispose();
+
+    const second = setUp({ loadRows: async () => saved.at(-1)! });
+    await second.session.start();
+    const restored = second.store.getState().rows;
+    expect(restored).toHaveLength(1);
+    expect(restored[0].fileId).toBeUndefined();
+    second.session.open(restored[0].key);
+    expect(second.store.getState().detail).toMatchObject({ status: 'error', message: expect.stringMatching(/drop the file again/) });
+    second.session.addFiles([file(`sdss/${FILES[0]}`, FILES[0])]);
+    await until(second.store, (s) => !s.progress.running);
+    const again = second.store.getState().rows;
+    expect(again).toHaveLength(1);
+    expect(again[0].fileId).toBeDefined();
+    expect(again[0].row.z).toBe(restored[0].row.z);
+    second.session.dispose();
+  });
+
+  it('cancel stops the run: queued files end as cancelled and progress stops', async () => {
+    const { store, session } = setUp();
+    await session.start();
+    const many = [...FILES, 'spec-0559-52316-0121.fits', 'spec-0564-52224-0581.fits', 'spec-0783-52325-0322.fits'];
+    session.addFiles(many.map((f) => file(`sdss/${f}`, f)));
+    session.cancel();
+    expect(store.getState().progress.running).toBe(false);
+    await until(store, (s) => Object.values(s.files).every((f) => f.status !== 'queued' && f.status !== 'running'));
+    const statuses = Object.values(store.getState().files).map((f) => f.status);
+    expect(statuses.filter((s) => s === 'cancelled').length).toBeGreaterThanOrEqual(many.length - 4);
+    expect(store.getState().rows.length).toBeLessThan(many.length);
+    session.dispose();
+  });
+});

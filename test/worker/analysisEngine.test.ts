@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeFile } from '../../src/core/analyzeFile.ts';
+import { bytesSource } from '../../src/core/fits/index.ts';
+import { openSpectra } from '../../src/core/formats/index.ts';
+import type { WorkerResponse } from '../../src/worker/protocol.ts';
+import { fixtureBlob, nodeEngine, sdssTruth, sharedAnalyzer } from './nodeEngine.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES } from './nodeEngine.ts';
+
+const GALAXY = 'spec-0375-52140-0356.fits';
+const truth = sdssTruth();
+
+async function run(path: string, fileName: string, batchSize = 8, cancelAfter = Infinity) {
+  const engine = await nodeEngine(batchSize);
+  const out: WorkerResponse[] = [];
+  let batches = 0;
+  await engine.analyzeFile({ jobId: 1, fileId: 7, file: fixtureBlob(path), fileName }, (m) => {
+    out.push(m);
+    if (m.type === 'results') batches++;
+  }, () => batches >= cancelAfter);
+  return out;
+}
+
+describe('analysis engine', () => {
+  it('reports opened → results → file-done for a real SDSS file, with SDSS class and z', async () => {
+    const out = await run(`sdss/${GALAXY}`, GALAXY);
+    expect(out.map((m) => m.type)).toEqual(['opened', 'results', 'file-done']);
+    const opened = out[0] as Extract<WorkerResponse, { type: 'opened' }>;
+    expect(opened).toMatchObject({ format: 'sdss-spec', count: 1, fileId: 7, jobId: 1 });
+    const res = out[1] as Extract<WorkerResponse, { type: 'results' }>;
+    expect(res.failures).toEqual([]);
+    const [row] = res.rows;
+    const t = truth.get(GALAXY)!;
+    expect(row.cls).toBe(t.cls);
+    expect(Math.abs(row.z - t.z) / (1 + t.z)).toBeLessThan(3e-4);
+    expect(row).toMatchObject({ fileName: GALAXY, index: 0, fileId: 7, family: 'encoder' });
+    expect(row.chi2[row.cls]).toBe(Math.min(row.chi2.STAR, row.chi2.GALAXY, row.chi2.QSO));
+    expect(res.ms).toBeGreaterThan(0);
+    expect(out[2]).toEqual({ type: 'file-done', jobId: 1, fileId: 7, cancelled: false });
+  });
+
+  it('gives exactly the numbers of the core analyzeFile run directly (worker = main thread)', async () => {
+    const out = await run(`sdss/${GALAXY}`, GALAXY);
+    const row = (out[1] as Extract<WorkerResponse, { type: 'results' }>).rows[0];
+    const opened = await openSpectra(bytesSource(GALAXY, new Uint8Array(readFileSync(join(FIXTURES, 'sdss', GALAXY)))));
+    if (!opened.ok) throw new Error(opened.error.message);
+    const direct = [];
+    for await (const o of analyzeFile(opened.value, [await sharedAnalyzer()])) direct.push(o);
+    const r = direct[0].result;
+    if (!r.ok) throw new Error(r.error.message);
+    expect(row.z).toBe(r.value.z);
+    expect(row.chi2).toEqual(r.value.chi2);
+    expect(row.robustness).toBe(r.value.robustness);
+    expect(row.flags).toEqual(r.value.flags);
+  });
+
+  it('batches a multi-spectrum file and stops after the current batch when cancelled', async () => {
+    const all = await run('formats/sdss_spPlate.fits', 'plate.fits', 1);
+    const results = all.filter((m) => m.type === 'results') as Extract<WorkerResponse, { type: 'results' }>[];
+    expect(results.map((r) => r.rows.length)).toEqual([1, 1, 1]);
+    expect(results.flatMap((r) => r.rows.map((x) => x.index))).toEqual([0, 1, 2]);
+    expect(results.flatMap((r) => r.rows.map((x) => x.cls))).toEqual(['STAR', 'GALAXY', 'QSO']);
+
+    const cut = await run('formats/sdss_spPlate.fits', 'plate.fits', 1, 1);
+    expect(cut.filter((m) => m.type === 'results')).toHaveLength(1);
+    expect(cut.at(-1)).toEqual({ type: 'file-done', jobId: 1, fileId: 7, cancelled: true });
+  });
+
+  it('turns a file no adapter reads into one file-level failure with the core code', async () => {
+    const out = await run('formats/unknown_layout.fits', 'odd.fits');
+    expect(out.map((m) => m.type)).toEqual(['results', 'file-done']);
+    const f = (out[0] as Extract<WorkerResponse, { type: 'results' }>).failures[0];
+    expect(f.index).toBeUndefined();
+    expect(f.error.code).toBe('no-matching-format');
+    expect(f.error.message.length).toBeGreaterThan(10);
+  });
+
+  it('turns bytes that are not FITS into a file-level failure', async () => {
+    const engine = await nodeEngine();
+    const out: WorkerResponse[] = [];
+    const text = new Blob(['this is not a spectrum\n'.repeat(200)]);
+    await engine.analyzeFile({ jobId: 2, fileId: 3, file: text, fileName: 'notes.fits' }, (m) => out.push(m), () => false);
+    const f = (out[0] as Extract<WorkerResponse, { type: 'results' }>).failures[0];
+    expect(f.index).toBeUndefined();
+    expect(['not-fits', 'no-matching-format', 'bad-text']).toContain(f.error.code);
+  });
+
+  it('recomputes one spectrum in full for the view, equal to its summary', async () => {
+    const engine = await nodeEngine();
+    const out: WorkerResponse[] = [];
+    await engine.analyzeFile({ jobId: 1, fileId: 9, file: fixtureBlob('formats/sdss_spPlate.fits'), fileName: 'plate.fits' }, (m) => out.push(m), () => false);
+    const rows = out.flatMap((m) => (m.type === 'results' ? m.rows : []));
+    const d = await engine.detail(9, fixtureBlob('formats/sdss_spPlate.fits'), 'plate.fits', 2);
+    if (!d.ok) throw new Error(d.error.message);
+    expect(d.value).toMatchObject({ fileName: 'plate.fits', index: 2 });
+    expect(d.value.result.z).toBe(rows[2].z);
+    expect(d.value.result.cls).toBe('QSO');
+    expect(d.value.gridded.flux).toHaveLength(4076);
+    expect(d.value.result.scans.QSO.chi2.length).toBeGreaterThan(1000);
+    expect(d.value.spectrum.id).toBe(rows[2].id);
+
+    const bad = await engine.detail(9, fixtureBlob('formats/sdss_spPlate.fits'), 'plate.fits', 3);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('out-of-range');
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { createWorkerPool, type PoolMessage } from '../../src/worker/pool.ts';
+import type { WorkerConfig } from '../../src/worker/protocol.ts';
+import { fakeWorker, type FakeWorker } from './fakeWorker.ts';
+import { fixtureBlob, sdssTruth } from './nodeEngine.ts';
+
+const CONFIG: WorkerConfig = { backend: 'wasm', threads: 1, baseUrl: 'http://localhost/', family: 'encoder', batchSize: 8 };
+const FILES = ['spec-0375-52140-0356.fits', 'spec-0504-52316-0040.fits', 'spec-0521-52326-0167.fits', 'spec-0559-52316-0121.fits'];
+const truth = sdssTruth();
+
+function setUp(size: number) {
+  const workers: FakeWorker[] = [];
+  const messages: PoolMessage[] = [];
+  let done: () => void = () => {};
+  let expected = 0;
+  const pool = createWorkerPool(size, CONFIG, () => {
+    const w = fakeWorker();
+    workers.push(w);
+    return w;
+  }, (m) => {
+    messages.push(m);
+    if (messages.filter((x) => x.type === 'file-done').length === expected) done();
+  });
+  const finished = (n: number) => {
+    expected = n;
+    return new Promise<void>((r) => (done = r));
+  };
+  return { pool, workers, messages, finished };
+}
+
+const files = (names: string[], first = 1) => names.map((n, i) => ({ fileId: first + i, file: fixtureBlob(`sdss/${n}`), fileName: n }));
+
+describe('worker pool', () => {
+  it('starts every worker, then spreads files over them and reports every result', async () => {
+    const { pool, workers, messages, finished } = setUp(2);
+    const ready = await pool.ready;
+    expect(ready).toEqual({ ok: true, value: expect.objectContaining({ backend: 'wasm', workers: 2, threads: 1 }) });
+    const all = finished(FILES.length);
+    pool.submit(1, files(FILES));
+    await all;
+    const rows = messages.flatMap((m) => (m.type === 'results' ? m.rows : []));
+    expect(rows.map((r) => r.fileName).sort()).toEqual([...FILES].sort());
+    for (const r of rows) expect(r.cls).toBe(truth.get(r.fileName)!.cls);
+    const analyzedBy = workers.map((w) => w.received.filter((m) => m.type === 'analyze').length);
+    expect(analyzedBy.every((n) => n > 0)).toBe(true);
+    expect(analyzedBy.reduce((a, b) => a + b)).toBe(FILES.length);
+    pool.terminate();
+  });
+
+  it('cancel drops queued files (reported as cancelled) and tells the workers', async () => {
+    const { pool, workers, messages, finished } = setUp(1);
+    await pool.ready;
+    const all = finished(FILES.length);
+    pool.submit(5, files(FILES));
+    pool.cancel(5);
+    await all;
+    const done = messages.filter((m) => m.type === 'file-done');
+    expect(done).toHaveLength(FILES.length);
+    expect(done.filter((m) => m.type === 'file-done' && m.cancelled).length).toBeGreaterThanOrEqual(FILES.length - 2);
+    expect(workers[0].received.some((m) => m.type === 'cancel' && m.jobId === 5)).toBe(true);
+    pool.terminate();
+  });
+
+  it('answers a detail request with the full analysis, typed arrays intact after transfer', async () => {
+    const { pool } = setUp(2);
+    const d = await pool.detail(1, fixtureBlob(`sdss/${FILES[2]}`), FILES[2], 0);
+    if (!d.ok) throw new Error(d.error.message);
+    expect(d.value.result.cls).toBe(truth.get(FILES[2])!.cls);
+    expect(d.value.result.preprocessed.F).toBeInstanceOf(Float32Array);
+    expect(d.value.result.preprocessed.F).toHaveLength(4076);
+    expect(d.value.result.reconstructions.QSO.values.length).toBe(11858);
+    pool.terminate();
+  });
+
+  it('reports the files of a worker that dies as failed, and the others still finish', async () => {
+    const { pool, workers, messages, finished } = setUp(2);
+    await pool.ready;
+    const all = finished(FILES.length);
+    pool.submit(1, files(FILES));
+    workers[0].crash('out of memory');
+    await all;
+    const failures = messages.flatMap((m) => (m.type === 'results' ? m.failures : []));
+    const rows = messages.flatMap((m) => (m.type === 'results' ? m.rows : []));
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every((f) => f.error.code === 'internal' && /worker stopped/.test(f.error.message))).toBe(true);
+    expect(rows.length + failures.length).toBe(FILES.length);
+    pool.terminate();
+  });
+});
