@@ -4,7 +4,8 @@
  *   npm run bench [-- --model encoder|unet] [--repeats 15] [--dir test/fixtures/sdss]
  *
  * Prints median and spread (p10–p90) per stage and writes bench-results/bench-<model>.json.
- * `npm run bench` pins the process to one core (taskset) so the figures are per core.
+ * `npm run bench` pins the process to one core (taskset) and ONNX Runtime to one
+ * intra-op thread, so the figures are per core.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -45,7 +46,7 @@ for (const f of files) {
   gridded.push(g.value);
 }
 const B = gridded.length;
-const recs = await loadReconstructors(family);
+const recs = await loadReconstructors(family, { intraOpNumThreads: 1 });
 const analyzer = createAnalyzer(recs);
 const scanner = createChi2Scanner(await loadPffft());
 
