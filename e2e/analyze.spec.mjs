@@ -23,12 +23,14 @@ const truth = readTruth();
 
 export const tests = [
   {
-    name: 'the page loads with a ready WASM backend (no WebGPU adapter without the flag)',
-    async run({ page, baseUrl }) {
+    name: 'the page loads with a ready WASM backend, without fetching the WebGPU runtime',
+    async run({ page, baseUrl, requests }) {
       await page.goto(baseUrl);
       const b = await waitForBackend(page);
       assert.equal(b.backend, 'wasm');
       assert.match(b.text, /WASM/);
+      assert.ok(requests.some((u) => u.endsWith('/ort/ort-wasm-simd-threaded.wasm')), 'the workers fetched the WASM runtime');
+      assert.deepEqual(requests.filter((u) => /asyncify|ort\.webgpu/.test(u)), [], 'no WebGPU runtime fetched');
       assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'COOP/COEP headers make the page cross-origin isolated');
       await page.waitForSelector('input[type="file"][multiple]', { state: 'attached' });
     },

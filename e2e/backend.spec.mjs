@@ -53,10 +53,14 @@ export const tests = [
   },
   {
     name: 'forced WebGPU gives the same classes and z within 1e-4',
-    async run({ page }) {
+    async run({ page, requests }) {
+      assert.deepEqual(requests.filter((u) => /asyncify/.test(u)), [], 'the WebGPU runtime is not fetched before it is used');
       const b = await choose(page, 'webgpu');
       assert.match(b.text, /WebGPU/);
+      assert.ok(requests.some((u) => u.endsWith('/ort/ort-wasm-simd-threaded.asyncify.wasm')), 'WebGPU loads the asyncify runtime');
       const gpu = await analyse(page);
+      const worst = Math.max(...FILES.map((f) => Math.abs(gpu.get(f).z - wasm.get(f).z)));
+      console.log(`    max |z(WebGPU) − z(WASM)| over ${FILES.length} spectra = ${worst.toExponential(2)}`);
       for (const f of FILES) {
         const a = wasm.get(f);
         const g = gpu.get(f);

@@ -6,7 +6,7 @@
  *
  * A spec exports `tests` (an array of { name, run(ctx) }) run in order on one
  * page of one fresh browser profile, and optionally `browser = { webgpu: true }`.
- * ctx = { page, context, baseUrl }. Prints a line per test and finally
+ * ctx = { page, context, baseUrl, consoleErrors, requests (every URL requested so far) }. Prints a line per test and finally
  * 'N passed, N failed'; exits 1 on any failure. Build first: npm run test:e2e.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -35,6 +35,9 @@ try {
     const browser = await launch(mod.browser ?? {});
     const page = await browser.context.newPage();
     const consoleErrors = [];
+    /** Every URL the page and its workers requested, in order. */
+    const requests = [];
+    browser.context.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
     console.log(`\n${spec}`);
@@ -47,7 +50,7 @@ try {
       }
       const t0 = Date.now();
       try {
-        await t.run({ page, context: browser.context, baseUrl: server.baseUrl, consoleErrors });
+        await t.run({ page, context: browser.context, baseUrl: server.baseUrl, consoleErrors, requests });
         passed++;
         console.log(`  ✓ ${t.name} (${Date.now() - t0} ms)`);
       } catch (e) {
