@@ -43,6 +43,8 @@ export function createSession(deps: SessionDeps): Session {
   const family = deps.family ?? 'encoder';
   const blobs = new Map<number, File>();
   const activeJobs = new Set<number>();
+  /** Jobs the user cancelled: what their in-flight files still report is shown, not counted. */
+  const cancelledJobs = new Set<number>();
   let pool: WorkerPool | undefined;
   let nextFileId = 1;
   let nextJob = 1;
@@ -70,15 +72,17 @@ export function createSession(deps: SessionDeps): Session {
     let failed = 0;
     let ms = 0;
     for (const m of batch) {
+      const counted = !cancelledJobs.has(m.jobId);
       if (m.type === 'opened') {
         s.updateFile(m.fileId, { status: 'running', format: m.format, count: m.count });
-        s.fileOpened(m.count);
+        if (counted) s.fileOpened(m.count);
       } else if (m.type === 'results') {
         for (const r of m.rows) rows.push(rowFromSummary(r));
         for (const f of m.failures) {
           rows.push(rowFromFailure(f, family));
           if (f.index === undefined) s.updateFile(m.fileId, { status: 'error', error: f.error });
         }
+        if (!counted) continue;
         const spectral = m.failures.filter((f) => f.index !== undefined).length;
         done += m.rows.length + spectral;
         failed += spectral;
@@ -92,7 +96,7 @@ export function createSession(deps: SessionDeps): Session {
       const f = store.getState().files[m.fileId];
       const fileFailed = f?.status === 'error';
       if (!fileFailed) s.updateFile(m.fileId, { status: m.cancelled ? 'cancelled' : 'done' });
-      s.fileFinished(fileFailed, deps.now());
+      if (!cancelledJobs.has(m.jobId)) s.fileFinished(fileFailed, deps.now());
     }
     if (batch.some((m) => m.type === 'file-done') && !store.getState().progress.running) {
       activeJobs.clear();
@@ -189,7 +193,10 @@ export function createSession(deps: SessionDeps): Session {
       for (const u of unsent.splice(0)) {
         for (const f of u.files) onMessage({ type: 'file-done', jobId: u.jobId, fileId: f.fileId, cancelled: true });
       }
-      for (const j of activeJobs) pool?.cancel(j);
+      for (const j of activeJobs) {
+        cancelledJobs.add(j);
+        pool?.cancel(j);
+      }
       activeJobs.clear();
       if (store.getState().progress.running) store.getState().stopProgress(deps.now());
     },

@@ -130,4 +130,18 @@ describe('analysis session', () => {
     expect(store.getState().rows.length).toBeLessThan(many.length);
     session.dispose();
   });
+
+  it('files still in flight when cancelled do not count in the next run', async () => {
+    const { store, session } = setUp();
+    await session.start();
+    const many = [...FILES, 'spec-0559-52316-0121.fits', 'spec-0564-52224-0581.fits', 'spec-0783-52325-0322.fits'];
+    session.addFiles(many.map((f) => file(`sdss/${f}`, f)));
+    session.cancel();
+    session.addFiles([file('formats/sdss_spPlate.fits', 'plate.fits')]);
+    await until(store, (s) => Object.values(s.files).every((f) => f.status !== 'queued' && f.status !== 'running'));
+    await until(store, (s) => !s.progress.running);
+    expect(store.getState().progress).toMatchObject({ filesTotal: 1, filesDone: 1, spectraKnown: 3, spectraDone: 3, errors: 0 });
+    expect(store.getState().rows.filter((r) => r.row.fileName === 'plate.fits')).toHaveLength(3);
+    session.dispose();
+  });
 });
