@@ -2,20 +2,34 @@
 import type { ClassScan } from '../../core/scan/types.ts';
 
 /**
- * Reduced χ² of `scan` at redshift z, linearly interpolated between the two
- * scanned shifts around it (the scan's z decreases with the shift).
- * undefined outside the scanned range.
+ * Reduced χ² of `scan` at redshift z, between the scanned shifts by the
+ * parabola through the nearest shift and its two neighbours — the same
+ * parabola the pipeline refines its minima with, so at a minimum's z this
+ * returns that minimum's χ². undefined outside the scanned range (up to one
+ * step beyond either end reads the end value: the class's nominal z range is
+ * a hair wider than the scanned shifts).
  */
 export function chi2AtZ(scan: Pick<ClassScan, 'chi2' | 'z'>, z: number): number | undefined {
-  const { chi2, z: zs } = scan;
+  const u = fractionalIndex(scan.z, z);
+  if (u === undefined) return undefined;
+  const { chi2 } = scan;
+  const n = chi2.length;
+  if (n < 3) return chi2[Math.round(u)];
+  const i = Math.min(n - 2, Math.max(1, Math.round(u)));
+  const t = u - i;
+  const a = chi2[i - 1];
+  const v = chi2[i];
+  const c = chi2[i + 1];
+  return Math.max(0, v + 0.5 * (c - a) * t + 0.5 * (a - 2 * v + c) * t * t);
+}
+
+/** Fractional scan index of z (the scan's z decreases with the index), clamped to the ends within one step. */
+function fractionalIndex(zs: ArrayLike<number>, z: number): number | undefined {
   const n = zs.length;
   if (n === 0 || !Number.isFinite(z)) return undefined;
-  // zs[0] is the largest redshift, zs[n − 1] the smallest. Up to one step
-  // beyond either end (the class's nominal z range is a hair wider than the
-  // scanned shifts) reads the end value.
-  if (n === 1) return Math.abs(z - zs[0]) <= 1e-12 ? chi2[0] : undefined;
-  if (z > zs[0]) return z - zs[0] <= zs[0] - zs[1] ? chi2[0] : undefined;
-  if (z < zs[n - 1]) return zs[n - 1] - z <= zs[n - 2] - zs[n - 1] ? chi2[n - 1] : undefined;
+  if (n === 1) return Math.abs(z - zs[0]) <= 1e-12 ? 0 : undefined;
+  if (z >= zs[0]) return z - zs[0] <= zs[0] - zs[1] ? 0 : undefined;
+  if (z <= zs[n - 1]) return zs[n - 1] - z <= zs[n - 2] - zs[n - 1] ? n - 1 : undefined;
   let lo = 0;
   let hi = n - 1;
   while (hi - lo > 1) {
@@ -23,7 +37,5 @@ export function chi2AtZ(scan: Pick<ClassScan, 'chi2' | 'z'>, z: number): number 
     if (zs[mid] >= z) lo = mid;
     else hi = mid;
   }
-  if (zs[lo] === z) return chi2[lo];
-  const t = (zs[lo] - z) / (zs[lo] - zs[hi]);
-  return chi2[lo] * (1 - t) + chi2[hi] * t;
+  return lo + (zs[lo] - z) / (zs[lo] - zs[hi]);
 }
