@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import type { PlotMouseEvent } from 'plotly.js-dist-min';
 import type { AnalysisResult } from '../../core/scan/types.ts';
 import { CLASSES, type SpectralClass } from '../../core/types.ts';
-import { chi2Layout, chi2Traces } from './chi2Figure.ts';
+import { chi2Layout, chi2Traces, chi2YAxis } from './chi2Figure.ts';
 import { Plot } from './Plot.tsx';
 
 export interface Chi2PlotProps {
@@ -27,7 +27,8 @@ export function pickFromClick(event: Pick<PlotMouseEvent, 'points'>): { cls: Spe
 export function Chi2Plot({ result, cls, z, uirevision, onPick }: Chi2PlotProps) {
   const traces = useMemo(() => chi2Traces(result.scans, result.cls), [result.scans, result.cls]);
   const robustness = result.scans[cls].robustness;
-  const layout = useMemo(() => chi2Layout({ cls, z, robustness, uirevision }), [cls, z, robustness, uirevision]);
+  const yaxis = useMemo(() => chi2YAxis(result.scans), [result.scans]);
+  const layout = useMemo(() => chi2Layout({ cls, z, robustness, yaxis, uirevision }), [cls, z, robustness, yaxis, uirevision]);
   const onClick = useCallback(
     (e: PlotMouseEvent) => {
       const pick = pickFromClick(e);

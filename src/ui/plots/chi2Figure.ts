@@ -8,7 +8,7 @@
  * on the right with x = c·z in km/s. Both panels share the log-scaled χ² axis,
  * so the classes' levels can be compared directly.
  */
-import type { Annotation, Data, Layout, Shape } from 'plotly.js-dist-min';
+import type { Annotation, Data, Layout, LayoutAxis, Shape } from 'plotly.js-dist-min';
 import type { ClassScan, Minimum } from '../../core/scan/types.ts';
 import { CLASSES, type SpectralClass } from '../../core/types.ts';
 import { CLASS_COLORS, PLOT_COLORS } from './palette.ts';
@@ -100,11 +100,36 @@ export function robustnessText(r: number | undefined): string {
   return r === undefined ? 'R: unique (one minimum)' : `R = ${r.toFixed(3)}`;
 }
 
+/**
+ * The χ² axis: logarithmic with 1-2-5 ticks when the curves span more than a
+ * factor 8 (deep minima next to high plateaus), linear otherwise (a log axis
+ * over a narrow span would show no labelled tick).
+ */
+export function chi2YAxis(scans: Record<SpectralClass, Pick<ClassScan, 'chi2'>>): Partial<LayoutAxis> {
+  let lo = Infinity;
+  let hi = 0;
+  for (const cls of CLASSES) {
+    const c = scans[cls].chi2;
+    for (let i = 0; i < c.length; i++) {
+      const v = c[i];
+      if (!(v > 0) || !Number.isFinite(v)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (hi / lo > 8) {
+    return { type: 'log', title: { text: 'reduced χ² (log)' }, tickvals: CHI2_TICKS, ticktext: CHI2_TICKS.map((t) => String(Number(t.toPrecision(1)))) };
+  }
+  return { type: 'linear', title: { text: 'reduced χ²' } };
+}
+
 export interface Chi2LayoutOptions {
   /** Displayed class and redshift (the vertical line). */
   cls: SpectralClass;
   z: number;
   robustness: number | undefined;
+  /** From chi2YAxis (computed once per spectrum). */
+  yaxis: Partial<LayoutAxis>;
   uirevision: string;
 }
 
@@ -137,7 +162,7 @@ export function chi2Layout(o: Chi2LayoutOptions): Partial<Layout> {
       range: [Math.log10(1 - 0.02), Math.log10(1 + 5) + 0.02],
     },
     xaxis2: { domain: STAR_DOMAIN, anchor: 'y', title: { text: 'STAR: cz (km/s)' }, range: [-0.0055 * C_KM_S, 0.0055 * C_KM_S], zeroline: false },
-    yaxis: { type: 'log', title: { text: 'reduced χ²' }, tickvals: CHI2_TICKS, ticktext: CHI2_TICKS.map((t) => String(Number(t.toPrecision(1)))) },
+    yaxis: o.yaxis,
     shapes: [current],
     annotations,
   };

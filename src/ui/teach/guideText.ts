@@ -24,5 +24,5 @@ export const GUIDE = {
     'The shaded band is the stretch of the rest frame that the observed 3600–9200 Å covers at the current z: the model reaches beyond the data, which is why it can be slid.',
   eigenUnet: 'The UNet reconstructs the spectrum directly, without a fixed set of eigenspectra, so there are none to show.',
   exercise:
-    'Find the redshift yourself. The χ² plot is hidden and z starts at 0: drag the slider (or use the arrow keys on it) and watch χ² at that z — lower is better — while lining up the model with the spectrum.',
+    'Find the redshift yourself. The χ² plot is hidden and z starts at 0 (stars: at the top of their small range): drag the slider (or use the arrow keys on it) and watch χ² at that z — lower is better — while lining up the model with the spectrum.',
 } as const;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlotMouseEvent } from 'plotly.js-dist-min';
 import { CLASSES } from '../../../src/core/types.ts';
 import { pickFromClick } from '../../../src/ui/plots/Chi2Plot.tsx';
-import { chi2Layout, chi2Traces, chi2X, robustnessText, zOfChi2X } from '../../../src/ui/plots/chi2Figure.ts';
+import { chi2Layout, chi2Traces, chi2X, chi2YAxis, robustnessText, zOfChi2X } from '../../../src/ui/plots/chi2Figure.ts';
 import { CLASS_COLORS } from '../../../src/ui/plots/palette.ts';
 import { analyseFixture, type RealCase } from '../view/realAnalysis.ts';
 
@@ -52,11 +52,11 @@ describe('chi2 figure of a real quasar', () => {
 
   it('draws the current z on the panel of the shown class and reports R', () => {
     const r = c.detail.result.scans.QSO.robustness;
-    const l = chi2Layout({ cls: 'QSO', z: 2.18, robustness: r, uirevision: 'x' });
+    const l = chi2Layout({ cls: 'QSO', z: 2.18, robustness: r, yaxis: {}, uirevision: 'x' });
     expect(l.shapes![0].xref).toBe('x');
     expect(l.shapes![0].x0).toBeCloseTo(Math.log10(3.18), 12);
     expect(l.annotations![0].text).toContain(robustnessText(r));
-    const s = chi2Layout({ cls: 'STAR', z: 0.001, robustness: undefined, uirevision: 'x' });
+    const s = chi2Layout({ cls: 'STAR', z: 0.001, robustness: undefined, yaxis: {}, uirevision: 'x' });
     expect(s.shapes![0].xref).toBe('x2');
     expect(s.shapes![0].x0).toBeCloseTo(299.792458, 6);
     expect(s.annotations![0].text).toContain('unique');
@@ -65,5 +65,14 @@ describe('chi2 figure of a real quasar', () => {
   it('maps z to x and back on both panels', () => {
     for (const z of [0, 0.37, 4.9]) expect(zOfChi2X('QSO', chi2X('QSO', z))).toBeCloseTo(z, 12);
     for (const z of [-0.004, 0, 0.0021]) expect(zOfChi2X('STAR', chi2X('STAR', z))).toBeCloseTo(z, 15);
+  });
+
+  it('uses a log χ² axis only when the curves span more than a factor 8', async () => {
+    const galaxy = await analyseFixture('spec-1733-53047-0351.fits');
+    const wide = chi2YAxis(galaxy.detail.result.scans);
+    expect(wide.type).toBe('log');
+    expect((wide.tickvals as number[]).includes(1)).toBe(true);
+    const competing = await analyseFixture('spec-11354-58441-0963.fits');
+    expect(chi2YAxis(competing.detail.result.scans).type).toBe('linear');
   });
 });
