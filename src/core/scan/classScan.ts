@@ -14,8 +14,8 @@ export const MINIMA_SEPARATION_PIXELS = 100;
 export const FIT_PARAMETERS = 16;
 /** Minima kept per class (the lowest two give R; the rest are there to be cycled through). */
 export const MAX_MINIMA = 5;
-/** Minima polished with exact sums: the two that give R and one spare. */
-const POLISHED_MINIMA = 3;
+/** Minima polished with exact sums: the two that give R. */
+const POLISHED_MINIMA = 2;
 /** Steps a minimum may move downhill when polished with exact values. */
 const MAX_POLISH_STEPS = 8;
 

@@ -19,20 +19,16 @@ export function localMinima(curve: ArrayLike<number>): number[] {
   const out: number[] = [];
   if (n === 0) return out;
   if (n === 1) return Number.isFinite(curve[0]) ? [0] : [];
-  const lower = (v: number, u: number) => !Number.isFinite(u) || v < u;
-  for (let i = 0; i < n; i++) {
+  // NaN compares false, so a NaN neighbour never blocks a minimum and a NaN is never one.
+  const below = (v: number, u: number) => v < u || (u !== u && v === v);
+  if (below(curve[0], curve[1])) out.push(0);
+  for (let i = 1; i < n - 1; i++) {
     const v = curve[i];
-    if (!Number.isFinite(v)) continue;
-    if (i === 0) {
-      if (lower(v, curve[1])) out.push(i);
-    } else if (i === n - 1) {
-      if (lower(v, curve[i - 1])) out.push(i);
-    } else if (lower(v, curve[i - 1]) && (v <= curve[i + 1] || !Number.isFinite(curve[i + 1]))) {
-      // Strict on the left, non-strict on the right: a flat bottom yields its first pixel once.
-      out.push(i);
-    }
+    // Strict on the left, non-strict on the right: a flat bottom yields its first pixel once.
+    if (below(v, curve[i - 1]) && (v <= curve[i + 1] || curve[i + 1] !== curve[i + 1])) out.push(i);
   }
-  return out;
+  if (below(curve[n - 1], curve[n - 2])) out.push(n - 1);
+  return out.filter((i) => Number.isFinite(curve[i]));
 }
 
 /** Parabola through (i−1, i, i+1); at the ends, or when not convex, the pixel itself. */
