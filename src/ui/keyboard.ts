@@ -4,6 +4,7 @@
  * keys are left alone here.
  */
 import type { Qop } from '../core/export/types.ts';
+import type { SpectralClass } from '../core/types.ts';
 
 export type KeyAction =
   | { type: 'move'; delta: number }
@@ -15,7 +16,10 @@ export type KeyAction =
   | { type: 'help' }
   | { type: 'escape' }
   | { type: 'toggle-flagged' }
-  | { type: 'toggle-guided' };
+  | { type: 'toggle-guided' }
+  | { type: 'set-class'; cls: SpectralClass }
+  | { type: 'reset-decision' }
+  | { type: 'focus'; target: 'comment' | 'z' };
 
 export interface KeyLike {
   key: string;
@@ -59,6 +63,19 @@ export function keyAction(e: KeyLike): KeyAction | undefined {
       return { type: 'toggle-flagged' };
     case 'g':
       return { type: 'toggle-guided' };
+    // Capitals set the class (lower-case g is taken by guided mode).
+    case 'S':
+      return { type: 'set-class', cls: 'STAR' };
+    case 'G':
+      return { type: 'set-class', cls: 'GALAXY' };
+    case 'Q':
+      return { type: 'set-class', cls: 'QSO' };
+    case 'R':
+      return { type: 'reset-decision' };
+    case 'c':
+      return { type: 'focus', target: 'comment' };
+    case 'z':
+      return { type: 'focus', target: 'z' };
   }
   const qop = QOP_KEYS[e.key];
   return qop === undefined ? undefined : { type: 'qop', qop };
@@ -87,6 +104,10 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: '4 3 2 1 6', what: 'quality flag (QOP): 4 great, 3 good, 2 possible, 1 unknown, 6 star / non-galaxy' },
   { keys: '0', what: 'clear the quality flag' },
   { keys: 'u / Ctrl+Z', what: 'undo the last decision' },
+  { keys: 'S / G / Q', what: 'set the class to STAR / GALAXY / QSO (at the current z)' },
+  { keys: 'R', what: 'reset class and z to the pipeline answer' },
+  { keys: 'c', what: 'write a comment (Esc or Tab leaves the box)' },
+  { keys: 'z', what: 'type a redshift by hand' },
   { keys: 'f', what: 'show only flagged (anomalous) spectra' },
   { keys: 'g', what: 'guided mode (explanations next to the plots)' },
   { keys: '[ / ]  or  p / n', what: 'previous / next χ² minimum (in the spectrum view)' },

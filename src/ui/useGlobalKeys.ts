@@ -61,6 +61,21 @@ export function useGlobalKeys(rows: readonly ResultRow[]): void {
         case 'toggle-guided':
           s.setGuided(!s.guided);
           break;
+        case 'set-class':
+        case 'reset-decision': {
+          if (!selected || selected.fileLevel) return;
+          const { fileName, index, spectrumId } = selected.row;
+          // Choosing the pipeline's own class clears the override (as the class menu does).
+          const patch = action.type === 'set-class' ? { cls: action.cls === selected.row.cls ? undefined : action.cls } : { cls: undefined, z: undefined };
+          void decisions.getState().setDecision(selected.key, patch, { fileName, index, spectrumId });
+          break;
+        }
+        case 'focus': {
+          const el = document.querySelector<HTMLElement>(`[data-testid="decision-${action.target}"]`);
+          if (!el) return;
+          el.focus();
+          break;
+        }
       }
       e.preventDefault();
     };

@@ -25,6 +25,16 @@ describe('keyAction', () => {
     expect(keyAction({ key: 'j', altKey: true })).toBeUndefined();
   });
 
+  it('sets the class with capitals, resets with R, focuses the comment and z fields', () => {
+    expect(keyAction({ key: 'S' })).toEqual({ type: 'set-class', cls: 'STAR' });
+    expect(keyAction({ key: 'G' })).toEqual({ type: 'set-class', cls: 'GALAXY' });
+    expect(keyAction({ key: 'Q' })).toEqual({ type: 'set-class', cls: 'QSO' });
+    expect(keyAction({ key: 'R' })).toEqual({ type: 'reset-decision' });
+    expect(keyAction({ key: 'g' })).toEqual({ type: 'toggle-guided' });
+    expect(keyAction({ key: 'c' })).toEqual({ type: 'focus', target: 'comment' });
+    expect(keyAction({ key: 'z' })).toEqual({ type: 'focus', target: 'z' });
+  });
+
   it("leaves the spectrum view's keys alone", () => {
     for (const k of ['[', ']', 'n', 'p']) expect(keyAction({ key: k })).toBeUndefined();
   });
