@@ -4,7 +4,8 @@
  * the work is analysisEngine.ts.
  */
 /// <reference lib="webworker" />
-import { blobSource } from '../core/fits/byteSource.ts';
+import { blobSource, bytesSource } from '../core/fits/byteSource.ts';
+import type { ByteSource } from '../core/fits/types.ts';
 import { openSpectra } from '../core/formats/index.ts';
 import { createModelLoader } from '../core/inference/modelLoader.ts';
 import { parseManifest } from '../core/inference/parseManifest.ts';
@@ -29,6 +30,15 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
   return new Uint8Array(await res.arrayBuffer());
+}
+
+/**
+ * Small files are read whole in one call (each Blob slice is an async round trip, and a FITS file
+ * needs a dozen); large ones stay lazy so a 1 GB plate file is never held in memory.
+ */
+const READ_WHOLE_BELOW_BYTES = 32 * 1024 * 1024;
+async function sourceFor(file: Blob, name: string): Promise<ByteSource> {
+  return file.size <= READ_WHOLE_BELOW_BYTES ? bytesSource(name, new Uint8Array(await file.arrayBuffer())) : blobSource(file, name);
 }
 
 async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
@@ -60,7 +70,7 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
   return {
     ok: true,
     value: createEngine({
-      openFile: (file, name) => openSpectra(blobSource(file, name)),
+      openFile: async (file, name) => openSpectra(await sourceFor(file, name)),
       analyzer,
       batchSize: config.batchSize,
       now: () => performance.now(),
