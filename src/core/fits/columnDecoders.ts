@@ -92,6 +92,18 @@ function numberDecoder(column: BinColumn, total: number, scaled: boolean): Colum
         copyFloatsBE(bytes, nRows, rowBytes, offset, count, data, outRow0 * count);
         return;
       }
+      if (column.letter === 'J' && !scaled) {
+        // Masks (SDSS and_mask) are J columns of thousands of rows: a monomorphic loop, no getter call.
+        for (let r = 0; r < nRows; r++) {
+          const at = r * rowBytes + offset;
+          const out = (outRow0 + r) * count;
+          for (let j = 0; j < count; j++) {
+            const raw = view.getInt32(at + 4 * j);
+            data[out + j] = raw === tnull ? NaN : raw;
+          }
+        }
+        return;
+      }
       for (let r = 0; r < nRows; r++) {
         const at = r * rowBytes + offset;
         const out = (outRow0 + r) * count;
