@@ -4,12 +4,18 @@ import type { PlotMouseEvent } from 'plotly.js-dist-min';
 import type { AnalysisResult } from '../../core/scan/types.ts';
 import { CLASSES, type SpectralClass } from '../../core/types.ts';
 import { chi2Layout, chi2Traces, chi2YAxis } from './chi2Figure.ts';
+import { LiveOverlay } from './LiveOverlay.tsx';
+import { chi2LiveSpec } from './liveSpecs.ts';
 import { Plot } from './Plot.tsx';
+import { useAxisMap } from './useAxisMap.ts';
 
 export interface Chi2PlotProps {
   result: AnalysisResult;
   cls: SpectralClass;
+  /** The live redshift (drawn on a canvas while it moves). */
   z: number;
+  /** z once it has stopped moving (drawn by Plotly). */
+  zSettled: number;
   uirevision: string;
   onPick: (cls: SpectralClass, z: number) => void;
 }
@@ -24,11 +30,18 @@ export function pickFromClick(event: Pick<PlotMouseEvent, 'points'>): { cls: Spe
   return { cls: cls as SpectralClass, z };
 }
 
-export function Chi2Plot({ result, cls, z, uirevision, onPick }: Chi2PlotProps) {
+export function Chi2Plot({ result, cls, z, zSettled, uirevision, onPick }: Chi2PlotProps) {
   const traces = useMemo(() => chi2Traces(result.scans, result.cls), [result.scans, result.cls]);
   const robustness = result.scans[cls].robustness;
   const yaxis = useMemo(() => chi2YAxis(result.scans), [result.scans]);
-  const layout = useMemo(() => chi2Layout({ cls, z, robustness, yaxis, uirevision }), [cls, z, robustness, yaxis, uirevision]);
+  const [map, onGraph] = useAxisMap();
+  const live = zSettled !== z && map !== undefined;
+  const zPlotly = live ? zSettled : z;
+  const layout = useMemo(
+    () => chi2Layout({ cls, z: zPlotly, robustness, yaxis, uirevision, zLine: !live }),
+    [cls, zPlotly, robustness, yaxis, uirevision, live],
+  );
+  const liveSpec = useMemo(() => (live ? chi2LiveSpec(cls, z) : undefined), [live, cls, z]);
   const onClick = useCallback(
     (e: PlotMouseEvent) => {
       const pick = pickFromClick(e);
@@ -36,5 +49,9 @@ export function Chi2Plot({ result, cls, z, uirevision, onPick }: Chi2PlotProps) 
     },
     [onPick],
   );
-  return <Plot testId="plot-chi2" label="Reduced χ² against redshift for the three classes" data={traces} layout={layout} height={320} onClick={onClick} />;
+  return (
+    <Plot testId="plot-chi2" label="Reduced χ² against redshift for the three classes" data={traces} layout={layout} height={320} onClick={onClick} onGraph={onGraph}>
+      {liveSpec && map && <LiveOverlay map={map} spec={liveSpec} />}
+    </Plot>
+  );
 }

@@ -4,7 +4,7 @@
  * does that on every render), so callers should keep unchanged trace arrays
  * referentially stable.
  */
-import { Suspense, lazy, type ReactNode } from 'react';
+import { Suspense, lazy, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { Config, Data, Layout, PlotMouseEvent } from 'plotly.js-dist-min';
 
 const loadPlotly = () => import('./PlotlyPlot.tsx');
@@ -26,22 +26,32 @@ export interface PlotProps {
   onClick?: (event: PlotMouseEvent) => void;
   /** Accessible description of what the chart shows. */
   label: string;
+  /** Called with the graph div after every draw (first plot, updates, zoom, resize). */
+  onGraph?: (gd: HTMLElement) => void;
+  /** Drawn over the chart (e.g. a LiveOverlay canvas). */
   children?: ReactNode;
 }
 
-export function Plot({ testId, data, layout, height, onClick, label }: PlotProps) {
+const FILL: CSSProperties = { width: '100%', height: '100%' };
+
+export function Plot({ testId, data, layout, height, onClick, label, onGraph, children }: PlotProps) {
+  // react-plotly.js calls Plotly.react whenever a prop changes identity: keep them stable.
+  const fullLayout = useMemo(() => ({ ...layout, autosize: true }), [layout]);
   return (
-    <div data-testid={testId} role="figure" aria-label={label} style={{ height, width: '100%' }}>
+    <div data-testid={testId} role="figure" aria-label={label} style={{ height, width: '100%', position: 'relative' }}>
       <Suspense fallback={<div className="plot-loading" style={{ height }}>Loading plot…</div>}>
         <LazyPlot
           data={data}
-          layout={{ ...layout, autosize: true }}
+          layout={fullLayout}
           config={CONFIG}
           useResizeHandler
-          style={{ width: '100%', height: '100%' }}
+          style={FILL}
           onClick={onClick}
+          onInitialized={onGraph && ((_, gd) => onGraph(gd))}
+          onUpdate={onGraph && ((_, gd) => onGraph(gd))}
         />
       </Suspense>
+      {children}
     </div>
   );
 }

@@ -130,6 +130,8 @@ export interface Chi2LayoutOptions {
   robustness: number | undefined;
   /** From chi2YAxis (computed once per spectrum). */
   yaxis: Partial<LayoutAxis>;
+  /** Draw the current-z line (off while a canvas draws it live). @default true */
+  zLine?: boolean;
   uirevision: string;
 }
 
@@ -163,7 +165,7 @@ export function chi2Layout(o: Chi2LayoutOptions): Partial<Layout> {
     },
     xaxis2: { domain: STAR_DOMAIN, anchor: 'y', title: { text: 'STAR: cz (km/s)' }, range: [-0.0055 * C_KM_S, 0.0055 * C_KM_S], zeroline: false },
     yaxis: o.yaxis,
-    shapes: [current],
+    shapes: o.zLine === false ? [] : [current],
     annotations,
   };
 }

@@ -36,36 +36,3 @@ export function sumComponents(components: readonly Float32Array[]): Float64Array
   }
   return out;
 }
-
-/**
- * At most ~`maxPoints` points of (x, y) for drawing: each bucket of
- * consecutive samples keeps its minimum and maximum, in x order, so narrow
- * lines survive. Returns the input unchanged when it is already short.
- */
-export function decimateMinMax(x: ArrayLike<number>, y: ArrayLike<number>, maxPoints: number): { x: number[]; y: number[] } {
-  if (x.length !== y.length) throw new RangeError('x and y differ in length');
-  const n = y.length;
-  if (n <= maxPoints) return { x: Array.from(x), y: Array.from(y) };
-  const buckets = Math.max(1, Math.floor(maxPoints / 2));
-  const size = n / buckets;
-  const ox: number[] = [];
-  const oy: number[] = [];
-  for (let b = 0; b < buckets; b++) {
-    const i0 = Math.floor(b * size);
-    const i1 = Math.min(n, Math.floor((b + 1) * size));
-    let iMin = i0;
-    let iMax = i0;
-    for (let i = i0; i < i1; i++) {
-      if (y[i] < y[iMin]) iMin = i;
-      if (y[i] > y[iMax]) iMax = i;
-    }
-    const [a, c] = iMin <= iMax ? [iMin, iMax] : [iMax, iMin];
-    ox.push(x[a]);
-    oy.push(y[a]);
-    if (c !== a) {
-      ox.push(x[c]);
-      oy.push(y[c]);
-    }
-  }
-  return { x: ox, y: oy };
-}

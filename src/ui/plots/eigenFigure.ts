@@ -8,7 +8,8 @@ import type { Annotation, Data, Layout, Shape } from 'plotly.js-dist-min';
 import { INPUT_LOGLAM0, LOGLAM_STEP_DEX, N_INPUT } from '../../core/grid/modelGrid.ts';
 import type { Reconstruction } from '../../core/scan/types.ts';
 import type { SpectralClass } from '../../core/types.ts';
-import { decimateMinMax, sumComponents, weightedEigenspectra } from './eigenComponents.ts';
+import { decimateMinMax } from './decimate.ts';
+import { sumComponents, weightedEigenspectra } from './eigenComponents.ts';
 import { CLASS_COLORS, withAlpha } from './palette.ts';
 import { percentile } from './range.ts';
 

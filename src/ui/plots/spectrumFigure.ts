@@ -132,6 +132,8 @@ export interface SpectrumLayoutOptions {
   showLines: boolean;
   /** Draw and label every line of the lists, not only the major ones. */
   allLines: boolean;
+  /** Label the lines (off while z moves: labels are costly to redraw). @default true */
+  labels?: boolean;
   /** Shapes of the masked pixels (from maskShapes), reused across renders. */
   maskShapes: Partial<Shape>[];
   /** Flux unit from the file header (untrusted: shown as plain text). */
@@ -166,7 +168,7 @@ export function spectrumLayout(o: SpectrumLayoutOptions): Partial<Layout> {
     const markers = linesInRange(o.z, xMin, xMax, { majorOnly: !o.allLines });
     const marks = lineMarks(markers, { yDomain: SPECTRUM_DOMAIN, allLabels: o.allLines, spanA: xMax - xMin });
     shapes = shapes.concat(marks.shapes);
-    annotations = marks.annotations;
+    if (o.labels !== false) annotations = marks.annotations;
   }
   return {
     margin: { l: 60, r: 10, t: 10, b: 45 },

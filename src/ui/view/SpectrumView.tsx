@@ -23,6 +23,7 @@ import { stepMinimum } from './minimaNav.ts';
 import { Readouts } from './Readouts.tsx';
 import type { SpectrumViewProps } from './types.ts';
 import { useRafThrottle } from './useRafThrottle.ts';
+import { useSettled } from './useSettled.ts';
 import { ViewHeader } from './ViewHeader.tsx';
 import { isTyping, viewKeyAction } from './viewKeys.ts';
 import { ZControls, clampZ } from './ZControls.tsx';
@@ -87,6 +88,10 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
   };
 
   const zShown = clampZ(z, zMin, zMax);
+  // While z moves, Plotly keeps the settled figures and canvases draw what
+  // moves (Plotly redraws are what limit the frame rate); the eigenspectra
+  // band waits for the drag to pause.
+  const zSettled = useSettled(zShown, 150);
   return (
     <section className="spectrum-view" data-testid="spectrum-view" tabIndex={0} onKeyDown={onKeyDown} aria-label="spectrum view">
       <ViewHeader detail={detail} />
@@ -118,7 +123,7 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
             <input type="checkbox" checked={allLines} disabled={!showLines} onChange={(e) => setAllLines(e.currentTarget.checked)} /> all lines
           </label>
         </div>
-        <SpectrumPlot detail={detail} cls={cls} z={zShown} grid={grid} mode={mode} showLines={showLines} allLines={allLines} />
+        <SpectrumPlot detail={detail} cls={cls} z={zShown} grid={grid} mode={mode} showLines={showLines} allLines={allLines} zSettled={zSettled} />
         {guided && <GuidedNote id="spectrum" text={mode === 'model' ? GUIDE.spectrum : GUIDE.flux} />}
       </div>
 
@@ -128,14 +133,14 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
             The χ² curves are hidden until you find the redshift (or ask for the answer).
           </div>
         ) : (
-          <Chi2Plot result={result} cls={cls} z={zShown} uirevision={spectrumKey} onPick={onPick} />
+          <Chi2Plot result={result} cls={cls} z={zShown} zSettled={zSettled} uirevision={spectrumKey} onPick={onPick} />
         )}
         {guided && <GuidedNote id="chi2" text={GUIDE.chi2} />}
         {guided && !hide && <GuidedNote id="robustness" text={GUIDE.robustness} />}
       </div>
 
       <div className="view-panel">
-        <EigenPlot cls={cls} z={zShown} entry={entry} reconstruction={result.reconstructions[cls]} eigen={eigen[cls]} uirevision={spectrumKey} />
+        <EigenPlot cls={cls} z={zSettled} entry={entry} reconstruction={result.reconstructions[cls]} eigen={eigen[cls]} uirevision={spectrumKey} />
         {guided && <GuidedNote id="eigen" text={entry.family === 'encoder' ? GUIDE.eigen : GUIDE.eigenUnet} />}
       </div>
     </section>

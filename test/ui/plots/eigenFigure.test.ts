@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findModel } from '../../../src/core/inference/manifest.ts';
 import { CLASSES } from '../../../src/core/types.ts';
-import { decimateMinMax, sumComponents, weightedEigenspectra } from '../../../src/ui/plots/eigenComponents.ts';
+import { sumComponents, weightedEigenspectra } from '../../../src/ui/plots/eigenComponents.ts';
 import { eigenLayout, eigenTraces, observedWindowRest, restLambda } from '../../../src/ui/plots/eigenFigure.ts';
 import { analyseFixture, type RealCase } from '../view/realAnalysis.ts';
 
@@ -70,19 +70,5 @@ describe('eigenspectra of real encoder outputs', () => {
     expect(lam).toHaveLength(grid.n);
     // the QSO grid reaches 9200/(1+5) Å at its blue end
     expect(lam[0]).toBeCloseTo(9200 / 10 ** 0.4076 / 6, 0);
-  });
-});
-
-describe('decimateMinMax', () => {
-  it('keeps the extremes and the x order while cutting the points', () => {
-    const n = 11858;
-    const x = Array.from({ length: n }, (_, i) => i);
-    const y = x.map((i) => Math.sin(i / 40) + (i === 7001 ? 9 : 0) - (i === 333 ? 7 : 0));
-    const d = decimateMinMax(x, y, 2000);
-    expect(d.x.length).toBeLessThanOrEqual(2000);
-    expect(Math.max(...d.y)).toBe(Math.max(...y));
-    expect(Math.min(...d.y)).toBe(Math.min(...y));
-    for (let i = 1; i < d.x.length; i++) expect(d.x[i]).toBeGreaterThan(d.x[i - 1]);
-    expect(decimateMinMax([1, 2], [3, 4], 10)).toEqual({ x: [1, 2], y: [3, 4] });
   });
 });

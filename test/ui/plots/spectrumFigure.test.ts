@@ -93,6 +93,9 @@ describe('spectrum figure of a real star-forming galaxy', () => {
     const ha = 6564.614 * (1 + m.z);
     expect(layout.shapes!.some((s) => s.type === 'line' && Math.abs(Number(s.x0) - ha) < 1e-6)).toBe(true);
     expect(layout.annotations!.some((a) => a.text === 'Hα')).toBe(true);
+    const moving = spectrumLayout({ mode: 'model', z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: true, allLines: false, labels: false, maskShapes: masks, uirevision: 'a' });
+    expect(moving.shapes).toHaveLength(layout.shapes!.length);
+    expect(moving.annotations).toHaveLength(0);
     const none = spectrumLayout({ mode: 'model', z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: false, allLines: false, maskShapes: masks, uirevision: 'a' });
     expect(none.shapes).toHaveLength(masks.length + 1);
     expect(none.annotations).toHaveLength(0);
