@@ -34,34 +34,67 @@ export function createPolyFitter(x: Float64Array, degree: number): PolyFitter {
     }
   }
 
+  // Fused single-pass loops: this runs once per spectrum in the hot path.
+  const rows = Array.from({ length: m }, (_, a) => basis.subarray(a * n, (a + 1) * n));
+
   return (y, use) => {
     if (y.length !== n || use.length !== n) throw new RangeError(`polyfit: expected ${n} values and flags`);
     const gram = gramAll.slice();
     const rhs = new Float64Array(m);
     let count = n;
-    for (let k = 0; k < n; k++) {
-      if (!use[k]) {
-        count--;
-        for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) gram[a * m + b] -= basis[a * n + k] * basis[b * n + k];
+    if (m === 6) rhsDegree5(rows, y, use, rhs);
+    else {
+      for (let k = 0; k < n; k++) {
+        if (!use[k]) continue;
+        const yk = y[k];
+        for (let a = 0; a < m; a++) rhs[a] += rows[a][k] * yk;
       }
     }
-    for (let a = 0; a < m; a++) {
-      const row = a * n;
-      let s = 0;
-      for (let k = 0; k < n; k++) if (use[k]) s += basis[row + k] * y[k];
-      rhs[a] = s;
+    for (let k = 0; k < n; k++) {
+      if (use[k]) continue;
+      count--;
+      for (let a = 0; a < m; a++) {
+        const ba = rows[a][k];
+        for (let b = 0; b < m; b++) gram[a * m + b] -= ba * rows[b][k];
+      }
     }
     const out = new Float64Array(n);
     // Under-determined: no continuum can be fitted; the caller flags the spectrum.
     const coef = count < m ? undefined : solveSymmetric(gram, rhs, m);
     if (!coef) return out.fill(Number.NaN);
-    for (let a = 0; a < m; a++) {
-      const c = coef[a];
-      const row = a * n;
-      for (let k = 0; k < n; k++) out[k] += c * basis[row + k];
+    if (m === 6) evalDegree5(rows, coef, out);
+    else {
+      for (let k = 0; k < n; k++) {
+        let v = 0;
+        for (let a = 0; a < m; a++) v += coef[a] * rows[a][k];
+        out[k] = v;
+      }
     }
     return out;
   };
+}
+
+/** Σ_k T_a(x_k)·y_k over used pixels, degree 5 unrolled (the models' degree; the hot path). */
+function rhsDegree5(rows: Float64Array[], y: ArrayLike<number>, use: ArrayLike<number | boolean>, rhs: Float64Array): void {
+  const [b0, b1, b2, b3, b4, b5] = rows;
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0;
+  for (let k = 0; k < b0.length; k++) {
+    if (!use[k]) continue;
+    const v = y[k];
+    s0 += b0[k] * v;
+    s1 += b1[k] * v;
+    s2 += b2[k] * v;
+    s3 += b3[k] * v;
+    s4 += b4[k] * v;
+    s5 += b5[k] * v;
+  }
+  rhs[0] = s0, rhs[1] = s1, rhs[2] = s2, rhs[3] = s3, rhs[4] = s4, rhs[5] = s5;
+}
+
+function evalDegree5(rows: Float64Array[], c: Float64Array, out: Float64Array): void {
+  const [b0, b1, b2, b3, b4, b5] = rows;
+  const [c0, c1, c2, c3, c4, c5] = c;
+  for (let k = 0; k < out.length; k++) out[k] = c0 * b0[k] + c1 * b1[k] + c2 * b2[k] + c3 * b3[k] + c4 * b4[k] + c5 * b5[k];
 }
 
 /** One-off fit (tests, tools): see createPolyFitter. */
