@@ -55,7 +55,7 @@ export function exerciseFeedback(scan: Pick<ClassScan, 'chi2' | 'z' | 'minima'>,
   let message: string;
   if (pixelsFromBest <= SOLVED_PIXELS) {
     state = 'solved';
-    message = `Found it: z = ${best!.z.toFixed(5)} is the deepest χ² dip (you are ${pixelsFromBest.toFixed(1)} pixel from it).`;
+    message = `Found it: z = ${best!.z.toFixed(5)} is the deepest χ² dip (${pixelsFromBest.toFixed(1)} px from it).`;
   } else if (onOther) {
     state = 'other-minimum';
     message = 'This is a dip, but not the deepest one: another redshift fits better. Keep looking.';
