@@ -20,7 +20,7 @@ const POLISHED_MINIMA = 2;
 const MAX_POLISH_STEPS = 8;
 
 /**
- * `S`: [nShift] raw χ² sums (chi2Fft.ts); `nGood`: pixels with w > 0;
+ * `S`: [nShift] raw χ² sums (chi2Fft.ts), turned into reduced χ² in place; `nGood`: pixels with w > 0;
  * `exact`: the float64 sum at one shift, used to polish each minimum and its
  * neighbours (the FFT curve is float32).
  */
@@ -34,17 +34,10 @@ export function classScan(
 ): ClassScan {
   const dof = Math.max(nGood - FIT_PARAMETERS, 1);
   const nShift = S.length;
-  const chi2 = new Float64Array(nShift);
-  const z = new Float64Array(nShift);
-  // z(s) = 10^(x0 − step·s) − 1: a geometric sequence in 1+z, so multiply rather than
-  // call pow 10⁴ times; restarting from the exact value every 256 steps bounds the drift.
-  const ratio = 10 ** -grid.step;
-  let onePlusZ = 1;
-  for (let s = 0; s < nShift; s++) {
-    chi2[s] = S[s] / dof;
-    onePlusZ = (s & 255) === 0 ? 1 + zOfShift(grid, s) : onePlusZ * ratio;
-    z[s] = onePlusZ - 1;
-  }
+  // S becomes the reduced χ² in place: it is a fresh array per scan, and the curves are large.
+  const chi2 = S;
+  for (let s = 0; s < nShift; s++) chi2[s] = S[s] / dof;
+  const z = redshiftsOfShifts(grid, nShift);
   let raw = separatedMinima(chi2, MINIMA_SEPARATION_PIXELS, MAX_MINIMA);
   if (exact) {
     const polished = new Set<number>();
@@ -73,4 +66,27 @@ export function classScan(
   const best = raw[0];
   const atEdge = best === undefined || best.index < edgePixels || best.index > nShift - 1 - edgePixels;
   return { cls, chi2, z, minima, robustness: robustness(minima.map((m) => m.chi2)), atEdge };
+}
+
+const zCache = new Map<string, Float64Array>();
+
+/**
+ * [nShift] redshift of every shift of a grid: the same for every spectrum, so made once and
+ * shared (read-only). z(s) = 10^(x0 − step·s) − 1 is geometric in 1+z: multiplied rather than
+ * 10⁴ calls to pow, restarting from the exact value every 256 steps to bound the drift.
+ */
+export function redshiftsOfShifts(grid: OutputGridSpec, nShift: number): Float64Array {
+  const key = `${grid.start}/${grid.step}/${nShift}`;
+  let z = zCache.get(key);
+  if (!z) {
+    z = new Float64Array(nShift);
+    const ratio = 10 ** -grid.step;
+    let onePlusZ = 1;
+    for (let s = 0; s < nShift; s++) {
+      onePlusZ = (s & 255) === 0 ? 1 + zOfShift(grid, s) : onePlusZ * ratio;
+      z[s] = onePlusZ - 1;
+    }
+    zCache.set(key, z);
+  }
+  return z;
 }

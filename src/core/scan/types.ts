@@ -36,7 +36,7 @@ export interface ClassScan {
   cls: SpectralClass;
   /** [nShift] reduced χ² per shift. */
   chi2: Float64Array;
-  /** [nShift] redshift of each shift (decreasing with s). */
+  /** [nShift] redshift of each shift (decreasing with s). Shared between results of the same grid: read-only. */
   z: Float64Array;
   /** Kept minima, lowest first, each ≥ 100 pixels from the others. */
   minima: Minimum[];
