@@ -62,7 +62,10 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     ivar.fill(1);
     issues.push('No error, variance or inverse-variance data: every pixel is weighted equally, so χ² values are only relative.');
   }
-  for (let i = 0; i < n; i++) if (!Number.isFinite(p.flux[i])) ivar[i] = 0; // no value, no information
+  for (let i = 0; i < n; i++) {
+    // No value, no information; and a weight too large for float32 (σ or variance ≈ 1e-20) is not one either.
+    if (!Number.isFinite(p.flux[i]) || !Number.isFinite(ivar[i])) ivar[i] = 0;
+  }
   let mask: Uint8Array | undefined;
   if (p.mask !== undefined) {
     mask = new Uint8Array(n);

@@ -1,11 +1,15 @@
 /**
  * Property: truncated, bit-flipped and absurd-valued copies of the fixtures
- * only ever resolve to ok or a typed error (never throw, never hang). Each
+ * only ever resolve to ok or a typed error (never throw, never hang, never
+ * allocate more than the file justifies: tools/fuzzBudget.ts). The adapters'
+ * half is test/core/formats/index.property.test.ts. Each
  * case's time is checked against a generous bound as a hang detector.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InputErrorCode } from '../../../src/core/types.ts';
+import { installAllocationProbe, type AllocationProbe } from '../../../tools/allocationProbe.ts';
+import { allocationBudget } from '../../../tools/fuzzBudget.ts';
 import { cardOffsets, exerciseFits, measuredSource, setValue } from '../../../tools/fuzzMutations.ts';
 import { fixtureBytes } from './helpers.ts';
 
@@ -44,14 +48,22 @@ function apply(bytes: Uint8Array, m: Mutation): Uint8Array {
   }
 }
 
+let probe: AllocationProbe;
+beforeAll(() => {
+  probe = installAllocationProbe();
+});
+afterAll(() => probe.uninstall());
+
 describe('openFits + readImage/readColumns on damaged fixtures', () => {
-  it('only ever resolve to ok or a typed error, within a hang bound', async () => {
+  it('only ever resolve to ok or a typed error, within the allocation budget and a hang bound', async () => {
     const seen = new Map<string, number>();
     let slowest = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat(SEEDS.length - 1), mutation, async (which, m) => {
         const seed = SEEDS[which];
-        const source = measuredSource(seed.name, apply(seed.bytes, m));
+        const bytes = apply(seed.bytes, m);
+        const source = measuredSource(seed.name, bytes);
+        probe.reset();
         const t0 = performance.now();
         const result = await exerciseFits(source);
         const ms = performance.now() - t0;
@@ -60,6 +72,7 @@ describe('openFits + readImage/readColumns on damaged fixtures', () => {
         expect(CODES).toContain(result.outcome);
         for (const code of result.readErrors) expect(CODES).toContain(code);
         expect(source.largestRead).toBeLessThanOrEqual(source.size);
+        expect(probe.largest()).toBeLessThanOrEqual(allocationBudget(bytes));
         seen.set(result.outcome, (seen.get(result.outcome) ?? 0) + 1);
       }),
       { seed: 1, numRuns: 300 },

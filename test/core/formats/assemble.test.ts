@@ -14,6 +14,15 @@ describe('buildSpectrum', () => {
     expect(Array.from(fromVar.value.ivar)).toEqual([0.25, 0]);
   });
 
+  it('gives ivar 0 where σ or variance is so small that 1/σ² overflows float32 (found by npm run fuzz, issue 6)', () => {
+    const r = buildSpectrum({ ...base, wavelength: [1, 2, 3], flux: [1, 1, 1], variance: [1e-45, 1e-39, 4] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(Array.from(r.value.ivar)).toEqual([0, 0, 0.25]);
+    const s = buildSpectrum({ ...base, wavelength: [1, 2], flux: [1, 1], sigma: [1e-25, 2] });
+    if (!s.ok) throw new Error(s.error.message);
+    expect(Array.from(s.value.ivar)).toEqual([0, 0.25]);
+  });
+
   it('folds mask values to 0/1 (NaN counts as bad) and keeps the model', () => {
     const r = buildSpectrum({ ...base, wavelength: [1, 2, 3], flux: [1, 1, 1], ivar: [1, 1, 1], mask: [0, 2 ** 31, NaN], model: [5, 6, 7] });
     if (!r.ok) throw new Error(r.error.message);
