@@ -1,13 +1,23 @@
 /**
  * A pool of analysis workers on the UI side: files are handed out one at a
  * time to whichever worker has the fewest in flight (so a big file does not
- * hold up the others), detail requests go to the least busy worker, and a
- * worker that dies has its files reported as failed rather than lost.
+ * hold up the others), detail requests go to the least busy worker.
+ *
+ * A worker that dies (a script error, or no answer to a ping for `stallMs`:
+ * closed, hung or crashed) is terminated and replaced, and each of its files
+ * is sent once more, alone, to a fresh worker; a file that loses its worker
+ * twice is marked failed, spectrum by spectrum (poolTask.ts). The batch
+ * always completes. Replacements stop after `maxRestarts` deaths in a row
+ * without a file finishing (something is wrong with every worker, not with
+ * one file); then the queue is failed with that reason.
  */
-import { fail, ok, type InputError, type Result } from '../core/types.ts';
+import { fail, ok, type InputError, type ModelFamily, type Result } from '../core/types.ts';
 import type { SpectrumDetail } from '../ui/view/types.ts';
 import type { Backend } from '../platform/backend.ts';
 import type { WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { failTask, firstReport, newTask, type PoolFile, type PoolMessage, type PoolTask } from './poolTask.ts';
+
+export type { PoolFile, PoolMessage } from './poolTask.ts';
 
 /** The part of a Worker the pool uses (a fake in tests). */
 export interface WorkerLike {
@@ -15,12 +25,6 @@ export interface WorkerLike {
   terminate(): void;
   onmessage: ((ev: { data: WorkerResponse }) => void) | null;
   onerror: ((ev: { message?: string }) => void) | null;
-}
-
-export interface PoolFile {
-  fileId: number;
-  file: Blob;
-  fileName: string;
 }
 
 export interface PoolReady {
@@ -31,17 +35,28 @@ export interface PoolReady {
   initMs: number;
 }
 
-/** Analysis traffic the pool forwards: 'opened', 'results', 'file-done'. */
-export type PoolMessage = Extract<WorkerResponse, { type: 'opened' | 'results' | 'file-done' }>;
-
 export interface WorkerPool {
   ready: Promise<Result<PoolReady>>;
-  submit(jobId: number, files: readonly PoolFile[]): void;
+  /** Analyse files with the given model families (@default ['encoder']). */
+  submit(jobId: number, files: readonly PoolFile[], families?: readonly ModelFamily[]): void;
   /** Stop a job: queued files are dropped (reported as cancelled), running ones stop after their batch. */
   cancel(jobId: number): void;
-  detail(fileId: number, file: Blob, fileName: string, index: number): Promise<Result<SpectrumDetail>>;
+  detail(fileId: number, file: Blob, fileName: string, index: number, families?: readonly ModelFamily[]): Promise<Result<SpectrumDetail>>;
   terminate(): void;
 }
+
+export interface PoolOptions {
+  /** @default 2000 — how often a busy worker is pinged (ms). */
+  pingMs?: number;
+  /** @default 15000 — a ping unanswered this long means the worker is dead (ms); ≫ the longest synchronous step (a UNet batch). */
+  stallMs?: number;
+  /** @default 3 — replacements in a row without a file finishing before the pool gives up. */
+  maxRestarts?: number;
+  /** @default performance.now / Date.now */
+  now?: () => number;
+}
+
+const DEFAULT_FAMILIES: readonly ModelFamily[] = ['encoder'];
 
 /** Files sent to one worker before it reports one done (keeps it busy without hoarding). */
 const IN_FLIGHT_PER_WORKER = 2;
@@ -49,9 +64,12 @@ const IN_FLIGHT_PER_WORKER = 2;
 interface Slot {
   worker: WorkerLike;
   alive: boolean;
+  ready: boolean;
   /** Files sent and not yet done, by fileId. */
-  inFlight: Map<number, { jobId: number; file: PoolFile }>;
+  inFlight: Map<number, PoolTask>;
   detailsPending: number;
+  /** Oldest ping not yet answered (ms), undefined when none is out. */
+  pingSentAt: number | undefined;
 }
 
 export function createWorkerPool(
@@ -59,13 +77,19 @@ export function createWorkerPool(
   config: WorkerConfig,
   spawn: () => WorkerLike,
   onMessage: (m: PoolMessage) => void,
+  options: PoolOptions = {},
 ): WorkerPool {
+  const { pingMs = 2000, stallMs = 15_000, maxRestarts = 3 } = options;
+  const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   const slots: Slot[] = [];
-  const queue: Array<{ jobId: number; file: PoolFile }> = [];
+  const queue: PoolTask[] = [];
+  const cancelledJobs = new Set<number>();
   const details = new Map<number, { slot: Slot; resolve: (r: Result<SpectrumDetail>) => void }>();
   let nextRequest = 1;
-  let readyCount = 0;
+  let nextPing = 1;
   let initMs = 0;
+  let restartsInARow = 0;
+  let stopped = false;
   let resolveReady!: (r: Result<PoolReady>) => void;
   const ready = new Promise<Result<PoolReady>>((r) => (resolveReady = r));
   let settled = false;
@@ -75,55 +99,84 @@ export function createWorkerPool(
       resolveReady(r);
     }
   };
+  const load = (s: Slot) => s.inFlight.size + s.detailsPending;
+  const holdsRetry = (s: Slot) => [...s.inFlight.values()].some((t) => t.attempt > 0);
 
   function pump(): void {
-    for (;;) {
-      const free = slots.filter((s) => s.alive && s.inFlight.size < IN_FLIGHT_PER_WORKER);
-      if (queue.length === 0 || free.length === 0 || !settled) return;
-      free.sort((a, b) => a.inFlight.size + a.detailsPending - (b.inFlight.size + b.detailsPending));
-      const task = queue.shift()!;
+    while (settled && !stopped && queue.length > 0) {
+      // A retried file runs alone on its worker, so a file that kills workers takes no other file with it.
+      const task = queue[0];
+      const free = slots.filter(
+        (s) => s.alive && s.ready && !holdsRetry(s) && (task.attempt > 0 ? s.inFlight.size === 0 : s.inFlight.size < IN_FLIGHT_PER_WORKER),
+      );
+      if (free.length === 0) return;
+      free.sort((a, b) => load(a) - load(b));
+      queue.shift();
       free[0].inFlight.set(task.file.fileId, task);
       const { fileId, file, fileName } = task.file;
-      free[0].worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName });
+      free[0].worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families] });
     }
   }
 
-  function failSlot(slot: Slot, message: string): void {
-    if (!slot.alive) return;
+  function emitAll(messages: readonly PoolMessage[]): void {
+    for (const m of messages) onMessage(m);
+  }
+
+  /** The slot's worker is gone: retry or fail its files, fail its detail requests, start a replacement. */
+  function slotDied(slot: Slot, why: string): void {
+    if (!slot.alive || stopped) return;
     slot.alive = false;
-    const error: InputError = { code: 'internal', message: `an analysis worker stopped (${message}). Reload the page to restart it.` };
-    for (const { jobId, file } of slot.inFlight.values()) {
-      onMessage({ type: 'results', jobId, fileId: file.fileId, rows: [], failures: [{ fileId: file.fileId, fileName: file.fileName, index: undefined, error }], ms: 0 });
-      onMessage({ type: 'file-done', jobId, fileId: file.fileId, cancelled: false });
+    slot.worker.onmessage = null;
+    slot.worker.onerror = null;
+    slot.worker.terminate();
+    const lostTwice: InputError = {
+      code: 'internal',
+      message: `the analysis worker stopped twice while reading this file (${why}); it was restarted and the file retried once. Try the file on its own; if it fails again, report it with the file.`,
+    };
+    const retries: PoolTask[] = [];
+    for (const task of slot.inFlight.values()) {
+      if (cancelledJobs.has(task.jobId)) onMessage({ type: 'file-done', jobId: task.jobId, fileId: task.file.fileId, cancelled: true });
+      else if (task.attempt === 0) retries.push({ ...task, attempt: 1 });
+      else emitAll(failTask(task, lostTwice));
     }
     slot.inFlight.clear();
+    queue.unshift(...retries);
     for (const [id, d] of details) {
-      if (d.slot === slot) {
-        details.delete(id);
-        d.resolve(fail(error));
-      }
+      if (d.slot !== slot) continue;
+      details.delete(id);
+      d.resolve(fail({ code: 'internal', message: `the analysis worker stopped (${why}) and was restarted: open the spectrum again` }));
     }
-    if (!settled) settle(fail({ code: 'model-load', message: `a worker failed to start: ${message}` }));
-    else if (slots.every((s) => !s.alive)) {
-      // Nothing left to run the queue: report the rest as failed.
-      for (const { jobId, file } of queue.splice(0)) {
-        onMessage({ type: 'results', jobId, fileId: file.fileId, rows: [], failures: [{ fileId: file.fileId, fileName: file.fileName, index: undefined, error }], ms: 0 });
-        onMessage({ type: 'file-done', jobId, fileId: file.fileId, cancelled: false });
-      }
+    if (!settled) {
+      settle(fail({ code: 'model-load', message: `a worker failed to start: ${why}` }));
+      return;
+    }
+    if (restartsInARow < maxRestarts) {
+      restartsInARow++;
+      slots[slots.indexOf(slot)] = startSlot();
+    } else if (slots.every((s) => !s.alive)) {
+      const gaveUp: InputError = {
+        code: 'internal',
+        message: `the analysis workers keep stopping (${why}; ${maxRestarts} restarts in a row). Reload the page; if it persists, report it.`,
+      };
+      for (const task of queue.splice(0)) emitAll(failTask(task, gaveUp));
     }
     pump();
   }
 
   function handle(slot: Slot, m: WorkerResponse): void {
+    slot.pingSentAt = undefined; // any message shows the worker is alive
     switch (m.type) {
       case 'ready':
-        readyCount++;
+        slot.ready = true;
         initMs = Math.max(initMs, m.initMs);
-        if (readyCount === slots.length) settle(ok({ backend: m.backend, threads: m.threads, workers: slots.length, initMs }));
+        if (slots.every((s) => s.ready)) settle(ok({ backend: m.backend, threads: m.threads, workers: slots.length, initMs }));
         pump();
         return;
       case 'init-failed':
-        settle(fail(m.error));
+        if (!settled) settle(fail(m.error));
+        else slotDied(slot, `it could not set up again: ${m.error.message}`);
+        return;
+      case 'pong':
         return;
       case 'detail':
       case 'detail-error': {
@@ -134,53 +187,82 @@ export function createWorkerPool(
         d.resolve(m.type === 'detail' ? ok(m.detail) : fail(m.error));
         return;
       }
-      case 'file-done':
-        slot.inFlight.delete(m.fileId);
-        onMessage(m);
-        pump();
-        return;
       case 'opened':
       case 'results':
-        onMessage(m);
+      case 'file-done': {
+        const task = slot.inFlight.get(m.fileId);
+        const fresh = task ? firstReport(task, m) : m;
+        if (m.type === 'file-done') {
+          slot.inFlight.delete(m.fileId);
+          restartsInARow = 0;
+        }
+        if (fresh) onMessage(fresh);
+        if (m.type === 'file-done') pump();
         return;
+      }
     }
   }
 
-  for (let i = 0; i < Math.max(1, size); i++) {
-    const slot: Slot = { worker: spawn(), alive: true, inFlight: new Map(), detailsPending: 0 };
+  function startSlot(): Slot {
+    const slot: Slot = { worker: spawn(), alive: true, ready: false, inFlight: new Map(), detailsPending: 0, pingSentAt: undefined };
     slot.worker.onmessage = (ev) => handle(slot, ev.data);
-    slot.worker.onerror = (ev) => failSlot(slot, ev.message ?? 'script error');
-    slots.push(slot);
+    slot.worker.onerror = (ev) => slotDied(slot, ev.message ?? 'script error');
     slot.worker.postMessage({ type: 'init', config });
+    return slot;
   }
+
+  /** Ping busy workers; one that has left a ping unanswered for stallMs is dead. */
+  function watch(): void {
+    const t = now();
+    for (const slot of [...slots]) {
+      if (!slot.alive || !slot.ready) continue;
+      if (load(slot) === 0) {
+        slot.pingSentAt = undefined;
+        continue;
+      }
+      if (slot.pingSentAt !== undefined && t - slot.pingSentAt >= stallMs) {
+        slotDied(slot, `it did not answer for ${Math.round(stallMs / 1000)} s`);
+        continue;
+      }
+      slot.pingSentAt ??= t;
+      slot.worker.postMessage({ type: 'ping', id: nextPing++ });
+    }
+  }
+
+  for (let i = 0; i < Math.max(1, size); i++) slots.push(startSlot());
+  const watchdog = setInterval(watch, pingMs);
+  (watchdog as { unref?: () => void }).unref?.(); // Node (tests): never keep the process alive
 
   return {
     ready,
-    submit(jobId, files) {
-      for (const file of files) queue.push({ jobId, file });
+    submit(jobId, files, families = DEFAULT_FAMILIES) {
+      for (const file of files) queue.push(newTask(jobId, file, families));
       pump();
     },
     cancel(jobId) {
+      cancelledJobs.add(jobId);
       const dropped = queue.filter((t) => t.jobId === jobId);
       queue.splice(0, queue.length, ...queue.filter((t) => t.jobId !== jobId));
       for (const t of dropped) onMessage({ type: 'file-done', jobId, fileId: t.file.fileId, cancelled: true });
       for (const s of slots) if (s.alive) s.worker.postMessage({ type: 'cancel', jobId });
     },
-    async detail(fileId, file, fileName, index) {
+    async detail(fileId, file, fileName, index, families = DEFAULT_FAMILIES) {
       const r = await ready;
       if (!r.ok) return r;
-      const live = slots.filter((s) => s.alive);
+      const live = slots.filter((s) => s.alive && s.ready);
       if (live.length === 0) return fail({ code: 'internal', message: 'no analysis worker is running: reload the page' });
-      live.sort((a, b) => a.inFlight.size + a.detailsPending - (b.inFlight.size + b.detailsPending));
+      live.sort((a, b) => load(a) - load(b));
       const slot = live[0];
       const requestId = nextRequest++;
       slot.detailsPending++;
       return new Promise((resolve) => {
         details.set(requestId, { slot, resolve });
-        slot.worker.postMessage({ type: 'detail', requestId, fileId, file, fileName, index });
+        slot.worker.postMessage({ type: 'detail', requestId, fileId, file, fileName, index, families: [...families] });
       });
     },
     terminate() {
+      stopped = true;
+      clearInterval(watchdog);
       for (const s of slots) {
         s.alive = false;
         s.worker.terminate();

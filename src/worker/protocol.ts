@@ -58,7 +58,9 @@ export type WorkerRequest =
   | { type: 'init'; config: WorkerConfig }
   | { type: 'analyze'; jobId: number; fileId: number; file: Blob; fileName: string }
   | { type: 'detail'; requestId: number; fileId: number; file: Blob; fileName: string; index: number }
-  | { type: 'cancel'; jobId: number };
+  | { type: 'cancel'; jobId: number }
+  /** Liveness check: answered at once with 'pong' (the pool replaces a worker that stops answering). */
+  | { type: 'ping'; id: number };
 
 export type WorkerResponse =
   | { type: 'ready'; backend: Backend; threads: number; initMs: number }
@@ -75,7 +77,8 @@ export type WorkerResponse =
     }
   | { type: 'file-done'; jobId: number; fileId: number; cancelled: boolean }
   | { type: 'detail'; requestId: number; detail: SpectrumDetail }
-  | { type: 'detail-error'; requestId: number; error: InputError };
+  | { type: 'detail-error'; requestId: number; error: InputError }
+  | { type: 'pong'; id: number };
 
 /** The `error` of a message that failed in an unexpected way (a bug, or a runtime failure). */
 export function internalError(e: unknown, what: string): InputError {

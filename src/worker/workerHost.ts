@@ -40,6 +40,9 @@ export function createWorkerHost(
       case 'cancel':
         cancelled.add(m.jobId);
         return;
+      case 'ping':
+        post({ type: 'pong', id: m.id });
+        return;
       case 'analyze':
         fileQueue = fileQueue.then(async () => {
           const e = engine ? await engine : fail(notReady);

@@ -1,0 +1,80 @@
+/**
+ * One file handed to the worker pool, and what the user has already been
+ * told about it. A file whose worker dies is sent again once (to a fresh
+ * worker); the second run re-reports the spectra the first one finished, so
+ * the pool forwards only what is new: 'opened' once, each spectrum (of each
+ * model family) once.
+ * A file that loses its worker twice is closed with a failure for every
+ * spectrum not yet reported (or for the file, when it never opened).
+ */
+import type { InputError, ModelFamily } from '../core/types.ts';
+import type { SpectrumFailure, WorkerResponse } from './protocol.ts';
+
+export interface PoolFile {
+  fileId: number;
+  file: Blob;
+  fileName: string;
+}
+
+/** Analysis traffic the pool forwards: 'opened', 'results', 'file-done'. */
+export type PoolMessage = Extract<WorkerResponse, { type: 'opened' | 'results' | 'file-done' }>;
+
+export interface PoolTask {
+  jobId: number;
+  file: PoolFile;
+  /** The model families the file is analysed with (each gives its own rows). */
+  families: readonly ModelFamily[];
+  /** 0 on the first run, 1 on the retry after a worker died. */
+  attempt: number;
+  /** Set once the file opened (on any attempt). */
+  opened?: { format: string; count: number };
+  /** Spectra already reported (a row or a failure), as reportKey(family, index). */
+  reported: Set<string>;
+}
+
+export function newTask(jobId: number, file: PoolFile, families: readonly ModelFamily[]): PoolTask {
+  return { jobId, file, families, attempt: 0, reported: new Set() };
+}
+
+/** One spectrum's report for one family (a failure without a family stands for all of them). */
+const reportKey = (family: ModelFamily | undefined, index: number): string => `${family ?? '*'}:${index}`;
+const seen = (task: PoolTask, family: ModelFamily | undefined, index: number): boolean =>
+  task.reported.has(reportKey(family, index)) || task.reported.has(reportKey(undefined, index));
+
+/** The part of `m` the user has not seen yet, or undefined when there is none. Records what passes. */
+export function firstReport(task: PoolTask, m: PoolMessage): PoolMessage | undefined {
+  switch (m.type) {
+    case 'opened':
+      if (task.opened) return undefined;
+      task.opened = { format: m.format, count: m.count };
+      return m;
+    case 'results': {
+      const rows = m.rows.filter((r) => !seen(task, r.family, r.index));
+      const failures = m.failures.filter((f) => f.index === undefined || !seen(task, f.family, f.index));
+      for (const r of rows) task.reported.add(reportKey(r.family, r.index));
+      for (const f of failures) if (f.index !== undefined) task.reported.add(reportKey(f.family, f.index));
+      if (rows.length + failures.length === 0) return undefined;
+      return rows.length === m.rows.length && failures.length === m.failures.length ? m : { ...m, rows, failures };
+    }
+    case 'file-done':
+      return m;
+  }
+}
+
+/** Close a task for good: a failure for each spectrum not yet reported (or the whole file), then 'file-done'. */
+export function failTask(task: PoolTask, error: InputError): PoolMessage[] {
+  const { jobId, file } = task;
+  const { fileId, fileName } = file;
+  const failures: SpectrumFailure[] = [];
+  if (task.opened) {
+    for (let i = 0; i < task.opened.count; i++) {
+      for (const family of task.families) if (!seen(task, family, i)) failures.push({ fileId, fileName, index: i, family, error });
+    }
+  } else {
+    failures.push({ fileId, fileName, index: undefined, error });
+  }
+  const out: PoolMessage[] = [];
+  if (failures.length > 0) out.push({ type: 'results', jobId, fileId, rows: [], failures, ms: 0 });
+  out.push({ type: 'file-done', jobId, fileId, cancelled: false });
+  return out;
+}
