@@ -7,7 +7,9 @@
  * A spec exports `tests` (an array of { name, run(ctx) }) run in order on one
  * page of one fresh browser profile, and optionally `browser = { webgpu: true }`.
  * ctx = { page, context, baseUrl, consoleErrors, requests (every URL requested so far) }. Prints a line per test and finally
- * 'N passed, N failed'; exits 1 on any failure. Build first: npm run test:e2e.
+ * 'N passed, N failed'; exits 1 on any failure. After each spec, one more check
+ * counts as a test: no Content-Security-Policy violation was logged and every
+ * request went to the app's own origin. Build first: npm run test:e2e.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +62,17 @@ try {
         if (consoleErrors.length) console.log(`    page console errors:\n      ${consoleErrors.slice(-10).join('\n      ')}`);
         await screenshot(page, `FAILED-${spec.replace('.spec.mjs', '')}-${t.name.replace(/\W+/g, '-')}`).catch(() => {});
       }
+    }
+    // Suite-wide (issue 6): the Content-Security-Policy is on and nothing broke it, and user data never
+    // left the browser: every request went to the app's own origin.
+    const cspViolations = consoleErrors.filter((e) => /Content.Security.Policy/i.test(e));
+    const offOrigin = requests.filter((u) => !u.startsWith(server.baseUrl) && !/^(data|blob):/.test(u));
+    if (cspViolations.length + offOrigin.length > 0) {
+      failed++;
+      console.log(`  ✗ no CSP violation, no request off ${server.baseUrl}\n    ${[...cspViolations, ...offOrigin.map((u) => `request: ${u}`)].slice(0, 10).join('\n    ')}`);
+    } else {
+      passed++;
+      console.log(`  ✓ no CSP violation, no request off the app's origin (${requests.length} requests)`);
     }
     await browser.close();
   }
