@@ -11,7 +11,7 @@ describe('Content-Security-Policy', () => {
       expect(d.get('default-src')).toEqual(["'self'"]);
       expect(d.get('connect-src')).toEqual(["'self'"]);
       expect(d.get('object-src')).toEqual(["'none'"]);
-      expect(policy).not.toMatch(/'unsafe-eval'|'unsafe-inline'[^;]*;?\s*$|\*/);
+      expect(policy).not.toMatch(/'unsafe-eval'|\*/); // no eval, no wildcard source
       expect([...d.keys()].filter((k) => d.get(k)!.includes("'unsafe-inline'"))).toEqual(['style-src']);
     }
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/frame-ancestors/); // ignored (and logged) in a meta tag
