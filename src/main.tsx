@@ -11,7 +11,7 @@ import { spawnAnalysisPool } from './worker/spawnPool.ts';
 const session = createSession({
   store: appStore,
   probe: () => probeBackend(),
-  createPool: (plan, onMessage) => spawnAnalysisPool(plan, onMessage),
+  createPool: (plan, onMessage, family) => spawnAnalysisPool(plan, onMessage, family),
   // Once per frame; the timeout keeps results flowing while the tab is hidden (no frames then).
   scheduleFlush: (cb) => {
     let ran = false;

@@ -20,7 +20,14 @@ export function rowFromSummary(s: SpectrumSummary): ResultRow {
     flags: s.flags,
     nGood: s.nGood,
   };
-  return { key: spectrumKey(s.fileName, s.index, s.id), fileId: s.fileId, row, fileLevel: false, chi2Best: s.chi2[s.cls] };
+  return {
+    key: spectrumKey(s.fileName, s.index, s.id),
+    fileId: s.fileId,
+    row,
+    answers: { [s.family]: row },
+    fileLevel: false,
+    chi2Best: s.chi2[s.cls],
+  };
 }
 
 /** A failed spectrum keeps its index; a failed file becomes one row keyed by its file id. */
@@ -41,6 +48,7 @@ export function rowFromFailure(f: SpectrumFailure, family: ModelFamily): ResultR
     key: fileLevel ? `file:${f.fileId}` : spectrumKey(f.fileName, index, spectrumId),
     fileId: f.fileId,
     row,
+    answers: { [family]: row },
     fileLevel,
     chi2Best: Number.NaN,
   };
@@ -54,6 +62,7 @@ export function rowFromSaved(r: ExportRow): ResultRow {
     key: fileLevel ? `file:${r.fileName}` : spectrumKey(r.fileName, r.index, r.spectrumId),
     fileId: undefined,
     row: r,
+    answers: { [r.family]: r },
     fileLevel,
     chi2Best,
   };

@@ -1,8 +1,11 @@
 /** Shapes held by the app store (src/state/store.ts). */
 import type { ExportRow } from '../core/export/types.ts';
-import type { InputError, SpectralClass } from '../core/types.ts';
+import type { InputError, ModelFamily, SpectralClass } from '../core/types.ts';
 import type { Backend, BackendChoice, BackendProbe, BackendPlan } from '../platform/backend.ts';
 import type { SpectrumDetail } from '../ui/view/types.ts';
+
+/** Which networks the user asked for: one family, or both (the table then shows the encoder's answers). */
+export type ModelChoice = 'encoder' | 'unet' | 'both';
 
 /** One line of the results table: an analysed spectrum, or a spectrum/file that failed. */
 export interface ResultRow {
@@ -10,8 +13,20 @@ export interface ResultRow {
   key: string;
   /** Id of the dropped file in this session; undefined for rows restored from the last session. */
   fileId: number | undefined;
-  /** The row as exports see it (file name, index, id, meta, class, z, χ², R, flags, error). */
+  /**
+   * The answer shown, as exports see it (file name, index, id, meta, class,
+   * z, χ², R, flags, error): the chosen family's (the encoder's with both),
+   * or while that family has not answered yet, the other's (row.family says which).
+   */
   row: ExportRow;
+  /** Every family's answer received so far. */
+  answers: Partial<Record<ModelFamily, ExportRow>>;
+  /**
+   * Both families answered and disagree: another class, or |Δz|/(1+z) above
+   * the GF threshold of the class (3e-4 STAR/GALAXY, 3e-3 QSO). undefined
+   * unless both gave an answer.
+   */
+  disagree?: boolean;
   /** The whole file failed (no spectrum index). */
   fileLevel: boolean;
   /** Reduced χ² of the best class (NaN for errors): precomputed for sorting. */
@@ -64,7 +79,7 @@ export interface BackendState {
   error: string | undefined;
 }
 
-export type SortKey = 'file' | 'index' | 'id' | 'class' | 'z' | 'chi2' | 'robustness' | 'flags' | 'qop' | 'comment' | 'truthClass' | 'truthZ';
+export type SortKey = 'file' | 'index' | 'id' | 'class' | 'z' | 'unet' | 'chi2' | 'robustness' | 'flags' | 'qop' | 'comment' | 'truthClass' | 'truthZ';
 export type SortDir = 'asc' | 'desc';
 
 export interface RowFilter {
@@ -78,6 +93,8 @@ export interface RowFilter {
   robustnessMax: number | undefined;
   /** Only rows with at least one anomaly flag. */
   flaggedOnly: boolean;
+  /** Only rows where the two model families disagree (see ResultRow.disagree). */
+  disagreeOnly: boolean;
   /** 'any', 'none' (no QOP set) or a QOP value. */
   qop: 'any' | 'none' | 1 | 2 | 3 | 4 | 6;
 }

@@ -1,9 +1,10 @@
 /**
- * The explorer page: header (backend, guided mode, export, help), input and
+ * The explorer page: header (backend, model switch, guided mode, export, help), input and
  * progress, the results table with its filters, and the open spectrum.
  */
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useDecisions } from '../state/decisionsContext.ts';
+import { shownFamily } from '../state/familyAnswers.ts';
 import { msPerSpectrum } from '../state/selectors.ts';
 import type { Session } from '../state/session.ts';
 import { useApp } from '../state/store.ts';
@@ -14,9 +15,11 @@ import { BackendControl } from './shell/BackendControl.tsx';
 import { DetailPane } from './shell/DetailPane.tsx';
 import { DropZone } from './shell/DropZone.tsx';
 import { HelpOverlay } from './shell/HelpOverlay.tsx';
+import { ModelControl } from './shell/ModelControl.tsx';
 import { ProgressBar } from './shell/ProgressBar.tsx';
 import { FilterBar } from './table/FilterBar.tsx';
 import { ResultsTable } from './table/ResultsTable.tsx';
+import { columnsFor } from './table/columns.ts';
 import { useGlobalKeys } from './useGlobalKeys.ts';
 import { useVisibleRows } from './useVisibleRows.ts';
 
@@ -78,6 +81,7 @@ function Header() {
   const setGuided = useApp((s) => s.setGuided);
   const setHelpOpen = useApp((s) => s.setHelpOpen);
   const allRows = useApp((s) => s.rows);
+  const modelChoice = useApp((s) => s.modelChoice);
   const exportRows = useMemo(() => allRows.map((r) => r.row), [allRows]);
   return (
     <header className="app-header">
@@ -85,6 +89,7 @@ function Header() {
         GaSNet<span className="muted">·explorer</span>
       </h1>
       <BackendControl backend={backend} msPerSpectrum={ms} onChoose={(c) => void session.setBackendChoice(c)} />
+      <ModelControl choice={modelChoice} onChoose={(c) => session.setModelChoice(c)} />
       <span className="spacer" />
       <label className="chip">
         <input type="checkbox" checked={guided} onChange={(e) => setGuided(e.target.checked)} />
@@ -109,6 +114,7 @@ function ConnectedFilters({ shown }: { shown: number }) {
   const total = useApp((s) => s.rows.length);
   const setFilter = useApp((s) => s.setFilter);
   const resetFilter = useApp((s) => s.resetFilter);
+  const compare = useApp((s) => s.modelChoice === 'both');
   // Remount on reset so the number fields clear.
   const [generation, setGeneration] = useState(0);
   return (
@@ -118,6 +124,7 @@ function ConnectedFilters({ shown }: { shown: number }) {
       shown={shown}
       total={total}
       onChange={setFilter}
+      compare={compare}
       onReset={() => {
         resetFilter();
         setGeneration((g) => g + 1);
@@ -132,5 +139,18 @@ function ConnectedTable({ rows }: { rows: ReturnType<typeof useVisibleRows> }) {
   const sort = useApp((s) => s.sort);
   const selectedKey = useApp((s) => s.selectedKey);
   const sortBy = useApp((s) => s.sortBy);
-  return <ResultsTable rows={rows} decisions={decisions} sort={sort} selectedKey={selectedKey} onSort={sortBy} onOpen={(k) => session.open(k)} />;
+  const choice = useApp((s) => s.modelChoice);
+  const columns = useMemo(() => columnsFor(choice), [choice]);
+  return (
+    <ResultsTable
+      rows={rows}
+      decisions={decisions}
+      sort={sort}
+      selectedKey={selectedKey}
+      onSort={sortBy}
+      onOpen={(k) => session.open(k)}
+      columns={columns}
+      family={shownFamily(choice)}
+    />
+  );
 }

@@ -2,8 +2,9 @@
  * What an analysis worker does, without the worker: open a file, read its
  * spectra, put them on the model grid, analyse them in batches and report
  * summaries as they come; on request, recompute one spectrum in full (curves,
- * reconstructions, original spectrum) for the view. Runs the same in a Web
- * Worker and in Node tests.
+ * reconstructions, original spectrum) for the view. Each request names the
+ * model families to run (encoder, UNet or both); a family's analyzer is
+ * opened on first use. Runs the same in a Web Worker and in Node tests.
  *
  * The per-file loop is the core's analyzeFile (shared with the CLI and the
  * benchmark). Everything that can fail on outside input comes back as an
@@ -14,7 +15,7 @@ import { analyzeFile as analyzeSpectra } from '../core/analyzeFile.ts';
 import type { OpenedSpectra } from '../core/formats/types.ts';
 import { toModelGrid } from '../core/grid/toModelGrid.ts';
 import type { Analyzer } from '../core/scan/pipeline.ts';
-import { fail, ok, type GriddedSpectrum, type InputError, type Result, type Spectrum } from '../core/types.ts';
+import { fail, ok, type GriddedSpectrum, type InputError, type ModelFamily, type Result, type Spectrum } from '../core/types.ts';
 import type { SpectrumDetail } from '../ui/view/types.ts';
 import { internalError, type SpectrumFailure, type SpectrumSummary, type WorkerResponse } from './protocol.ts';
 import { summarize } from './summarize.ts';
@@ -22,7 +23,8 @@ import { summarize } from './summarize.ts';
 export interface EngineDeps {
   /** Open a dropped file with whichever adapter matches. */
   openFile(file: Blob, fileName: string): Promise<Result<OpenedSpectra>>;
-  analyzer: Analyzer;
+  /** The analyzer of a model family, opened on first use (see familyAnalyzers.ts). */
+  analyzerFor(family: ModelFamily): Promise<Result<Analyzer>>;
   /** Spectra per network batch. */
   batchSize: number;
   /** Clock in ms (performance.now). */
@@ -34,14 +36,25 @@ export interface AnalyzeJob {
   fileId: number;
   file: Blob;
   fileName: string;
+  /** @default ['encoder'] — the families to run, each giving its own rows. */
+  families?: readonly ModelFamily[];
 }
 
 export interface Engine {
-  /** Analyse every spectrum of a file, emitting 'opened', 'results' per batch and 'file-done'. */
+  /**
+   * Analyse every spectrum of a file with each requested family, emitting
+   * 'opened', 'results' per batch and 'file-done'. A family whose models
+   * cannot be opened gives every spectrum a failure for that family.
+   */
   analyzeFile(job: AnalyzeJob, emit: (m: WorkerResponse) => void, cancelled: () => boolean): Promise<void>;
-  /** Recompute one spectrum in full. */
-  detail(fileId: number, file: Blob, fileName: string, index: number): Promise<Result<SpectrumDetail>>;
+  /**
+   * Recompute one spectrum in full: `result` from the first family, and
+   * `compare` from the second when two are asked for.
+   */
+  detail(fileId: number, file: Blob, fileName: string, index: number, families?: readonly ModelFamily[]): Promise<Result<SpectrumDetail>>;
 }
+
+const DEFAULT_FAMILIES: readonly ModelFamily[] = ['encoder'];
 
 /** Opened files kept for detail requests (headers only; data are read on demand). */
 const OPEN_FILES_KEPT = 16;
@@ -60,7 +73,20 @@ export function createEngine(deps: EngineDeps): Engine {
     queue = run.catch(() => undefined);
     return run;
   };
-  const analyzer: Analyzer = { family: deps.analyzer.family, analyze: (b) => serial(() => deps.analyzer.analyze(b)) };
+  const serialized = new Map<ModelFamily, Promise<Result<Analyzer>>>();
+  /** The family's analyzer, its runs queued behind every other analysis. */
+  const analyzerFor = (family: ModelFamily): Promise<Result<Analyzer>> => {
+    let p = serialized.get(family);
+    if (!p) {
+      p = deps
+        .analyzerFor(family)
+        .catch((e: unknown) => fail(internalError(e, `opening the ${family} models`)))
+        .then((r) => (r.ok ? ok({ family, analyze: (b) => serial(() => r.value.analyze(b)) }) : r));
+      serialized.set(family, p);
+      void p.then((r) => !r.ok && serialized.delete(family));
+    }
+    return p;
+  };
 
   function open(fileId: number, file: Blob, fileName: string): Promise<Result<OpenedSpectra>> {
     let p = openFiles.get(fileId);
@@ -87,6 +113,7 @@ export function createEngine(deps: EngineDeps): Engine {
 
   async function analyzeFile(job: AnalyzeJob, emit: (m: WorkerResponse) => void, cancelled: () => boolean): Promise<void> {
     const { jobId, fileId, fileName } = job;
+    const families = job.families ?? DEFAULT_FAMILIES;
     const opened = await open(fileId, job.file, fileName);
     if (!opened.ok) {
       emit({ type: 'results', jobId, fileId, rows: [], failures: [{ fileId, fileName, index: undefined, error: opened.error }], ms: 0 });
@@ -99,6 +126,13 @@ export function createEngine(deps: EngineDeps): Engine {
     let failures: SpectrumFailure[] = [];
     let ms = 0;
     let seen = 0;
+    const analyzers: Analyzer[] = [];
+    for (const family of families) {
+      const a = await analyzerFor(family);
+      if (a.ok) analyzers.push(a.value);
+      else for (let i = 0; i < o.count; i++) failures.push({ fileId, fileName, index: i, family, error: a.error });
+    }
+    const total = o.count * analyzers.length;
     const flushBatch = () => {
       if (rows.length + failures.length > 0) emit({ type: 'results', jobId, fileId, rows, failures, ms });
       rows = [];
@@ -106,24 +140,34 @@ export function createEngine(deps: EngineDeps): Engine {
       ms = 0;
     };
     try {
-      const outcomes = analyzeSpectra(o, [analyzer], { batchSize: deps.batchSize, cancelled, clock: deps.now });
+      const outcomes = analyzers.length ? analyzeSpectra(o, analyzers, { batchSize: deps.batchSize, cancelled, clock: deps.now }) : [];
       for await (const out of outcomes) {
         seen++;
         ms += out.ms;
         if (out.result.ok && out.spectrum) rows.push(summarize(fileId, fileName, out.index, out.spectrum, out.result.value));
-        else if (!out.result.ok) failures.push({ fileId, fileName, index: out.index, id: out.spectrum?.id, error: named(out.result.error, out.spectrum) });
-        if (seen % deps.batchSize === 0) flushBatch();
+        else if (!out.result.ok) {
+          failures.push({ fileId, fileName, index: out.index, id: out.spectrum?.id, family: out.family, error: named(out.result.error, out.spectrum) });
+        }
+        if (seen % (deps.batchSize * analyzers.length) === 0) flushBatch();
       }
     } catch (e) {
       // A bug below: report the spectra not yet analysed as failed, keep the worker alive.
       const error = internalError(e, `analysing ${fileName}`);
-      for (let i = seen; i < o.count; i++) failures.push({ fileId, fileName, index: i, error });
+      const from = Math.floor(seen / (deps.batchSize * analyzers.length)) * deps.batchSize;
+      for (const a of analyzers) for (let i = from; i < o.count; i++) failures.push({ fileId, fileName, index: i, family: a.family, error });
+      seen = total;
     }
     flushBatch();
-    emit({ type: 'file-done', jobId, fileId, cancelled: seen < o.count && cancelled() });
+    emit({ type: 'file-done', jobId, fileId, cancelled: seen < total && cancelled() });
   }
 
-  async function detail(fileId: number, file: Blob, fileName: string, index: number): Promise<Result<SpectrumDetail>> {
+  async function detail(
+    fileId: number,
+    file: Blob,
+    fileName: string,
+    index: number,
+    families: readonly ModelFamily[] = DEFAULT_FAMILIES,
+  ): Promise<Result<SpectrumDetail>> {
     const opened = await open(fileId, file, fileName);
     if (!opened.ok) return opened;
     if (!(Number.isInteger(index) && index >= 0 && index < opened.value.count)) {
@@ -132,9 +176,19 @@ export function createEngine(deps: EngineDeps): Engine {
     const p = await prepare(opened.value, index);
     if (!p.ok) return p;
     try {
-      const [r] = await analyzer.analyze([p.value.gridded]);
+      const [first, second] = families;
+      const a = await analyzerFor(first);
+      if (!a.ok) return a;
+      const [r] = await a.value.analyze([p.value.gridded]);
       if (!r.ok) return r;
-      return ok({ fileName, index, spectrum: p.value.spectrum, gridded: p.value.gridded, result: r.value });
+      const detail: SpectrumDetail = { fileName, index, spectrum: p.value.spectrum, gridded: p.value.gridded, result: r.value };
+      if (second !== undefined && second !== first) {
+        const b = await analyzerFor(second);
+        const c = b.ok ? (await b.value.analyze([p.value.gridded]))[0] : b;
+        if (c.ok) detail.compare = c.value;
+        else detail.compareError = `${second}: ${c.error.code}: ${c.error.message}`;
+      }
+      return ok(detail);
     } catch (e) {
       return fail(internalError(e, `analysing spectrum ${index} of ${fileName}`));
     }

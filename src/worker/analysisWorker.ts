@@ -1,7 +1,10 @@
 /**
  * The analysis worker's entry: how to set up ONNX Runtime and the models for
- * the backend it is told (over HTTP). The message loop is workerHost.ts and
- * the work is analysisEngine.ts.
+ * the backend it is told. Model files come through Cache Storage
+ * (platform/modelCache.ts): fetched once, verified against the manifest,
+ * kept for the next visit. The family named in the config is opened before
+ * 'ready'; the other only when a request first names it. The message loop
+ * is workerHost.ts and the work is analysisEngine.ts.
  */
 /// <reference lib="webworker" />
 import { blobSource, bytesSource } from '../core/fits/byteSource.ts';
@@ -13,9 +16,12 @@ import { createAnalyzer } from '../core/scan/pipeline.ts';
 import { configurePffft } from '../core/scan/pffft.ts';
 // The χ² scan's FFT (PFFFT, WASM): the bundle moves the package's JavaScript, so say where its .wasm is.
 import pffftWasmUrl from '../../node_modules/@echogarden/pffft-wasm/dist/simd/pffft.wasm?url';
+import type { ModelEntry } from '../core/inference/manifest.ts';
 import type { Reconstructor } from '../core/inference/reconstructor.ts';
-import { CLASSES, fail, type Result, type SpectralClass } from '../core/types.ts';
+import { CLASSES, fail, ok, type ModelFamily, type Result, type SpectralClass } from '../core/types.ts';
+import { browserModelFetchDeps, fetchModelBytes } from '../platform/modelCache.ts';
 import { createEngine, type Engine } from './analysisEngine.ts';
+import { lazyAnalyzers } from './familyAnalyzers.ts';
 import { executionProviders, loadOrt } from './loadOrt.ts';
 import type { WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { createWorkerHost } from './workerHost.ts';
@@ -25,12 +31,6 @@ declare const self: DedicatedWorkerGlobalScope;
 configurePffft({ locateFile: () => pffftWasmUrl });
 
 const post = (m: WorkerResponse, transfer: ArrayBuffer[] = []) => self.postMessage(m, transfer);
-
-async function fetchBytes(url: string): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`HTTP ${res.status} for ${url}`);
-  return new Uint8Array(await res.arrayBuffer());
-}
 
 /**
  * Small files are read whole in one call (each Blob slice is an async round trip, and a FITS file
@@ -54,28 +54,35 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
   }
   const manifest = parseManifest(json);
   if (!manifest.ok) return manifest;
-  const loader = createModelLoader(ort, manifest.value, (file) => fetchBytes(modelsUrl + file), {
-    executionProviders: executionProviders(config.backend),
-    maxBatch: config.batchSize,
+  const byFile = new Map<string, ModelEntry>(manifest.value.models.map((m) => [m.file, m]));
+  const fetchDeps = browserModelFetchDeps();
+  const loader = createModelLoader(
+    ort,
+    manifest.value,
+    async (file) => (await fetchModelBytes(modelsUrl, byFile.get(file)!, fetchDeps)).bytes,
+    { executionProviders: executionProviders(config.backend), maxBatch: config.batchSize },
+  );
+  const analyzerFor = lazyAnalyzers(async (family: ModelFamily) => {
+    // One session at a time: the WebGPU EP refuses to create two at once
+    // ("another WebGPU EP inference session is being created").
+    const nets: Partial<Record<SpectralClass, Reconstructor>> = {};
+    for (const cls of CLASSES) {
+      const r = await loader.reconstructor(family, cls);
+      if (!r.ok) return r;
+      nets[cls] = r.value;
+    }
+    return ok(createAnalyzer(nets as Record<SpectralClass, Reconstructor>, { flags: config.flags }));
   });
-  // One session at a time: the WebGPU EP refuses to create two at once
-  // ("another WebGPU EP inference session is being created").
-  const nets: Partial<Record<SpectralClass, Reconstructor>> = {};
-  for (const cls of CLASSES) {
-    const r = await loader.reconstructor(config.family, cls);
-    if (!r.ok) return r;
-    nets[cls] = r.value;
-  }
-  const analyzer = createAnalyzer(nets as Record<SpectralClass, Reconstructor>, { flags: config.flags });
-  return {
-    ok: true,
-    value: createEngine({
+  const first = await analyzerFor(config.family);
+  if (!first.ok) return first;
+  return ok(
+    createEngine({
       openFile: async (file, name) => openSpectra(await sourceFor(file, name)),
-      analyzer,
+      analyzerFor,
       batchSize: config.batchSize,
       now: () => performance.now(),
     }),
-  };
+  );
 }
 
 const handle = createWorkerHost(setUp, post, () => performance.now());

@@ -17,6 +17,7 @@ export interface WorkerConfig {
   threads: number;
   /** Absolute URL of the app's base (ends with '/'): models/ and ort/ live under it. */
   baseUrl: string;
+  /** The family opened during set-up (before 'ready'); the others are opened when a request first names them. */
   family: ModelFamily;
   /** Spectra per network batch. */
   batchSize: number;
@@ -51,13 +52,15 @@ export interface SpectrumFailure {
   /** undefined when the file itself could not be opened. */
   index: number | undefined;
   id?: string;
+  /** The family that failed; undefined when the file itself could not be opened (every family fails). */
+  family?: ModelFamily;
   error: InputError;
 }
 
 export type WorkerRequest =
   | { type: 'init'; config: WorkerConfig }
-  | { type: 'analyze'; jobId: number; fileId: number; file: Blob; fileName: string }
-  | { type: 'detail'; requestId: number; fileId: number; file: Blob; fileName: string; index: number }
+  | { type: 'analyze'; jobId: number; fileId: number; file: Blob; fileName: string; families: ModelFamily[] }
+  | { type: 'detail'; requestId: number; fileId: number; file: Blob; fileName: string; index: number; families: ModelFamily[] }
   | { type: 'cancel'; jobId: number }
   /** Liveness check: answered at once with 'pong' (the pool replaces a worker that stops answering). */
   | { type: 'ping'; id: number };

@@ -145,3 +145,76 @@ describe('analysis session', () => {
     session.dispose();
   });
 });
+
+describe('analysis session: the model switch', () => {
+  it('UNet analyses only what is missing, Both needs nothing new, and every switch keeps the rows and their keys', async () => {
+    const saved: ExportRow[][] = [];
+    const { store, session } = setUp({ saveRows: async (r) => void saved.push(r) });
+    await session.start();
+    session.addFiles(FILES.map((f) => file(`sdss/${f}`, f)));
+    await until(store, (s) => !s.progress.running);
+    const encoderRows = new Map(store.getState().rows.map((r) => [r.key, r.row]));
+    expect([...encoderRows.values()].every((r) => r.family === 'encoder')).toBe(true);
+
+    session.setModelChoice('unet');
+    expect(store.getState().progress).toMatchObject({ running: true, filesTotal: FILES.length, spectraDone: 0 });
+    // Until the UNet answers arrive, rows keep showing the encoder's.
+    expect(store.getState().rows.every((r) => r.row.family === 'encoder')).toBe(true);
+    await until(store, (s) => !s.progress.running);
+    const s1 = store.getState();
+    expect(s1.progress).toMatchObject({ spectraDone: FILES.length, errors: 0 });
+    expect(s1.rows.map((r) => r.key).sort()).toEqual([...encoderRows.keys()].sort());
+    for (const r of s1.rows) {
+      expect(r.row.family).toBe('unet');
+      expect(r.row.cls).toBe(truth.get(r.row.fileName)!.cls);
+      expect(r.answers.encoder).toBe(encoderRows.get(r.key));
+      expect(typeof r.disagree).toBe('boolean');
+    }
+
+    session.setModelChoice('both');
+    expect(store.getState().progress.running).toBe(false);
+    for (const r of store.getState().rows) {
+      expect(r.row).toBe(encoderRows.get(r.key));
+      expect(r.answers.unet?.family).toBe('unet');
+    }
+    await until(store, () => saved.length > 0);
+    expect(saved.at(-1)!.map((r) => r.family).sort()).toEqual([...FILES.map(() => 'encoder'), ...FILES.map(() => 'unet')]);
+
+    // Both: the open spectrum carries the UNet's analysis for the compare view.
+    const key = store.getState().rows[0].key;
+    session.open(key);
+    await until(store, (s) => s.detail.status === 'ready');
+    let d = store.getState().detail;
+    if (d.status !== 'ready') throw new Error(d.status);
+    expect(d.detail.result.family).toBe('encoder');
+    expect(d.detail.compare?.family).toBe('unet');
+    expect(d.detail.compare?.z).toBe(store.getState().rows[0].answers.unet!.z);
+
+    // Back to the encoder: no new run, the detail is fetched again without the UNet.
+    session.setModelChoice('encoder');
+    expect(store.getState().progress.running).toBe(false);
+    expect(store.getState().rows.every((r) => r.row === encoderRows.get(r.key))).toBe(true);
+    await until(store, (s) => s.detail.status === 'ready' && s.detail.detail.compare === undefined);
+    d = store.getState().detail;
+    if (d.status !== 'ready') throw new Error(d.status);
+    expect(d.detail.result.z).toBe(encoderRows.get(key)!.z);
+    session.dispose();
+  });
+
+  it('files dropped while Both is on are analysed by both families at once, counted once', async () => {
+    const { store, session } = setUp();
+    await session.start();
+    session.setModelChoice('both');
+    session.addFiles([file('formats/sdss_spPlate.fits', 'plate.fits')]);
+    await until(store, (s) => !s.progress.running);
+    const { rows, progress } = store.getState();
+    expect(rows).toHaveLength(3);
+    expect(progress).toMatchObject({ spectraKnown: 3, spectraDone: 3, errors: 0 });
+    expect(rows.map((r) => [r.row.cls, r.answers.unet?.cls])).toEqual([
+      ['STAR', 'STAR'],
+      ['GALAXY', 'GALAXY'],
+      ['QSO', 'QSO'],
+    ]);
+    session.dispose();
+  });
+});

@@ -152,4 +152,40 @@ describe('App', () => {
     expect(row.textContent).toMatch(/no-matching-format/);
     await waitFor(() => expect(screen.getByTestId('progress').textContent).toMatch(/1 errors/));
   });
+
+  it('the model switch: Both adds the UNet column and the disagreement filter, keeps QOPs; UNet shows the UNet answers', async () => {
+    await analysed();
+    fireEvent.click(rowsInDom()[0]);
+    fireEvent.keyDown(window, { key: '4' });
+    await waitFor(() => expect(rowsInDom()[0].getAttribute('data-qop')).toBe('4'));
+    const qopFile = rowsInDom()[0].getAttribute('data-file');
+    expect(screen.queryByRole('columnheader', { name: /^UNet/ })).toBeNull();
+    expect(screen.queryByTestId('filter-disagree')).toBeNull();
+
+    fireEvent.change(screen.getByTestId('model-choice'), { target: { value: 'both' } });
+    await waitFor(() => expect(rowsInDom().every((e) => e.hasAttribute('data-disagree'))).toBe(true), { timeout: 60_000 });
+    await waitFor(() => expect(screen.getByTestId('progress').getAttribute('data-running')).toBe('false'));
+    expect(screen.getByRole('columnheader', { name: /^UNet/ })).toBeTruthy();
+    for (const el of rowsInDom()) {
+      expect(el.getAttribute('data-family')).toBe('encoder');
+      const r = store.getState().rows.find((x) => x.row.fileName === el.getAttribute('data-file'))!;
+      const unetCell = el.querySelector('[data-col="unet"]')!.textContent!;
+      expect(unetCell).toBe(`${r.disagree ? '≠' : '='} ${r.answers.unet!.cls} ${r.answers.unet!.z!.toFixed(5)}`);
+    }
+    expect(rowsInDom().find((e) => e.getAttribute('data-file') === qopFile)!.getAttribute('data-qop')).toBe('4');
+    fireEvent.click(screen.getByTestId('filter-disagree'));
+    const disagreeing = store.getState().rows.filter((r) => r.disagree === true).map((r) => r.row.fileName);
+    expect(rowsInDom().map((e) => e.getAttribute('data-file')).sort()).toEqual(disagreeing.sort());
+
+    fireEvent.change(screen.getByTestId('model-choice'), { target: { value: 'unet' } });
+    // The filter is hidden and no longer applies; the rows show the UNet's answers.
+    await waitFor(() => expect(rowsInDom()).toHaveLength(FILES.length));
+    expect(screen.queryByTestId('filter-disagree')).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: /^UNet/ })).toBeNull();
+    for (const el of rowsInDom()) {
+      expect(el.getAttribute('data-family')).toBe('unet');
+      expect(el.getAttribute('data-class')).toBe(truth.get(el.getAttribute('data-file')!)!.cls);
+    }
+    expect(rowsInDom().find((e) => e.getAttribute('data-file') === qopFile)!.getAttribute('data-qop')).toBe('4');
+  });
 });

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../src/core/analyzeFile.ts';
 import { bytesSource } from '../../src/core/fits/index.ts';
 import { openSpectra } from '../../src/core/formats/index.ts';
+import { blobSource } from '../../src/core/fits/index.ts';
+import { fail } from '../../src/core/types.ts';
+import { createEngine } from '../../src/worker/analysisEngine.ts';
 import type { WorkerResponse } from '../../src/worker/protocol.ts';
-import { fixtureBlob, nodeEngine, sdssTruth, sharedAnalyzer } from './nodeEngine.ts';
+import { performance } from 'node:perf_hooks';
+import { fixtureBlob, nodeAnalyzerFor, nodeEngine, opened, sdssTruth, sharedAnalyzer } from './nodeEngine.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES } from './nodeEngine.ts';
@@ -103,5 +107,65 @@ describe('analysis engine', () => {
     const bad = await engine.detail(9, fixtureBlob('formats/sdss_spPlate.fits'), 'plate.fits', 3);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('out-of-range');
+  });
+});
+
+describe('analysis engine with two model families', () => {
+  const plate = () => fixtureBlob('formats/sdss_spPlate.fits');
+
+  it('runs the UNet only when a job names it, giving each spectrum one row per family', async () => {
+    const engine = await nodeEngine(2);
+    const out: WorkerResponse[] = [];
+    await engine.analyzeFile({ jobId: 1, fileId: 4, file: plate(), fileName: 'plate.fits' }, (m) => out.push(m), () => false);
+    expect(opened).not.toContain('unet');
+    await engine.analyzeFile({ jobId: 2, fileId: 4, file: plate(), fileName: 'plate.fits', families: ['encoder', 'unet'] }, (m) => out.push(m), () => false);
+    expect(opened).toContain('unet');
+    const second = out.filter((m) => m.type === 'results' && m.jobId === 2) as Extract<WorkerResponse, { type: 'results' }>[];
+    const rows = second.flatMap((m) => m.rows);
+    expect(rows.map((r) => `${r.family}:${r.index}`).sort()).toEqual(['encoder:0', 'encoder:1', 'encoder:2', 'unet:0', 'unet:1', 'unet:2']);
+    // The same three objects by both networks: a star, a galaxy, a quasar.
+    for (const family of ['encoder', 'unet'] as const) {
+      expect(rows.filter((r) => r.family === family).sort((a, b) => a.index - b.index).map((r) => r.cls)).toEqual(['STAR', 'GALAXY', 'QSO']);
+    }
+    expect(out.filter((m) => m.type === 'file-done').at(-1)).toEqual({ type: 'file-done', jobId: 2, fileId: 4, cancelled: false });
+  });
+
+  it('detail with two families returns both analyses of the spectrum', async () => {
+    const engine = await nodeEngine();
+    const d = await engine.detail(5, plate(), 'plate.fits', 1, ['encoder', 'unet']);
+    if (!d.ok) throw new Error(d.error.message);
+    expect(d.value.result.family).toBe('encoder');
+    expect(d.value.compare?.family).toBe('unet');
+    expect(d.value.compare?.cls).toBe('GALAXY');
+    expect(Math.abs(d.value.compare!.z - d.value.result.z) / (1 + d.value.result.z)).toBeLessThan(3e-4);
+    expect(d.value.compare!.reconstructions.GALAXY.coefficients).toBeUndefined();
+    const single = await engine.detail(5, plate(), 'plate.fits', 1, ['unet']);
+    if (!single.ok) throw new Error(single.error.message);
+    expect(single.value.result.family).toBe('unet');
+    expect(single.value.compare).toBeUndefined();
+    expect(single.value.result.z).toBe(d.value.compare!.z);
+  });
+
+  it('a family whose models cannot be loaded fails every spectrum for that family only', async () => {
+    const engine = createEngine({
+      openFile: (file, name) => openSpectra(blobSource(file, name)),
+      analyzerFor: async (family) => (family === 'unet' ? fail({ code: 'model-load', message: 'Could not fetch unet-star.onnx (HTTP 503).' }) : nodeAnalyzerFor(family)),
+      batchSize: 8,
+      now: () => performance.now(),
+    });
+    const out: WorkerResponse[] = [];
+    await engine.analyzeFile({ jobId: 3, fileId: 6, file: plate(), fileName: 'plate.fits', families: ['encoder', 'unet'] }, (m) => out.push(m), () => false);
+    const res = out.filter((m) => m.type === 'results') as Extract<WorkerResponse, { type: 'results' }>[];
+    expect(res.flatMap((m) => m.rows).map((r) => r.family)).toEqual(['encoder', 'encoder', 'encoder']);
+    const failures = res.flatMap((m) => m.failures);
+    expect(failures.map((f) => [f.index, f.family, f.error.code])).toEqual([
+      [0, 'unet', 'model-load'],
+      [1, 'unet', 'model-load'],
+      [2, 'unet', 'model-load'],
+    ]);
+    const d = await engine.detail(6, plate(), 'plate.fits', 0, ['encoder', 'unet']);
+    if (!d.ok) throw new Error(d.error.message);
+    expect(d.value.compare).toBeUndefined();
+    expect(d.value.compareError).toMatch(/^unet: model-load: Could not fetch unet-star\.onnx/);
   });
 });

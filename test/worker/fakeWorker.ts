@@ -12,7 +12,7 @@ import { blobSource } from '../../src/core/fits/index.ts';
 import { openSpectra } from '../../src/core/formats/index.ts';
 import { ok } from '../../src/core/types.ts';
 import { performance } from 'node:perf_hooks';
-import { sharedAnalyzer } from './nodeEngine.ts';
+import { nodeAnalyzerFor, sharedAnalyzer } from './nodeEngine.ts';
 
 export interface FakeWorker extends WorkerLike {
   /** Requests received, in order. */
@@ -43,15 +43,17 @@ export function fakeWorker(): FakeWorker {
     },
   };
   const host = createWorkerHost(
-    async (config) =>
-      ok(
+    async (config) => {
+      await sharedAnalyzer(config.family);
+      return ok(
         createEngine({
           openFile: (file, name) => openSpectra(blobSource(file, name)),
-          analyzer: await sharedAnalyzer(),
+          analyzerFor: nodeAnalyzerFor,
           batchSize: config.batchSize,
           now: () => performance.now(),
         }),
-      ),
+      );
+    },
     (m: WorkerResponse, transfer?: ArrayBuffer[]) => {
       const copy = structuredClone(m, { transfer });
       setTimeout(() => !w.terminated && w.onmessage?.({ data: copy }), 0);

@@ -9,23 +9,36 @@ import { performance } from 'node:perf_hooks';
 import { blobSource } from '../../src/core/fits/index.ts';
 import { openSpectra } from '../../src/core/formats/index.ts';
 import type { Analyzer } from '../../src/core/scan/pipeline.ts';
+import { ok, type ModelFamily, type Result } from '../../src/core/types.ts';
 import { createEngine, type Engine } from '../../src/worker/analysisEngine.ts';
 import { loadAnalyzer } from '../../tools/lib/nodeModels.ts';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
-let analyzer: Promise<Analyzer> | undefined;
+const analyzers = new Map<ModelFamily, Promise<Analyzer>>();
+/** Families whose analyzer was asked for, in order (to check that UNets open only on demand). */
+export const opened: ModelFamily[] = [];
 
-/** One encoder analyzer per test file (sessions take ~1 s to open). */
-export function sharedAnalyzer(): Promise<Analyzer> {
-  analyzer ??= loadAnalyzer('encoder');
-  return analyzer;
+/** One analyzer per family per test file (encoder sessions take ~1 s to open, UNets more). */
+export function sharedAnalyzer(family: ModelFamily = 'encoder'): Promise<Analyzer> {
+  let a = analyzers.get(family);
+  if (!a) {
+    opened.push(family);
+    a = loadAnalyzer(family);
+    analyzers.set(family, a);
+  }
+  return a;
+}
+
+/** The engine's `analyzerFor` over the shared Node analyzers. */
+export async function nodeAnalyzerFor(family: ModelFamily): Promise<Result<Analyzer>> {
+  return ok(await sharedAnalyzer(family));
 }
 
 export async function nodeEngine(batchSize = 8): Promise<Engine> {
   return createEngine({
     openFile: (file, name) => openSpectra(blobSource(file, name)),
-    analyzer: await sharedAnalyzer(),
+    analyzerFor: nodeAnalyzerFor,
     batchSize,
     now: () => performance.now(),
   });

@@ -1,4 +1,4 @@
-/** Filters of the results table: class, z range, min χ², max R, flagged only, QOP. */
+/** Filters of the results table: class, z range, min χ², max R, flagged only, families disagree (both on), QOP. */
 import { CLASSES } from '../../core/types.ts';
 import type { RowFilter } from '../../state/types.ts';
 
@@ -8,6 +8,8 @@ export interface FilterBarProps {
   total: number;
   onChange(patch: Partial<RowFilter>): void;
   onReset(): void;
+  /** Offer the 'families disagree' filter (both model families on). */
+  compare?: boolean;
 }
 
 const CLASS_OPTIONS = [...CLASSES, 'error'] as const;
@@ -20,7 +22,7 @@ function parseNumber(text: string): number | undefined {
   return Number.isFinite(v) ? v : undefined;
 }
 
-export function FilterBar({ filter, shown, total, onChange, onReset }: FilterBarProps) {
+export function FilterBar({ filter, shown, total, onChange, onReset, compare = false }: FilterBarProps) {
   const toggle = (c: (typeof CLASS_OPTIONS)[number]) =>
     onChange({ classes: filter.classes.includes(c) ? filter.classes.filter((x) => x !== c) : [...filter.classes, c] });
   return (
@@ -49,6 +51,12 @@ export function FilterBar({ filter, shown, total, onChange, onReset }: FilterBar
         <input type="checkbox" checked={filter.flaggedOnly} onChange={(e) => onChange({ flaggedOnly: e.target.checked })} aria-label="flagged only" />
         flagged only
       </label>
+      {compare && (
+        <label className="chip" title="Rows where the UNet gives another class, or a z further than the GF threshold from the encoder's">
+          <input type="checkbox" checked={filter.disagreeOnly} onChange={(e) => onChange({ disagreeOnly: e.target.checked })} aria-label="families disagree" data-testid="filter-disagree" />
+          families disagree
+        </label>
+      )}
       <label>
         QOP{' '}
         <select

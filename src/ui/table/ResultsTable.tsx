@@ -2,15 +2,18 @@
  * The results table, virtualised: only the rows in view (plus an overscan)
  * are in the DOM, each with the testability attributes
  * data-testid="result-row", data-file, data-index, data-class, data-z
- * (full precision) and data-qop once a quality flag is set.
+ * (full precision) and data-qop once a quality flag is set; data-family
+ * names the model family whose answer the row shows, and data-disagree is
+ * 'true'/'false' once both families have answered.
  * All cell text is rendered as React text (file headers are untrusted).
  */
 import { useEffect, useRef } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Decision } from '../../core/export/types.ts';
+import type { ModelFamily } from '../../core/types.ts';
 import { rowClass, type DecisionsByKey } from '../../state/selectors.ts';
 import type { ResultRow, SortDir, SortKey } from '../../state/types.ts';
-import { COLUMNS, GRID_TEMPLATE } from './columns.ts';
+import { COLUMNS, gridTemplate, type Column } from './columns.ts';
 
 /** Row height in px (fixed: no measuring needed). */
 export const ROW_HEIGHT = 28;
@@ -29,9 +32,14 @@ export interface ResultsTableProps {
   selectedKey: string | undefined;
   onSort(key: SortKey): void;
   onOpen(key: string): void;
+  /** @default COLUMNS (columnsFor('both') adds the UNet's answer). */
+  columns?: readonly Column[];
+  /** The family the user chose to see; rows still showing another family's answer are dimmed. */
+  family?: ModelFamily;
 }
 
-export function ResultsTable({ rows, decisions, sort, selectedKey, onSort, onOpen }: ResultsTableProps) {
+export function ResultsTable({ rows, decisions, sort, selectedKey, onSort, onOpen, columns = COLUMNS, family }: ResultsTableProps) {
+  const template = gridTemplate(columns);
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -52,8 +60,8 @@ export function ResultsTable({ rows, decisions, sort, selectedKey, onSort, onOpe
   return (
     <div className="results" role="table" aria-label="Results" aria-rowcount={rows.length}>
       <div className="results-head-scroll" ref={headRef}>
-        <div className="results-head" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
-          {COLUMNS.map((c) => (
+        <div className="results-head" role="row" style={{ gridTemplateColumns: template }}>
+          {columns.map((c) => (
             <button
               key={c.key}
               type="button"
@@ -91,6 +99,9 @@ export function ResultsTable({ rows, decisions, sort, selectedKey, onSort, onOpe
                   top={v.start}
                   selected={r.key === selectedKey}
                   onOpen={onOpen}
+                  columns={columns}
+                  template={template}
+                  stale={family !== undefined && r.row.family !== family && !r.fileLevel}
                 />
               );
             })}
@@ -107,9 +118,13 @@ interface RowProps {
   top: number;
   selected: boolean;
   onOpen(key: string): void;
+  columns: readonly Column[];
+  template: string;
+  /** The row shows another family's answer than the chosen one (that one is not in yet). */
+  stale: boolean;
 }
 
-function Row({ r, d, top, selected, onOpen }: RowProps) {
+function Row({ r, d, top, selected, onOpen, columns, template, stale }: RowProps) {
   const cls = rowClass(r);
   return (
     <div
@@ -121,15 +136,17 @@ function Row({ r, d, top, selected, onOpen }: RowProps) {
       data-z={r.row.z === undefined ? undefined : String(r.row.z)}
       data-qop={d?.qop === undefined ? undefined : String(d.qop)}
       data-flagged={r.row.flags.length > 0 ? 'true' : undefined}
+      data-family={r.row.family}
+      data-disagree={r.disagree === undefined ? undefined : String(r.disagree)}
       aria-selected={selected}
-      className={`result-row cls-${cls}${selected ? ' selected' : ''}${r.fileId === undefined ? ' restored' : ''}`}
-      style={{ gridTemplateColumns: GRID_TEMPLATE, transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      className={`result-row cls-${cls}${selected ? ' selected' : ''}${r.fileId === undefined ? ' restored' : ''}${r.disagree ? ' disagree' : ''}${stale ? ' stale' : ''}`}
+      style={{ gridTemplateColumns: template, transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => onOpen(r.key)}
     >
-      {COLUMNS.map((c) => {
+      {columns.map((c) => {
         const text = c.text(r, d);
         return (
-          <span key={c.key} role="cell" className={c.numeric ? 'num' : undefined} title={text}>
+          <span key={c.key} role="cell" data-col={c.key} className={c.numeric ? 'num' : undefined} title={text}>
             {text}
           </span>
         );

@@ -1,7 +1,7 @@
 /** The results table's columns: header text, width, sort key and cell text. */
 import type { Decision } from '../../core/export/types.ts';
 import { rowClass } from '../../state/selectors.ts';
-import type { ResultRow, SortKey } from '../../state/types.ts';
+import type { ModelChoice, ResultRow, SortKey } from '../../state/types.ts';
 import { formatChi2, formatRobustness, formatZ } from '../format.ts';
 
 export interface Column {
@@ -30,4 +30,32 @@ export const COLUMNS: readonly Column[] = [
   { key: 'truthZ', label: 'file z', title: "The file's own pipeline redshift, when it has one", width: '5.6rem', numeric: true, text: (r) => (r.row.meta.truth?.z === undefined ? '' : formatZ(r.row.meta.truth.z)) },
 ];
 
-export const GRID_TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
+export const GRID_TEMPLATE = gridTemplate(COLUMNS);
+
+export function gridTemplate(columns: readonly Column[]): string {
+  return columns.map((c) => c.width).join(' ');
+}
+
+/** The UNet's answer beside the encoder's: '≠' marks a disagreement, '=' an agreement, '…' not analysed yet. */
+export function unetText(r: ResultRow): string {
+  const u = r.answers.unet;
+  if (!u) return '…';
+  if (u.error !== undefined || u.cls === undefined) return 'error';
+  const mark = r.disagree === undefined ? '' : r.disagree ? '≠ ' : '= ';
+  return `${mark}${u.cls} ${formatZ(u.z)}`;
+}
+
+export const UNET_COLUMN: Column = {
+  key: 'unet',
+  label: 'UNet',
+  title: "The UNet's class and z. ≠: it disagrees with the encoder (another class, or |Δz|/(1+z) above 3e-4, 3e-3 for QSO); = it agrees",
+  width: '8.6rem',
+  text: unetText,
+};
+
+/** The table's columns for a model choice: with both families, the UNet's answer follows the encoder's z. */
+export function columnsFor(choice: ModelChoice): readonly Column[] {
+  if (choice !== 'both') return COLUMNS;
+  const at = COLUMNS.findIndex((c) => c.key === 'z') + 1;
+  return [...COLUMNS.slice(0, at), UNET_COLUMN, ...COLUMNS.slice(at)];
+}

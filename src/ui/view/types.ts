@@ -15,7 +15,12 @@ export interface SpectrumDetail {
   spectrum: Spectrum;
   /** The spectrum on the 4076-pixel model input grid. */
   gridded: GriddedSpectrum;
+  /** The analysis by the family whose answers the table shows (the encoder's when both are on). */
   result: AnalysisResult;
+  /** Compare view (both families on): the other family's analysis of the same spectrum. */
+  compare?: AnalysisResult;
+  /** Why `compare` is missing although it was asked for (e.g. the UNet files could not be fetched). */
+  compareError?: string;
 }
 
 /**
