@@ -1,8 +1,10 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, defaultClientConditions, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './tools/csp.ts';
+import { modelCacheHeaders } from './tools/modelCacheHeaders.ts';
 
 // Cross-origin isolation gives SharedArrayBuffer, so onnxruntime-web can use
 // WASM threads. Static hosts must send the same two headers (see README).
@@ -55,12 +57,35 @@ function ortRuntime(): Plugin {
   };
 }
 
+/**
+ * Cache-Control for models/: a year, immutable, for `<file>.onnx?v=<sha256
+ * prefix>` requests whose prefix matches the file served; revalidate
+ * everything else (tools/modelCacheHeaders.ts, docs/models-in-the-app.md).
+ */
+function modelHeaders(): Plugin {
+  let outDir = 'dist';
+  let publicDir = 'public';
+  return {
+    name: 'gasnet:model-cache-headers',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      publicDir = config.publicDir;
+    },
+    configureServer(server) {
+      server.middlewares.use(modelCacheHeaders(resolve(publicDir, 'models'), `${server.config.base}models/`));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(modelCacheHeaders(resolve(outDir, 'models'), `${server.config.base}models/`));
+    },
+  };
+}
+
 if (!ORT_FILES.every((f) => existsSync(ORT_DIST + f))) {
   throw new Error(`onnxruntime-web runtime files missing under ${ORT_DIST}: run npm ci`);
 }
 
 export default defineConfig({
-  plugins: [react(), ortRuntime(), contentSecurityPolicy()],
+  plugins: [react(), ortRuntime(), modelHeaders(), contentSecurityPolicy()],
   // No SPA fallback: a request for a missing .wasm/.onnx must be a 404, never
   // index.html ("expected magic word 00 61 73 6d, found 3c 21 44 4f").
   appType: 'mpa',
