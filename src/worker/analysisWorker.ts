@@ -71,7 +71,9 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
       if (!r.ok) return r;
       nets[cls] = r.value;
     }
-    return ok(createAnalyzer(nets as Record<SpectralClass, Reconstructor>, { flags: config.flags }));
+    const analyzer = createAnalyzer(nets as Record<SpectralClass, Reconstructor>, { flags: config.flags });
+    await analyzer.warmUp?.(); // keeps one-off set-up out of the ms/spectrum shown to the user
+    return ok(analyzer);
   });
   const first = await analyzerFor(config.family);
   if (!first.ok) return first;

@@ -28,6 +28,11 @@ export interface Analyzer {
   family: ModelFamily;
   /** One result per input spectrum, in order; a spectrum that cannot be analysed gets its reason. */
   analyze(batch: readonly GriddedSpectrum[]): Promise<Result<AnalysisResult>[]>;
+  /**
+   * Load the FFT module and run each network once on a blank input (output discarded), so the
+   * first real spectrum is not charged for one-off set-up in the times people see.
+   */
+  warmUp?(): Promise<void>;
 }
 
 export function createAnalyzer(reconstructors: Record<SpectralClass, ReconstructorLike>, options: AnalyzerOptions = {}): Analyzer {
@@ -93,5 +98,10 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
     });
   }
 
-  return { family, analyze };
+  async function warmUp(): Promise<void> {
+    scanner ??= createChi2Scanner(await loadPffft());
+    for (const cls of CLASSES) await reconstructors[cls].run(new Float32Array(N_INPUT), 1);
+  }
+
+  return { family, analyze, warmUp };
 }
