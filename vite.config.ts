@@ -5,6 +5,7 @@ import { defineConfig, defaultClientConditions, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './tools/csp.ts';
 import { modelCacheHeaders } from './tools/modelCacheHeaders.ts';
+import { previewRequestLog } from './tools/previewRequestLog.ts';
 
 // Cross-origin isolation gives SharedArrayBuffer, so onnxruntime-web can use
 // WASM threads. Static hosts must send the same two headers (see README).
@@ -85,7 +86,7 @@ if (!ORT_FILES.every((f) => existsSync(ORT_DIST + f))) {
 }
 
 export default defineConfig({
-  plugins: [react(), ortRuntime(), modelHeaders(), contentSecurityPolicy()],
+  plugins: [previewRequestLog(), react(), ortRuntime(), modelHeaders(), contentSecurityPolicy()],
   // No SPA fallback: a request for a missing .wasm/.onnx must be a 404, never
   // index.html ("expected magic word 00 61 73 6d, found 3c 21 44 4f").
   appType: 'mpa',

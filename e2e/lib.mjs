@@ -4,7 +4,7 @@
  * (never fixed sleeps), fixtures and screenshots.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,13 +52,21 @@ export async function poll(fn, what, { timeout = 30_000, interval = 100 } = {}) 
   }
 }
 
-/** `vite preview` of the built dist/ on a free localhost port. */
+/**
+ * `vite preview` of the built dist/ on a free localhost port. `requestLog()`
+ * lists the URLs (path + query) of the requests that reached the server
+ * (tools/previewRequestLog.ts): what a browser cache answered is not there.
+ */
 export async function startPreview() {
   const port = await freePort();
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const logDir = mkdtempSync(join(tmpdir(), 'gasnet-requests-'));
+  const logFile = join(logDir, 'requests.log');
+  writeFileSync(logFile, '');
   const child = spawn(process.execPath, [vite, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GASNET_REQUEST_LOG: logFile },
   });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
@@ -70,7 +78,15 @@ export async function startPreview() {
     child.kill();
     throw new Error(`${e.message}\n${output}`);
   }
-  return { baseUrl, stop: () => child.kill() };
+  const requestLog = () => readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
+  return {
+    baseUrl,
+    requestLog,
+    stop: () => {
+      child.kill();
+      rmSync(logDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A fresh headless chromium profile; `webgpu` adds --enable-unsafe-webgpu (SwiftShader adapter). */
