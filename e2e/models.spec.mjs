@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseFiles, dz, FIXTURES, plotTraces, poll, readRows, readTruth, ROOT, screenshot, waitForBackend, waitForRows } from './lib.mjs';
+import { analyseFiles, dz, FIXTURES, poll, readRows, readTruth, ROOT, screenshot, shiftsPerClass, waitForBackend, waitForRows } from './lib.mjs';
 
 const FILES = [
   'spec-0559-52316-0121.fits', // STAR
@@ -67,6 +67,13 @@ function cachedModels(page) {
     return out;
   });
 }
+
+/** Name, dash and length of every trace of a plot, once Plotly has drawn it. */
+const traces = (page, testId) =>
+  page.$eval(`[data-testid="${testId}"]`, (el) => {
+    const g = el.querySelector('.js-plotly-plot');
+    return g && Array.isArray(g.data) ? g.data.map((t) => ({ name: t.name, dash: t.line?.dash, n: (t.y ?? []).length })) : null;
+  });
 
 let mark = { page: 0, server: 0 };
 const since = (ctx) => ({ page: ctx.requests.slice(mark.page), server: ctx.serverRequests().slice(mark.server) });
@@ -143,6 +150,40 @@ export const tests = [
       await page.uncheck('[data-testid="filter-disagree"]');
       await poll(async () => (await readRows(page)).length === FILES.length, 'all rows back');
       assert.deepEqual(onnxIn(since(ctx).page), [], 'no model fetched for Both');
+      setMark(ctx);
+    },
+  },
+  {
+    name: 'the compare view overlays both reconstructions and both families’ χ² curves (6), with both answers',
+    async run(ctx) {
+      const { page } = ctx;
+      await page.click(`[data-testid="result-row"][data-file="${DISAGREE}"]`);
+      const chi2 = await poll(async () => {
+        const t = await traces(page, 'plot-chi2');
+        return t && t.some((x) => / · UNet$/.test(x.name)) ? t : false;
+      }, 'χ² traces of both families', { timeout: 60_000 });
+      const shifts = shiftsPerClass();
+      const curves = chi2.filter((t) => / · (encoder|UNet)$/.test(t.name));
+      assert.deepEqual(curves.map((t) => t.name).sort(), ['GALAXY · UNet', 'GALAXY · encoder', 'QSO · UNet', 'QSO · encoder', 'STAR · UNet', 'STAR · encoder']);
+      for (const t of curves) {
+        assert.equal(t.n, shifts[t.name.split(' ')[0]], `${t.name}: one point per shift`);
+        assert.equal(t.dash, t.name.endsWith('UNet') ? 'dash' : undefined, `${t.name}: UNet dashed, encoder solid`);
+      }
+      const spectrum = await poll(() => traces(page, 'plot-spectrum'), 'spectrum traces');
+      const models = spectrum.filter((t) => /reconstruction$/.test(t.name));
+      assert.deepEqual(models.map((t) => [t.name, t.dash, t.n]), [
+        ['encoder QSO reconstruction', undefined, 4076],
+        ['UNet QSO reconstruction', 'dash', 4076],
+      ]);
+      const eigen = await poll(() => traces(page, 'plot-eigenspectra'), 'eigenspectra traces');
+      assert.equal(eigen.filter((t) => /E\d+/.test(t.name)).length, 10, 'the encoder eigenspectra stay');
+      assert.match(await page.textContent('[data-testid="eigen-compare-note"]'), /no eigenspectra/);
+      const ez = Number(await page.textContent('[data-testid="compare-encoder-z"]'));
+      const uz = Number(await page.textContent('[data-testid="compare-unet-z"]'));
+      assert.ok(Math.abs(ez - 2.399) < 2e-3 && Math.abs(uz - 2.384) < 2e-3, `encoder z ${ez}, UNet z ${uz}`);
+      assert.match(await page.textContent('[data-testid="compare-verdict"]'), /^disagree/);
+      await screenshot(page, 'models-compare');
+      assert.deepEqual(onnxIn(since(ctx).page), [], 'the compare view fetched no model');
       setMark(ctx);
     },
   },

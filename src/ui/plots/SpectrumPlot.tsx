@@ -1,6 +1,8 @@
 /**
  * The spectrum plot ([data-testid="plot-spectrum"]): data, shifted
- * reconstruction, residuals, masks, lines.
+ * reconstruction, residuals, masks, lines. In the compare view the other
+ * model family's reconstruction is drawn dashed over it (residuals stay the
+ * shown family's).
  *
  * While z moves (`zSettled` ≠ `z`) Plotly keeps the settled figure with the
  * model and line markers hidden, and a canvas over it draws the model,
@@ -11,14 +13,19 @@
 import { useMemo } from 'react';
 import type { Data } from 'plotly.js-dist-min';
 import type { OutputGridSpec } from '../../core/scan/redshift.ts';
-import type { SpectralClass } from '../../core/types.ts';
+import type { Reconstruction } from '../../core/scan/types.ts';
+import type { ModelFamily, SpectralClass } from '../../core/types.ts';
 import type { SpectrumDetail } from '../view/types.ts';
+import { compareModelTrace, COMPARE_DASH_PX, FAMILY_LABEL, withFamilyNames } from './compareFigure.ts';
 import { decimateTraces } from './decimate.ts';
 import { LiveOverlay } from './LiveOverlay.tsx';
 import { spectrumLiveSpec } from './liveSpecs.ts';
 import { Plot } from './Plot.tsx';
+import { CLASS_COLORS } from './palette.ts';
 import {
   maskShapes,
+  MODEL_LAMBDA_A,
+  placedModel,
   spectrumLayout,
   spectrumModelTraces,
   spectrumRanges,
@@ -39,12 +46,14 @@ export interface SpectrumPlotProps {
   mode: SpectrumMode;
   showLines: boolean;
   allLines: boolean;
+  /** Compare view: the other family's reconstruction of the same class (dashed). */
+  compare?: { family: ModelFamily; reconstruction: Reconstruction; grid: OutputGridSpec };
 }
 
 /** Points per trace in the fallback while z moves (about two per screen pixel). */
 const FAST_POINTS = 1400;
 
-export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, allLines }: SpectrumPlotProps) {
+export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, allLines, compare }: SpectrumPlotProps) {
   const { result } = detail;
   const [map, onGraph] = useAxisMap();
   const moving = zSettled !== z;
@@ -67,11 +76,16 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
     [data, cls, zBest, reconstruction, grid, mode],
   );
   const fallback = moving && !live;
+  const family = result.family;
   const modelTraces = useMemo(() => {
-    const t = spectrumModelTraces(data, { cls, z: zPlotly, reconstruction, grid }, mode);
+    let t = spectrumModelTraces(data, { cls, z: zPlotly, reconstruction, grid }, mode);
+    if (compare) {
+      const other = compareModelTrace(data, { cls, z: zPlotly, reconstruction: compare.reconstruction, grid: compare.grid }, mode, compare.family);
+      t = [...withFamilyNames(t, family), other];
+    }
     if (live) return t.map((x) => ({ ...x, visible: false }) as Data);
     return fallback ? decimateTraces(t, FAST_POINTS) : t;
-  }, [data, cls, zPlotly, reconstruction, grid, mode, live, fallback]);
+  }, [data, cls, zPlotly, reconstruction, grid, mode, live, fallback, compare, family]);
   const traces = useMemo(() => [...(fallback ? fastStatic : staticTraces), ...modelTraces], [fallback, fastStatic, staticTraces, modelTraces]);
   const uirevision = `${detail.fileName}#${detail.index}`;
   const fluxUnit = detail.spectrum.meta.fluxUnit;
@@ -90,14 +104,23 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
       }),
     [mode, zPlotly, ranges, showLines, live, allLines, moving, masks, fluxUnit, uirevision],
   );
-  const liveSpec = useMemo(
-    () => (live ? spectrumLiveSpec(data, { cls, z, reconstruction, grid }, mode, { show: showLines, all: allLines }) : undefined),
-    [live, data, cls, z, reconstruction, grid, mode, showLines, allLines],
-  );
+  const liveSpec = useMemo(() => {
+    if (!live) return undefined;
+    const spec = spectrumLiveSpec(data, { cls, z, reconstruction, grid }, mode, { show: showLines, all: allLines });
+    if (compare) {
+      const y = placedModel(data, { cls, z, reconstruction: compare.reconstruction, grid: compare.grid }, mode);
+      spec.series.push({ x: MODEL_LAMBDA_A, y, xaxis: 'x', yaxis: 'y', color: CLASS_COLORS[cls], width: 1.5, dash: COMPARE_DASH_PX });
+    }
+    return spec;
+  }, [live, data, cls, z, reconstruction, grid, mode, showLines, allLines, compare]);
   return (
     <Plot
       testId="plot-spectrum"
-      label={`Spectrum with the ${cls} reconstruction at z = ${z.toFixed(4)}`}
+      label={
+        compare
+          ? `Spectrum with the ${FAMILY_LABEL[family]} (solid) and ${FAMILY_LABEL[compare.family]} (dashed) ${cls} reconstructions at z = ${z.toFixed(4)}`
+          : `Spectrum with the ${cls} reconstruction at z = ${z.toFixed(4)}`
+      }
       data={traces}
       layout={layout}
       height={440}

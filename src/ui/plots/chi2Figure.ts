@@ -133,6 +133,8 @@ export interface Chi2LayoutOptions {
   /** Draw the current-z line (off while a canvas draws it live). @default true */
   zLine?: boolean;
   uirevision: string;
+  /** Compare view: the families' names and the other family's R of the same class. */
+  compare?: { shown: string; other: string; robustness: number | undefined };
 }
 
 export function chi2Layout(o: Chi2LayoutOptions): Partial<Layout> {
@@ -147,8 +149,11 @@ export function chi2Layout(o: Chi2LayoutOptions): Partial<Layout> {
     y1: 1,
     line: { color: PLOT_COLORS.currentZ, width: 1.5, dash: 'dash' },
   };
+  const text = o.compare
+    ? `${o.cls} · ${o.compare.shown} (solid): ${robustnessText(o.robustness)} · ${o.compare.other} (dashed): ${robustnessText(o.compare.robustness)}`
+    : `${o.cls}: ${robustnessText(o.robustness)}`;
   const annotations: Partial<Annotation>[] = [
-    { xref: 'paper', yref: 'paper', x: MAIN_DOMAIN[0] + 0.01, y: 1, xanchor: 'left', yanchor: 'top', showarrow: false, text: `${o.cls}: ${robustnessText(o.robustness)}`, font: { size: 12 }, bgcolor: 'rgba(255,255,255,0.8)' },
+    { xref: 'paper', yref: 'paper', x: MAIN_DOMAIN[0] + 0.01, y: 1, xanchor: 'left', yanchor: 'top', showarrow: false, text, font: { size: 12 }, bgcolor: 'rgba(255,255,255,0.8)' },
   ];
   return {
     margin: { l: 60, r: 10, t: 10, b: 45 },

@@ -12,6 +12,8 @@ export interface OverlaySeries {
   yaxis: 'y' | 'y2';
   color: string;
   width: number;
+  /** Dash pattern in px (solid when absent). */
+  dash?: number[];
 }
 
 export interface OverlayVLine {
@@ -58,7 +60,7 @@ export function drawOverlay(ctx: Ctx2D, map: AxisMap, spec: OverlaySpec): void {
     ctx.beginPath();
     ctx.strokeStyle = s.color;
     ctx.lineWidth = s.width;
-    ctx.setLineDash([]);
+    ctx.setLineDash(s.dash ?? []);
     let pen = false;
     const n = Math.min(s.x.length, s.y.length);
     for (let i = 0; i < n; i++) {

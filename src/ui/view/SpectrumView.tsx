@@ -4,10 +4,15 @@
  * explanations and the find-the-redshift exercise. z and class live in the
  * shell; the view reports changes through onZChange/onClassChange.
  *
+ * Compare view (both model families on, detail.compare present): the other
+ * family's reconstruction dashed over the spectrum, its χ² curves dashed
+ * beside the solid ones, and both answers side by side. The eigenspectra
+ * stay the encoder's (UNets have none).
+ *
  * Keys (when the view has focus): ']' or 'n' next χ² minimum of the shown
  * class, '[' or 'p' previous (ranked lowest χ² first, wrapping).
  */
-import { useCallback, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
 import { findModel } from '../../core/inference/manifest.ts';
 import type { SpectralClass } from '../../core/types.ts';
 import { Chi2Plot } from '../plots/Chi2Plot.tsx';
@@ -19,6 +24,7 @@ import { exerciseStartZ, scanZRange } from '../teach/exercise.ts';
 import { useExercise } from '../teach/useExercise.ts';
 import { GuidedNote } from '../teach/GuidedNote.tsx';
 import { GUIDE } from '../teach/guideText.ts';
+import { CompareReadouts } from './CompareReadouts.tsx';
 import { stepMinimum } from './minimaNav.ts';
 import { Readouts } from './Readouts.tsx';
 import type { SpectrumViewProps } from './types.ts';
@@ -30,8 +36,14 @@ import { ZControls, clampZ } from './ZControls.tsx';
 import './spectrumView.css';
 
 export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onClassChange, guided }: SpectrumViewProps) {
-  const { result } = detail;
+  const { result, compare } = detail;
   const entry = findModel(manifest, result.family, cls);
+  const compareEntry = compare ? findModel(manifest, compare.family, cls) : undefined;
+  const compareRec = compare?.reconstructions[cls];
+  const compareModel = useMemo(
+    () => (compare && compareRec && compareEntry ? { family: compare.family, reconstruction: compareRec, grid: compareEntry.outputGrid } : undefined),
+    [compare, compareRec, compareEntry],
+  );
   const grid = entry.outputGrid;
   const digits = cls === 'STAR' ? 6 : 5;
   const spectrumKey = `${detail.fileName}#${detail.index}`;
@@ -98,7 +110,13 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
       <div className="view-controls">
         <ZControls z={zShown} zMin={zMin} zMax={zMax} digits={digits} onZ={moveZ} onCommit={commitZ} />
         <Readouts result={result} cls={cls} z={zShown} grid={grid} digits={digits} hideAnswer={hide} onClass={pickClass} />
+        {compare && <CompareReadouts shown={result} other={compare} cls={cls} z={zShown} digits={digits} hideAnswer={hide} />}
       </div>
+      {detail.compareError && (
+        <p className="view-issues" role="status" data-testid="compare-error">
+          No comparison: {detail.compareError}
+        </p>
+      )}
       {(phase === 'running' || phase === 'done') && (
         <Exercise
           scan={result.scans[cls]}
@@ -123,7 +141,17 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
             <input type="checkbox" checked={allLines} disabled={!showLines} onChange={(e) => setAllLines(e.currentTarget.checked)} /> all lines
           </label>
         </div>
-        <SpectrumPlot detail={detail} cls={cls} z={zShown} grid={grid} mode={mode} showLines={showLines} allLines={allLines} zSettled={zSettled} />
+        <SpectrumPlot
+          detail={detail}
+          cls={cls}
+          z={zShown}
+          grid={grid}
+          mode={mode}
+          showLines={showLines}
+          allLines={allLines}
+          zSettled={zSettled}
+          compare={compareModel}
+        />
         {guided && <GuidedNote id="spectrum" text={mode === 'model' ? GUIDE.spectrum : GUIDE.flux} />}
       </div>
 
@@ -133,7 +161,7 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
             The χ² curves are hidden until you find the redshift (or ask for the answer).
           </div>
         ) : (
-          <Chi2Plot result={result} cls={cls} z={zShown} zSettled={zSettled} uirevision={spectrumKey} onPick={onPick} />
+          <Chi2Plot result={result} cls={cls} z={zShown} zSettled={zSettled} uirevision={spectrumKey} onPick={onPick} compare={compare} />
         )}
         {guided && <GuidedNote id="chi2" text={GUIDE.chi2} />}
         {guided && !hide && <GuidedNote id="robustness" text={GUIDE.robustness} />}
@@ -141,6 +169,11 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
 
       <div className="view-panel">
         <EigenPlot cls={cls} z={zSettled} entry={entry} reconstruction={result.reconstructions[cls]} eigen={eigen[cls]} uirevision={spectrumKey} />
+        {compare && (
+          <p className="muted" data-testid="eigen-compare-note">
+            Eigenspectra of the {result.family === 'encoder' ? 'encoder' : 'shown model'} only: the UNet reconstructs the spectrum directly and has no eigenspectra.
+          </p>
+        )}
         {guided && <GuidedNote id="eigen" text={entry.family === 'encoder' ? GUIDE.eigen : GUIDE.eigenUnet} />}
       </div>
     </section>

@@ -155,3 +155,29 @@ describe('SpectrumView with UNet results', () => {
     expect(traces('plot-chi2')).toBe(7);
   });
 });
+
+describe('SpectrumView compare view (both families)', () => {
+  it('overlays the UNet reconstruction, adds its three χ² curves, shows both answers and says the eigenspectra are the encoder\'s', async () => {
+    const u = await analyseFixture('spec-11354-58441-0963.fits', 'unet');
+    const both = { ...qso, detail: { ...qso.detail, compare: u.detail.result } };
+    setup({}, both);
+    expect(traces('plot-spectrum')).toBe(4);
+    expect(traces('plot-chi2')).toBe(7 + 6);
+    expect(traces('plot-eigenspectra')).toBe(11);
+    expect(screen.getByTestId('eigen-compare-note').textContent).toMatch(/no eigenspectra/);
+    const e = qso.detail.result;
+    const n = u.detail.result;
+    expect(screen.getByTestId('compare-encoder-z').textContent).toBe(e.z.toFixed(5));
+    expect(screen.getByTestId('compare-unet-z').textContent).toBe(n.z.toFixed(5));
+    expect(screen.getByTestId('compare-unet-class').textContent).toBe('QSO');
+    // 2.399 vs 2.384: beyond the QSO threshold of 3e-3 in |Δz|/(1+z).
+    expect(screen.getByTestId('compare-verdict').textContent).toMatch(/^disagree: \|Δz\|\/\(1\+z\) = 4\.\de-3 > 3e-3$/);
+  });
+
+  it('says why the comparison is missing when the other family failed', () => {
+    setup({}, { ...qso, detail: { ...qso.detail, compareError: 'unet: model-load: Could not fetch unet-qso.onnx (HTTP 503).' } });
+    expect(screen.getByTestId('compare-error').textContent).toMatch(/No comparison: unet: model-load/);
+    expect(screen.queryByTestId('readout-compare')).toBeNull();
+    expect(traces('plot-chi2')).toBe(7);
+  });
+});
