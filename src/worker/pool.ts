@@ -4,7 +4,7 @@
  * hold up the others), detail requests go to the least busy worker.
  *
  * A worker that dies (a script error, or no answer to a ping for `stallMs`:
- * closed, hung or crashed) is terminated and replaced, and each of its files
+ * closed, hung or crashed; idle workers are pinged too) is terminated and replaced, and each of its files
  * is sent once more, alone, to a fresh worker; a file that loses its worker
  * twice is marked failed, spectrum by spectrum (poolTask.ts). The batch
  * always completes. Replacements stop after `maxRestarts` deaths in a row
@@ -50,7 +50,7 @@ export interface PoolOptions {
   pingMs?: number;
   /** @default 15000 — a ping unanswered this long means the worker is dead (ms); ≫ the longest synchronous step (a UNet batch). */
   stallMs?: number;
-  /** @default 3 — replacements in a row without a file finishing before the pool gives up. */
+  /** @default 2 × size + 1 — replacements in a row without a file finishing before the pool gives up. */
   maxRestarts?: number;
   /** @default performance.now / Date.now */
   now?: () => number;
@@ -63,6 +63,8 @@ const IN_FLIGHT_PER_WORKER = 2;
 
 interface Slot {
   worker: WorkerLike;
+  /** Order of creation (replacements get higher numbers). */
+  serial: number;
   alive: boolean;
   ready: boolean;
   /** Files sent and not yet done, by fileId. */
@@ -79,7 +81,7 @@ export function createWorkerPool(
   onMessage: (m: PoolMessage) => void,
   options: PoolOptions = {},
 ): WorkerPool {
-  const { pingMs = 2000, stallMs = 15_000, maxRestarts = 3 } = options;
+  const { pingMs = 2000, stallMs = 15_000, maxRestarts = 2 * Math.max(1, size) + 1 } = options;
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   const slots: Slot[] = [];
   const queue: PoolTask[] = [];
@@ -89,6 +91,7 @@ export function createWorkerPool(
   let nextPing = 1;
   let initMs = 0;
   let restartsInARow = 0;
+  let nextSerial = 0;
   let stopped = false;
   let resolveReady!: (r: Result<PoolReady>) => void;
   const ready = new Promise<Result<PoolReady>>((r) => (resolveReady = r));
@@ -107,7 +110,11 @@ export function createWorkerPool(
       // A retried file runs alone on its worker, so a file that kills workers takes no other file with it.
       const task = queue[0];
       const free = slots.filter(
-        (s) => s.alive && s.ready && !holdsRetry(s) && (task.attempt > 0 ? s.inFlight.size === 0 : s.inFlight.size < IN_FLIGHT_PER_WORKER),
+        (s) =>
+          s.alive &&
+          s.ready &&
+          !holdsRetry(s) &&
+          (task.attempt > 0 ? s.inFlight.size === 0 && s.serial >= (task.freshFrom ?? 0) : s.inFlight.size < IN_FLIGHT_PER_WORKER),
       );
       if (free.length === 0) return;
       free.sort((a, b) => load(a) - load(b));
@@ -136,7 +143,8 @@ export function createWorkerPool(
     const retries: PoolTask[] = [];
     for (const task of slot.inFlight.values()) {
       if (cancelledJobs.has(task.jobId)) onMessage({ type: 'file-done', jobId: task.jobId, fileId: task.file.fileId, cancelled: true });
-      else if (task.attempt === 0) retries.push({ ...task, attempt: 1 });
+      // On a fresh worker: another one that was alive at this moment may be failing for the same reason.
+      else if (task.attempt === 0) retries.push({ ...task, attempt: 1, freshFrom: nextSerial });
       else emitAll(failTask(task, lostTwice));
     }
     slot.inFlight.clear();
@@ -153,7 +161,9 @@ export function createWorkerPool(
     if (restartsInARow < maxRestarts) {
       restartsInARow++;
       slots[slots.indexOf(slot)] = startSlot();
-    } else if (slots.every((s) => !s.alive)) {
+    } else if (slots.some((s) => s.alive)) {
+      for (const task of queue) task.freshFrom = undefined; // no fresh worker will come: any live one will do
+    } else {
       const gaveUp: InputError = {
         code: 'internal',
         message: `the analysis workers keep stopping (${why}; ${maxRestarts} restarts in a row). Reload the page; if it persists, report it.`,
@@ -204,22 +214,18 @@ export function createWorkerPool(
   }
 
   function startSlot(): Slot {
-    const slot: Slot = { worker: spawn(), alive: true, ready: false, inFlight: new Map(), detailsPending: 0, pingSentAt: undefined };
+    const slot: Slot = { worker: spawn(), serial: nextSerial++, alive: true, ready: false, inFlight: new Map(), detailsPending: 0, pingSentAt: undefined };
     slot.worker.onmessage = (ev) => handle(slot, ev.data);
     slot.worker.onerror = (ev) => slotDied(slot, ev.message ?? 'script error');
     slot.worker.postMessage({ type: 'init', config });
     return slot;
   }
 
-  /** Ping busy workers; one that has left a ping unanswered for stallMs is dead. */
+  /** Ping every worker (idle ones too, so no file is sent to a dead one); one that leaves a ping unanswered for stallMs is dead. */
   function watch(): void {
     const t = now();
     for (const slot of [...slots]) {
       if (!slot.alive || !slot.ready) continue;
-      if (load(slot) === 0) {
-        slot.pingSentAt = undefined;
-        continue;
-      }
       if (slot.pingSentAt !== undefined && t - slot.pingSentAt >= stallMs) {
         slotDied(slot, `it did not answer for ${Math.round(stallMs / 1000)} s`);
         continue;

@@ -26,6 +26,8 @@ export interface PoolTask {
   families: readonly ModelFamily[];
   /** 0 on the first run, 1 on the retry after a worker died. */
   attempt: number;
+  /** A retry runs only on a worker started at or after this serial number (a fresh one). */
+  freshFrom?: number;
   /** Set once the file opened (on any attempt). */
   opened?: { format: string; count: number };
   /** Spectra already reported (a row or a failure), as reportKey(family, index). */

@@ -25,12 +25,12 @@ type Rule = (m: WorkerResponse | WorkerRequest, dir: 'in' | 'out', worker: numbe
 
 function setUp(size: number, rule: Rule, options: PoolOptions = {}) {
   const messages: PoolMessage[] = [];
-  const spawned: { analyzed: string[]; dead: boolean }[] = [];
+  const spawned: { analyzed: string[]; dead: boolean; kill: () => void }[] = [];
   let onDone: (() => void) | undefined;
   let expected = Infinity;
   const spawn = (): WorkerLike => {
     const n = spawned.length;
-    const record = { analyzed: [] as string[], dead: false };
+    const record = { analyzed: [] as string[], dead: false, kill: () => kill() };
     spawned.push(record);
     const inner = fakeWorker();
     const outer: WorkerLike = {
@@ -131,6 +131,26 @@ describe('worker pool recovery', () => {
     t.pool.terminate();
   });
 
+  it('when several workers die at once, the retry goes to a fresh worker, not to one about to die', async () => {
+    let plateResults = 0;
+    const t = setUp(2, (m, dir, worker) => {
+      if (dir === 'out' && isResultsFor(m, PLATE.fileId) && ++plateResults === 2) {
+        setTimeout(() => t.spawned[1 - worker].kill(), 0); // the other (idle) worker dies just after
+        return 'kill';
+      }
+      return undefined;
+    });
+    await t.pool.ready;
+    const done = t.finished(1);
+    t.pool.submit(1, [PLATE]);
+    await done;
+    expect(t.failures()).toEqual([]);
+    expect(t.rows().map((r) => r.index).sort()).toEqual([0, 1, 2]);
+    expect(t.spawned).toHaveLength(4);
+    expect(t.spawned.filter((w) => w.analyzed.includes('plate.fits')).length).toBe(2); // the first run and one retry
+    t.pool.terminate();
+  });
+
   it('a worker that stops answering (closed or hung) is found by the ping watchdog and replaced', async () => {
     let silenced = false;
     const t = setUp(
@@ -151,6 +171,31 @@ describe('worker pool recovery', () => {
     expect(t.failures()).toEqual([]);
     expect(t.rows().map((r) => r.fileName).sort()).toEqual(SINGLES.map((s) => s.fileName).sort());
     expect(t.spawned).toHaveLength(2);
+    t.pool.terminate();
+  });
+
+  it('an idle worker that stops answering is replaced before it is given work', async () => {
+    let silenced = false;
+    const t = setUp(
+      2,
+      (m, dir, worker) => {
+        if (worker === 1 && dir === 'in' && m.type === 'ping' && !silenced) {
+          silenced = true;
+          return 'silence';
+        }
+        return undefined;
+      },
+      { pingMs: 20, stallMs: 200 },
+    );
+    await t.pool.ready;
+    await new Promise<void>((resolve) => {
+      const check = setInterval(() => t.spawned.length === 3 && (clearInterval(check), resolve()), 10);
+    });
+    const done = t.finished(SINGLES.length);
+    t.pool.submit(1, SINGLES);
+    await done;
+    expect(t.spawned[1].analyzed).toEqual([]); // the silent one got no file
+    expect(t.rows()).toHaveLength(SINGLES.length);
     t.pool.terminate();
   });
 
