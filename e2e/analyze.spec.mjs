@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseFiles, dz, FIXTURES, parseCsv, plotTraces, poll, readRows, readTruth, ROOT, screenshot, shiftsPerClass, waitForBackend } from './lib.mjs';
+import { analyseFiles, dz, FIXTURES, OUT_DIR, parseCsv, plotTraces, poll, readRows, readTruth, screenshot, shiftsPerClass, waitForBackend } from './lib.mjs';
 
 /** Two stars, two galaxies, two quasars that the Node pipeline gets right (npm run analyze). */
 export const FILES = [
@@ -52,9 +52,9 @@ export const tests = [
       assert.equal(r.missing, 404);
       assert.equal(r.model, 404);
       // No hashed duplicate of the 14–27 MB runtimes in the build.
-      const assets = readdirSync(join(ROOT, 'dist', 'assets'));
+      const assets = readdirSync(join(OUT_DIR, 'assets'));
       assert.deepEqual(assets.filter((f) => f.startsWith('ort') && f.endsWith('.wasm')), []);
-      assert.deepEqual(readdirSync(join(ROOT, 'dist', 'ort')).sort(), [
+      assert.deepEqual(readdirSync(join(OUT_DIR, 'ort')).sort(), [
         'ort-wasm-simd-threaded.asyncify.mjs',
         'ort-wasm-simd-threaded.asyncify.wasm',
         'ort-wasm-simd-threaded.mjs',

@@ -53,7 +53,14 @@ export async function poll(fn, what, { timeout = 30_000, interval = 100 } = {}) 
 }
 
 /**
- * `vite preview` of the built dist/ on a free localhost port. `requestLog()`
+ * The built app the e2e runs serve: dist/, or E2E_OUT_DIR when set (build there with
+ * `vite build --outDir`, so another `vite build` into dist/ on a shared checkout cannot
+ * pull the files from under a running test).
+ */
+export const OUT_DIR = process.env.E2E_OUT_DIR ?? join(ROOT, 'dist');
+
+/**
+ * `vite preview` of the built app (OUT_DIR) on a free localhost port. `requestLog()`
  * lists the URLs (path + query) of the requests that reached the server
  * (tools/previewRequestLog.ts): what a browser cache answered is not there.
  */
@@ -63,7 +70,7 @@ export async function startPreview() {
   const logDir = mkdtempSync(join(tmpdir(), 'gasnet-requests-'));
   const logFile = join(logDir, 'requests.log');
   writeFileSync(logFile, '');
-  const child = spawn(process.execPath, [vite, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  const child = spawn(process.execPath, [vite, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', OUT_DIR], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, GASNET_REQUEST_LOG: logFile },

@@ -15,23 +15,24 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, ROOT, screenshot, startPreview } from './lib.mjs';
+import { launch, OUT_DIR, ROOT, screenshot, startPreview } from './lib.mjs';
 
 const only = process.argv.slice(2);
+// Long runs (*.long.mjs: the reload loop, the 1 GB file) only when named: npm run test:reload, test:bigfile.
 const specs = readdirSync(join(ROOT, 'e2e'))
-  .filter((f) => f.endsWith('.spec.mjs'))
+  .filter((f) => f.endsWith('.spec.mjs') || (only.length > 0 && f.endsWith('.long.mjs')))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
 
-if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
-  console.error('dist/ is missing: run `npm run test:e2e` (vite build first).');
+if (!existsSync(join(OUT_DIR, 'index.html'))) {
+  console.error(`${OUT_DIR} is missing: run \`npm run test:e2e\` (vite build first).`);
   process.exit(1);
 }
 
 let passed = 0;
 let failed = 0;
 const server = await startPreview();
-console.log(`serving dist/ at ${server.baseUrl}`);
+console.log(`serving ${OUT_DIR} at ${server.baseUrl}`);
 try {
   for (const spec of specs) {
     const mod = await import(pathToFileURL(join(ROOT, 'e2e', spec)).href);
@@ -61,7 +62,7 @@ try {
         broken = true;
         console.log(`  ✗ ${t.name}\n    ${String(e?.stack ?? e).split('\n').join('\n    ')}`);
         if (consoleErrors.length) console.log(`    page console errors:\n      ${consoleErrors.slice(-10).join('\n      ')}`);
-        await screenshot(page, `FAILED-${spec.replace('.spec.mjs', '')}-${t.name.replace(/\W+/g, '-')}`).catch(() => {});
+        await screenshot(page, `FAILED-${spec.replace(/\.(spec|long)\.mjs$/, '')}-${t.name.replace(/\W+/g, '-')}`).catch(() => {});
       }
     }
     // Suite-wide (issue 6): the Content-Security-Policy is on and nothing broke it, and user data never

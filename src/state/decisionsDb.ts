@@ -2,8 +2,9 @@
  * IndexedDB persistence of decisions and of the last session's table
  * (database 'gasnet-explorer'): store 'decisions' keyed by `key`, store
  * 'session' holding the table under 'last'. Every write is one
- * transaction with durability 'strict', so it is on disk before its
- * promise resolves; failures (quota, a closed connection) reject.
+ * transaction with durability 'strict', committed explicitly as soon as its
+ * requests are issued (so a reload right after cannot abort it), and on disk
+ * before its promise resolves; failures (quota, a closed connection) reject.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { Decision, ExportRow } from '../core/export/types.ts';
@@ -87,5 +88,9 @@ async function inTransaction<N extends 'decisions' | 'session'>(
     tx.abort();
     throw e;
   }
+  // Commit now rather than when the requests' results come back: a transaction still waiting
+  // for its auto-commit is aborted if the page unloads meanwhile (a reload right after a key
+  // press lost the decision: e2e/reload.spec.mjs); one asked to commit is finished by the browser.
+  (tx as { commit?: () => void }).commit?.();
   await Promise.all(pending);
 }

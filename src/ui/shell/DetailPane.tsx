@@ -63,14 +63,20 @@ function OpenSpectrum({ spectrumKey, detail, assets }: OpenSpectrumProps) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<(() => void) | undefined>(undefined);
 
-  // Save a pending z when the spectrum closes (the key changes and this unmounts).
-  useEffect(
-    () => () => {
+  // Save a pending z when the spectrum closes (the key changes and this unmounts), and when the page
+  // goes away (reload, tab closed): 'pagehide' runs before the document is torn down, and the
+  // IndexedDB transaction it starts still commits (issue 6: a reload loses no decision).
+  useEffect(() => {
+    const flush = () => {
       clearTimeout(timer.current);
       pending.current?.();
-    },
-    [],
-  );
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
   // A saved change (or 'reset to pipeline', or undo) replaces the drafts; so does leaving guided mode.
   const savedCls = decision?.cls;
   const savedManualZ = decision?.z;
