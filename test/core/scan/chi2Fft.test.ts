@@ -2,18 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chi2Direct } from '../../../src/core/scan/chi2Direct.ts';
 import { createChi2Scanner } from '../../../src/core/scan/chi2Fft.ts';
 import { loadPffft, type PffftModule } from '../../../src/core/scan/pffft.ts';
-
-/** Deterministic pseudo-random numbers (mulberry32) so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../../tools/fuzzMutations.ts'; // seeded mulberry32
 
 function randomArrays(n: number, nOut: number, seed: number) {
   const r = rng(seed);
