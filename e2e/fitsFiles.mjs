@@ -131,6 +131,14 @@ export function fakeSpectrum(n, lo, hi, fluxAt = (w, i) => 10 + Math.sin(i / 30)
 
 export const fixture = (path) => readFileSync(join(ROOT, 'test', 'fixtures', path));
 
+/** Bytes one fibre adds to the spPlate written by writeBigSpPlate (a row of each image and of the plug map). */
+export function spPlateFibreBytes() {
+  return readHdus(fixture('formats/sdss_spPlate.fits')).reduce(
+    (sum, h) => sum + (h.values.get('XTENSION') === 'BINTABLE' ? h.values.get('NAXIS1') : (Math.abs(h.values.get('BITPIX')) / 8) * h.values.get('NAXIS1')),
+    0,
+  );
+}
+
 /**
  * Write an spPlate of `nFibres` fibres to `path` (streamed: never held in
  * memory) by repeating the 3 fibres of the committed fixture in every image

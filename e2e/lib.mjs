@@ -96,18 +96,19 @@ export async function startPreview() {
   };
 }
 
-/** A fresh headless chromium profile; `webgpu` adds --enable-unsafe-webgpu (SwiftShader adapter). */
-export async function launch({ webgpu = false } = {}) {
+/** A fresh headless chromium profile; `webgpu` adds --enable-unsafe-webgpu (SwiftShader adapter), `args` any other switches. */
+export async function launch({ webgpu = false, args = [] } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'gasnet-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...(webgpu ? ['--enable-unsafe-webgpu'] : [])],
+    args: [...CHROMIUM_ARGS, ...(webgpu ? ['--enable-unsafe-webgpu'] : []), ...args],
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
   });
   return {
     context,
+    userDataDir,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

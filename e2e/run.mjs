@@ -5,8 +5,8 @@
  * command line) in headless Debian chromium via playwright-core.
  *
  * A spec exports `tests` (an array of { name, run(ctx) }) run in order on one
- * page of one fresh browser profile, and optionally `browser = { webgpu: true }`.
- * ctx = { page, context, baseUrl, consoleErrors, requests (every URL requested so far),
+ * page of one fresh browser profile, and optionally `browser = { webgpu: true, args: [...] }`.
+ * ctx = { page, context, userDataDir (the profile folder), baseUrl, consoleErrors, requests (every URL requested so far),
  * serverRequests() (the URLs that reached the preview server so far) }. Prints a line per test and finally
  * 'N passed, N failed'; exits 1 on any failure. After each spec, one more check
  * counts as a test: no Content-Security-Policy violation was logged and every
@@ -54,7 +54,7 @@ try {
       }
       const t0 = Date.now();
       try {
-        await t.run({ page, context: browser.context, baseUrl: server.baseUrl, consoleErrors, requests, serverRequests: server.requestLog });
+        await t.run({ page, context: browser.context, userDataDir: browser.userDataDir, baseUrl: server.baseUrl, consoleErrors, requests, serverRequests: server.requestLog });
         passed++;
         console.log(`  ✓ ${t.name} (${Date.now() - t0} ms)`);
       } catch (e) {
