@@ -1,8 +1,9 @@
 /**
  * Issue 6, batches: 300 files, 10 % of them broken (truncated, not a
  * spectrum layout, not FITS at all, all-NaN flux, wavelengths outside
- * 3600–9200 Å). Every good file gets a result with finite numbers, every bad
- * one a row that says why; the page stays responsive (the longest
+ * 3600–9200 Å). Every good file gets a result with finite numbers (two of
+ * them carry the edge-of-range and few-pixels flags in the table and the
+ * export), every bad one a row that says why; the page stays responsive (the longest
  * main-thread task during the batch is measured with a PerformanceObserver
  * and printed; a click on a column header during the batch sorts the table).
  * The one-off cost of the first opened spectrum (Plotly) is printed apart.
@@ -11,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeSpectrum, fixture, spectrumTable } from './fitsFiles.mjs';
+import { fakeSpectrum, fixture, sdssSpectrum, spectrumTable } from './fitsFiles.mjs';
 import { FIXTURES, poll, readRows, runStamp, screenshot, waitForBackend, waitForRows } from './lib.mjs';
 
 const GOOD = 270;
@@ -26,10 +27,14 @@ function makeBatch(dir) {
     writeFileSync(join(dir, name), bytes);
     files.push(join(dir, name));
   };
-  for (let i = 0; i < GOOD; i++) {
+  for (let i = 0; i < GOOD - 2; i++) {
     const src = SDSS[i % SDSS.length];
     add(`good-${String(i).padStart(3, '0')}-${src}`, fixture(`sdss/${src}`));
   }
+  // Two good files whose numbers cannot be fully trusted: they must carry their flag.
+  const star = sdssSpectrum('spec-1883-53271-0276.fits');
+  add('flagged-edge-of-range.fits', spectrumTable({ ...star, wavelength: star.wavelength.map((w) => w * 1.006), primary: { OBJECT: 'star moved to z = 0.006' } }));
+  add('flagged-few-pixels.fits', spectrumTable({ ...star, ivar: star.ivar.map((v, i) => (i < 700 ? v : 0)), primary: { OBJECT: '699 good pixels' } }));
   for (let i = 0; i < 8; i++) {
     const src = fixture(`sdss/${SDSS[i]}`);
     const name = `bad-truncated-${i}.fits`;
@@ -140,6 +145,18 @@ export const tests = [
         await screenshot(page, 'batch-errors');
         await page.uncheck('[data-filter-class="error"]');
 
+        // The flagged ones say so in the table ('flagged only' filter, flags cell).
+        await page.check('input[aria-label="flagged only"]');
+        const flagged = await poll(async () => {
+          const rows = await readRows(page);
+          const edge = rows.find((r) => r.file === 'flagged-edge-of-range.fits');
+          const few = rows.find((r) => r.file === 'flagged-few-pixels.fits');
+          return edge && few ? { edge, few } : false;
+        }, 'the flagged rows in the flagged-only view');
+        assert.match(flagged.edge.text, /edge-of-range/);
+        assert.match(flagged.few.text, /few-pixels/);
+        await page.uncheck('input[aria-label="flagged only"]');
+
         // Everything, as the JSON export holds it: no NaN or Inf (JSON turns them into null) in any result.
         const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-json"]')]);
         const exported = JSON.parse(readFileSync(await download.path(), 'utf8')).rows;
@@ -160,6 +177,8 @@ export const tests = [
           for (const [path, v] of numbers(r.result)) assert.ok(Number.isFinite(v), `${f}${path} = ${v}`);
           assert.ok(Array.isArray(r.result.flags));
         }
+        assert.ok(byFile.get('flagged-edge-of-range.fits').result.flags.includes('edge-of-range'), 'edge-of-range exported');
+        assert.ok(byFile.get('flagged-few-pixels.fits').result.flags.includes('few-pixels'), 'few-pixels exported');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

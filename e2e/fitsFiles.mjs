@@ -91,6 +91,24 @@ export function patchTableString(bytes, index, name, row, text) {
   return out;
 }
 
+/** A scalar E or D column of binary table HDU `index`, one value per row. */
+export function readTableColumn(bytes, index, name) {
+  const hdu = readHdus(bytes)[index];
+  const { offset, repeat, letter } = field(hdu, name);
+  if (repeat !== 1 || (letter !== 'E' && letter !== 'D')) throw new RangeError(`${name} is ${repeat}${letter}`);
+  const rowBytes = hdu.values.get('NAXIS1');
+  return Float64Array.from({ length: hdu.values.get('NAXIS2') }, (_, r) => {
+    const at = hdu.dataStart + r * rowBytes + offset;
+    return letter === 'E' ? bytes.readFloatBE(at) : bytes.readDoubleBE(at);
+  });
+}
+
+/** An SDSS spec-lite fixture's spectrum (COADD: loglam, flux, ivar) with wavelengths in Å. */
+export function sdssSpectrum(file) {
+  const b = fixture(`sdss/${file}`);
+  return { wavelength: readTableColumn(b, 1, 'loglam').map((l) => 10 ** l), flux: readTableColumn(b, 1, 'flux'), ivar: readTableColumn(b, 1, 'ivar') };
+}
+
 /**
  * A spectrum as a FITS table, one row per pixel (wavelength in Å, flux, ivar:
  * all float64), with extra primary cards (e.g. OBJECT) and column units.
