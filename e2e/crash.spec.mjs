@@ -18,6 +18,9 @@ const FIBRES = 1500;
 const dir = join(tmpdir(), `gasnet-crash-${process.pid}`);
 const plate = join(dir, 'plate.fits');
 
+// The plate is shared by the three tests; remove it however the run ends (a failed test skips the rest).
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
 const analysisWorkers = (page) => page.workers().filter((w) => /analysisWorker/.test(w.url()));
 
 async function progress(page) {
