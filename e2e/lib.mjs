@@ -230,3 +230,24 @@ export function parseCsv(raw) {
   const [head, ...body] = rows.filter((r) => r.length > 1 || r[0] !== '');
   return { head, records: body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? '']))) };
 }
+
+/** Every stored decision, straight from IndexedDB (database 'gasnet-explorer', store 'decisions'). */
+export function storedDecisions(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('gasnet-explorer');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('decisions')) return resolve([]);
+          const req = db.transaction('decisions').objectStore('decisions').getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}

@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBigSpPlate } from './fitsFiles.mjs';
-import { poll, readRows, runStamp, waitForBackend } from './lib.mjs';
+import { poll, readRows, runStamp, waitForBackend, storedDecisions } from './lib.mjs';
 
 const POINTS = 22;
 /** 2000 fibres (184 MB): the batch outlasts the slowest round of decisions (opening a spectrum, loading Plotly). */
@@ -34,26 +34,6 @@ function rng(seed) {
   };
 }
 
-/** Every stored decision, straight from IndexedDB (database 'gasnet-explorer', store 'decisions'). */
-function storedDecisions(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('gasnet-explorer');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('decisions')) return resolve([]);
-          const req = db.transaction('decisions').objectStore('decisions').getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
 
 async function startBatch(page) {
   const before = await runStamp(page);

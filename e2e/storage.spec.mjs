@@ -10,31 +10,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixture } from './fitsFiles.mjs';
-import { analyseFiles, poll, waitForBackend } from './lib.mjs';
+import { analyseFiles, poll, waitForBackend, storedDecisions } from './lib.mjs';
 
 const dir = join(tmpdir(), `gasnet-storage-${process.pid}`);
 const FILE = 'spec-0375-52140-0356.fits';
 
-/** Every stored decision, straight from IndexedDB (database 'gasnet-explorer', store 'decisions'). */
-function storedDecisions(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('gasnet-explorer');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('decisions')) return resolve([]);
-          const req = db.transaction('decisions').objectStore('decisions').getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-}
 
 export const tests = [
   {
