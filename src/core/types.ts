@@ -62,13 +62,59 @@ export interface SpectrumMeta {
   fluxUnit?: string;
 }
 
+/** Air or vacuum wavelengths. */
+export type WavelengthMedium = 'air' | 'vacuum';
+
+/**
+ * Velocity frame of the wavelengths: as observed at the telescope, or already corrected to the
+ * Sun's centre or the Solar System barycentre ('unknown' when neither the file nor the instrument says).
+ */
+export type VelocityFrame = 'topocentric' | 'heliocentric' | 'barycentric' | 'unknown';
+
+/**
+ * Where a frame fact came from, so the app can show how sure it is: a header keyword, the
+ * instrument's known practice (AAT/UKST 2dfdr and IRAF reductions: air; SDSS, DESI, LAMOST:
+ * vacuum), a plain default, or the user's override.
+ */
+export type FrameSource = 'keyword' | 'instrument' | 'default' | 'user';
+
+/** Where and when a spectrum was observed: what a heliocentric/barycentric correction needs. */
+export interface Observation {
+  /** Modified Julian Date (UTC) of mid-exposure, or of the start when only that is known. */
+  mjd?: number;
+  /** Observatory, geodetic: longitude east (deg), latitude (deg), height (m). */
+  site?: { lon: number; lat: number; height: number; name?: string };
+  /** Pointing in degrees (ICRS / J2000). */
+  ra?: number;
+  dec?: number;
+}
+
+/** The wavelength frame of a spectrum as read, and what the file asks to be done with it. */
+export interface WavelengthFrame {
+  medium: WavelengthMedium;
+  mediumFrom: FrameSource;
+  velocity: VelocityFrame;
+  velocityFrom: FrameSource;
+  /** Instrument or survey the assumptions were made for, e.g. '2dF', 'AAOmega', 'DESI'. */
+  instrument?: string;
+  /** Facts for a velocity correction, when the file gives them. */
+  observation?: Observation;
+  /**
+   * Corrections the file asks for (Marz's DO_HELIO / DO_CMB keywords). Without `helio`, a
+   * topocentric spectrum whose observation is fully known is still reported heliocentric.
+   */
+  wants?: { helio?: boolean; cmb?: boolean };
+}
+
 /** One spectrum on its own wavelength grid, as an adapter read it. */
 export interface Spectrum {
   /** Stable identity within the file, e.g. 'spec-0375-52140-0356' or 'fiber-12'. */
   id: string;
   meta: SpectrumMeta;
-  /** [n] vacuum wavelength in Å, strictly increasing. */
+  /** [n] wavelength in Å as the file gives it (air or vacuum: see `frame`), strictly increasing. */
   wavelength: Float64Array;
+  /** Air/vacuum and velocity frame of `wavelength` (grid/ converts to vacuum; scan/ corrects z). */
+  frame: WavelengthFrame;
   /** [n] flux density (any consistent unit). */
   flux: Float32Array;
   /** [n] inverse variance in 1/flux²; 0 = no information. */

@@ -1,16 +1,16 @@
 /**
  * The last step of every adapter: arrays as the file stores them → a Spectrum
- * (vacuum Å, increasing wavelength, ivar, 0/1 mask). Lengths are checked here
- * so each adapter reports a short or mismatched array the same way.
+ * (Å in the file's own frame, increasing wavelength, ivar, 0/1 mask). Lengths
+ * are checked here so each adapter reports a short or mismatched array the same
+ * way. Air→vacuum is not done here but in grid/, so a user can override the frame.
  */
-import { airToVacuum } from '../grid/airToVacuum.ts';
-import type { Result, Spectrum, SpectrumMeta } from '../types.ts';
+import type { Result, Spectrum, SpectrumMeta, WavelengthFrame } from '../types.ts';
 import { fail, ok } from '../types.ts';
 
 export interface SpectrumParts {
   id: string;
   meta: SpectrumMeta;
-  /** [n] wavelengths in Å (air when `air` is true). */
+  /** [n] wavelengths in Å, in the medium `frame` says. */
   wavelength: ArrayLike<number>;
   flux: ArrayLike<number>;
   /** Exactly one of ivar / sigma / variance is normally given; none means equal weights (with an issue). */
@@ -20,8 +20,8 @@ export interface SpectrumParts {
   /** [n] nonzero (or NaN) = bad. */
   mask?: ArrayLike<number>;
   model?: ArrayLike<number>;
-  /** Wavelengths are in air: convert to vacuum. */
-  air?: boolean;
+  /** Air/vacuum and velocity frame of `wavelength`, with where each fact came from. */
+  frame: WavelengthFrame;
   issues?: string[];
   /** HDU the arrays came from, for error messages. */
   hdu?: number;
@@ -71,15 +71,12 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     mask = new Uint8Array(n);
     for (let i = 0; i < n; i++) mask[i] = p.mask[i] !== 0 ? 1 : 0; // NaN !== 0 → bad
   }
-  let wavelength: Float64Array = Float64Array.from(p.wavelength);
-  if (p.air) {
-    wavelength = airToVacuum(wavelength);
-    issues.push('Air wavelengths converted to vacuum (Ciddor 1996).');
-  }
+  const wavelength = Float64Array.from(p.wavelength);
   const spectrum: Spectrum = {
     id: p.id,
     meta: p.meta,
     wavelength,
+    frame: p.frame,
     flux: Float32Array.from(p.flux),
     ivar,
     ...(mask && { mask }),

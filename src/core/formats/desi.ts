@@ -12,6 +12,7 @@ import type { FitsFile, Hdu } from '../fits/types.ts';
 import type { Result, Spectrum } from '../types.ts';
 import { fail } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
+import { frame } from './frame.ts';
 import { findColumn, readRowValues, tableRows } from './columns.ts';
 import { type Arm, mergeArms } from './mergeArms.ts';
 import { dropUndefined, ident, ids, num, str } from './meta.ts';
@@ -138,6 +139,7 @@ function makeRead(coadd: boolean) {
         fluxUnit: str(unit),
       }),
       wavelength: merged.wavelength,
+      frame: frame('vacuum', 'instrument', 'barycentric', 'instrument', { instrument: 'DESI' }),
       flux: merged.flux,
       ivar: merged.ivar,
       mask: merged.mask,

@@ -10,6 +10,7 @@ import type { FitsFile, Hdu, TableColumnInfo } from '../fits/types.ts';
 import type { Result, Spectrum } from '../types.ts';
 import { fail } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
+import { unknownFrame } from './frame.ts';
 import { findColumn, readNumeric, tableRows } from './columns.ts';
 import { dropUndefined, str } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
@@ -72,7 +73,8 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
   const cols = await readNumeric(file, c.hdu, wanted.map((x) => x.name), rows);
   if (!cols.ok) return cols;
   const get = (x: TableColumnInfo | undefined) => (x ? cols.value[x.name] : undefined);
-  const issues = ['Wavelengths assumed to be in vacuum.'];
+  const airHint = tableAirHint(file);
+  const issues = airHint === undefined ? ['Wavelengths assumed to be in vacuum.'] : [];
   const raw = get(c.wave)!;
   let wavelength: Float64Array;
   if (c.log) {
@@ -95,6 +97,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       fluxUnit: str(c.flux.unit),
     }),
     wavelength,
+    frame: unknownFrame(airHint),
     flux: get(c.flux)!,
     sigma: get(c.sigma),
     ivar: get(c.ivar),
@@ -103,6 +106,18 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     issues,
     hdu: c.hdu.index,
   });
+}
+
+/** AIRORVAC = 'air' / 'vac' or VACUUM = T/F in any header, else undefined. */
+function tableAirHint(file: FitsFile): boolean | undefined {
+  for (const h of file.hdus) {
+    const a = h.header.getString('AIRORVAC')?.trim().toLowerCase();
+    if (a?.startsWith('air')) return true;
+    if (a?.startsWith('vac')) return false;
+    const v = h.header.get('VACUUM');
+    if (typeof v === 'boolean') return !v;
+  }
+  return undefined;
 }
 
 export const genericTable: FormatAdapter = {

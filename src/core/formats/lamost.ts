@@ -11,6 +11,7 @@ import type { FitsFile, FitsHeader, Hdu } from '../fits/types.ts';
 import type { Result, Spectrum, SpectrumMeta } from '../types.ts';
 import { fail, ok } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
+import { frame, mediumFrom } from './frame.ts';
 import { findColumn, readNumeric, tableRows } from './columns.ts';
 import { dropUndefined, headerValue, ident, ids, num, str, truthOf } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
@@ -125,10 +126,17 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     flux: a.flux,
     ivar: a.ivar,
     mask: a.andMask,
-    air: h.get('VACUUM') === false,
+    frame: lamostFrame(h.get('VACUUM'), h.get('HELIO')),
     issues: a.issues,
     hdu: a.hdu,
   });
+}
+
+/** LAMOST: vacuum and heliocentric unless the header's VACUUM / HELIO say otherwise. */
+function lamostFrame(vacuum: unknown, helio: unknown) {
+  const m = mediumFrom(vacuum === false ? true : vacuum === true ? false : undefined, 'vacuum');
+  const v = helio === false ? 'topocentric' : 'heliocentric';
+  return frame(m.medium, m.mediumFrom, v, typeof helio === 'boolean' ? 'keyword' : 'instrument', { instrument: 'LAMOST' });
 }
 
 export const lamost: FormatAdapter = {

@@ -8,6 +8,7 @@ import type { FitsFile, Hdu } from '../fits/types.ts';
 import type { Result, Spectrum } from '../types.ts';
 import { fail } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
+import { sdssFrame } from './frame.ts';
 import { readRowValues } from './columns.ts';
 import { dropUndefined, headerValue, ident, ids, num, pad, str } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
@@ -64,7 +65,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       fluxUnit: str(h.getString('BUNIT')),
     }),
     wavelength: wcs.value.wavelength,
-    air: wcs.value.airHint === true,
+    frame: sdssFrame(wcs.value.airHint),
     flux: flux.value.data,
     ivar: ivar.value.data,
     mask: mask.value.data,

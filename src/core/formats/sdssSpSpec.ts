@@ -9,6 +9,7 @@ import type { FitsFile, FitsHeader } from '../fits/types.ts';
 import type { Result, Spectrum } from '../types.ts';
 import { fail } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
+import { sdssFrame } from './frame.ts';
 import { dropUndefined, headerValue, ident, ids, num, pad, str, truthOf } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
 import { wcsWavelength } from './wcs.ts';
@@ -77,7 +78,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       fluxUnit: str(h.getString('BUNIT')),
     }),
     wavelength: wcs.value.wavelength,
-    air: wcs.value.airHint === true,
+    frame: sdssFrame(wcs.value.airHint),
     flux: row(ROW_FLUX),
     sigma: row(ROW_SIGMA),
     mask: row(ROW_MASK),

@@ -9,6 +9,7 @@
 import type { FitsFile, Hdu } from '../fits/types.ts';
 import type { Result, Spectrum, SpectrumMeta } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
+import { sdssFrame } from './frame.ts';
 import { type CellValue, findColumn, readNumeric, readRowValues } from './columns.ts';
 import { dropUndefined, headerValue, ident, ids, num, pad, str, truthOf } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
@@ -109,6 +110,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     id: specId(m),
     meta: dropUndefined(meta),
     wavelength,
+    frame: sdssFrame(undefined),
     flux: c[want.flux],
     ivar: c[want.ivar],
     mask: want.mask ? c[want.mask] : undefined,

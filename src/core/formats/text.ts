@@ -12,6 +12,7 @@
 import type { InputError, Result, Spectrum } from '../types.ts';
 import { fail } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
+import { unknownFrame } from './frame.ts';
 
 type Role = 'wave' | 'loglam' | 'flux' | 'sigma' | 'ivar' | 'variance' | 'mask';
 
@@ -97,6 +98,7 @@ export function parseTextSpectrum(text: string, name: string): Result<Spectrum> 
     id: name.replace(/\.[^.]*$/, '') || 'spectrum',
     meta: { format: 'text' },
     wavelength: wave,
+    frame: unknownFrame(),
     flux: col('flux')!,
     sigma: col('sigma'),
     ivar: col('ivar'),

@@ -12,6 +12,7 @@ import type { FitsFile, Hdu } from '../fits/types.ts';
 import type { Result, Spectrum } from '../types.ts';
 import { fail, ok } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
+import { frame } from './frame.ts';
 import { findColumn, readRowValues, tableRows } from './columns.ts';
 import { dropUndefined, ids, num, str } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
@@ -98,7 +99,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       fluxUnit: str(data.header.getString('BUNIT')) ?? 'counts',
     }),
     wavelength: wave.value.w,
-    air: wave.value.air,
+    frame: twodfFrame(file, wave.value.air),
     flux: flux.value.data,
     variance: varHdu && noise?.ok ? noise.value.data : undefined,
     ivar: ivarHdu && noise?.ok ? noise.value.data : undefined,
@@ -122,6 +123,16 @@ async function selectRows(file: FitsFile): Promise<Result<number[]>> {
     if (t.trim().toUpperCase() === 'P') out.push(i);
   });
   return ok(out);
+}
+
+/** 2dfdr writes air wavelengths as observed (topocentric) unless VACUUM = T or the header says it corrected them. */
+function twodfFrame(file: FitsFile, air: boolean) {
+  const h = file.hdus[0].header;
+  const said = h.get('VACUUM') !== undefined && h.get('VACUUM') !== null;
+  return frame(air ? 'air' : 'vacuum', said ? 'keyword' : 'instrument', 'topocentric', 'instrument', {
+    instrument: h.getString('INSTRUME')?.trim() || '2dF',
+    wants: { helio: h.get('DO_HELIO') === true, cmb: h.get('DO_CMB') === true },
+  });
 }
 
 export const twodf: FormatAdapter = {

@@ -11,6 +11,7 @@ import type { FitsFile, Hdu } from '../fits/types.ts';
 import type { Result, Spectrum } from '../types.ts';
 import { fail } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
+import { unknownFrame } from './frame.ts';
 import { dropUndefined, headerValue, num, str } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
 import { hasSpectralWcs, wcsWavelength } from './wcs.ts';
@@ -78,7 +79,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       fluxUnit: str(headerValue(header, ['BUNIT'])),
     }),
     wavelength: wcs.value.wavelength,
-    air: air === true,
+    frame: unknownFrame(air),
     flux: flux.value.data,
     sigma: sigmaHdu ? noiseData : undefined,
     variance: varHdu ? noiseData : undefined,

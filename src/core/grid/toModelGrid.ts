@@ -1,8 +1,10 @@
 /**
  * From a Spectrum as an adapter read it to the 4076-pixel model input grid:
- * fold every kind of bad pixel into one mask, refuse spectra the networks
- * cannot use (with a message that says what to do), then resample.
+ * convert air wavelengths to vacuum (the frame says which), fold every kind
+ * of bad pixel into one mask, refuse spectra the networks cannot use (with a
+ * message that says what to do), then resample.
  */
+import { airToVacuum } from './airToVacuum.ts';
 import { fail, ok } from '../types.ts';
 import type { GriddedSpectrum, InputError, Result, Spectrum } from '../types.ts';
 import { INPUT_LOGLAM0, LOGLAM_STEP_DEX, N_INPUT } from './modelGrid.ts';
@@ -41,11 +43,12 @@ const fmtA = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : String(
 
 /** Resample `s` onto the model grid, or say why it cannot be used. */
 export function toModelGrid(
-  s: Pick<Spectrum, 'wavelength' | 'flux' | 'ivar' | 'mask'>,
+  s: Pick<Spectrum, 'wavelength' | 'flux' | 'ivar' | 'mask'> & { frame?: Pick<Spectrum['frame'], 'medium'> },
   options: ToModelGridOptions = {},
 ): Result<ModelGridSpectrum> {
   const minGood = options.minGoodPixels ?? DEFAULT_MIN_GOOD_PIXELS;
-  const { wavelength, flux, ivar, mask } = s;
+  const { flux, ivar, mask } = s;
+  const wavelength = s.frame?.medium === 'air' ? airToVacuum(s.wavelength) : s.wavelength;
   const n = wavelength.length;
   if (flux.length !== n || ivar.length !== n || (mask && mask.length !== n)) {
     throw new RangeError(

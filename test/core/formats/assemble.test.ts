@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSpectrum } from '../../../src/core/formats/assemble.ts';
-import { airToVacuumA } from '../../../src/core/grid/airToVacuum.ts';
+import { unknownFrame } from '../../../src/core/formats/frame.ts';
 
-const base = { id: 's', meta: { format: 'test' } };
+const base = { id: 's', meta: { format: 'test' }, frame: unknownFrame() };
 
 describe('buildSpectrum', () => {
   it('turns σ or variance into ivar (≤ 0 or non-finite → 0) and NaN flux into ivar 0', () => {
@@ -30,14 +30,15 @@ describe('buildSpectrum', () => {
     expect(Array.from(r.value.model!)).toEqual([5, 6, 7]);
   });
 
-  it('reverses decreasing wavelengths (all arrays together) and converts air to vacuum', () => {
-    const r = buildSpectrum({ ...base, wavelength: [6000, 5000], flux: [1, 2], ivar: [3, 4], mask: [1, 0], air: true });
+  it('reverses decreasing wavelengths (all arrays together) and keeps them in the frame the file gives', () => {
+    const r = buildSpectrum({ ...base, frame: unknownFrame(true), wavelength: [6000, 5000], flux: [1, 2], ivar: [3, 4], mask: [1, 0] });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.wavelength[0]).toBeCloseTo(airToVacuumA(5000), 9);
+    expect(r.value.wavelength[0]).toBe(5000);
+    expect(r.value.frame.medium).toBe('air');
     expect(Array.from(r.value.flux)).toEqual([2, 1]);
     expect(Array.from(r.value.ivar)).toEqual([4, 3]);
     expect(Array.from(r.value.mask!)).toEqual([0, 1]);
-    expect(r.value.issues).toHaveLength(2);
+    expect(r.value.issues).toHaveLength(1);
   });
 
   it('gives equal weights with an issue when there is no uncertainty at all', () => {
