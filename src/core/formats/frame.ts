@@ -17,7 +17,10 @@ export function frame(
   const f: WavelengthFrame = { medium, mediumFrom, velocity, velocityFrom };
   if (extra.instrument !== undefined) f.instrument = extra.instrument;
   if (extra.observation !== undefined && Object.keys(extra.observation).length > 0) f.observation = extra.observation;
-  if (extra.wants !== undefined && (extra.wants.helio || extra.wants.cmb)) f.wants = extra.wants;
+  // DO_HELIO = F is kept too: it tells frameCorrection not to correct a topocentric spectrum
+  if (extra.wants !== undefined && (extra.wants.helio !== undefined || extra.wants.cmb !== undefined)) {
+    f.wants = Object.fromEntries(Object.entries(extra.wants).filter(([, v]) => v !== undefined));
+  }
   return f;
 }
 

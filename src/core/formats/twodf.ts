@@ -125,13 +125,15 @@ async function selectRows(file: FitsFile): Promise<Result<number[]>> {
   return ok(out);
 }
 
+const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+
 /** 2dfdr writes air wavelengths as observed (topocentric) unless VACUUM = T or the header says it corrected them. */
 function twodfFrame(file: FitsFile, air: boolean) {
   const h = file.hdus[0].header;
   const said = h.get('VACUUM') !== undefined && h.get('VACUUM') !== null;
   return frame(air ? 'air' : 'vacuum', said ? 'keyword' : 'instrument', 'topocentric', 'instrument', {
     instrument: h.getString('INSTRUME')?.trim() || '2dF',
-    wants: { helio: h.get('DO_HELIO') === true, cmb: h.get('DO_CMB') === true },
+    wants: { helio: bool(h.get('DO_HELIO')), cmb: bool(h.get('DO_CMB')) },
   });
 }
 
