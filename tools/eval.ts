@@ -2,9 +2,12 @@
  * Accuracy, GF and MAD on the SDSS fixtures against SDSS's own answers.
  *
  *   npm run eval [-- --model encoder|unet] [--dir test/fixtures/sdss] [--out results/eval-encoder.json]
+ *   npm run eval -- --set DIR [--model …] [--out results/eval-set-<DIR name>-<model>.json]
+ *
+ * --set scores any folder tree of spectra with truth.csv files (tools/evalSet.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { analyzeFile } from '../src/core/analyzeFile.ts';
 import { computeMetrics, type Prediction } from '../src/core/evaluate/metrics.ts';
 import { openSpectra } from '../src/core/formats/index.ts';
@@ -12,12 +15,25 @@ import { CLASSES, type ModelFamily } from '../src/core/types.ts';
 import { loadAnalyzer } from './lib/nodeModels.ts';
 import { readTruth } from './lib/truth.ts';
 import { nodeFileSource } from './nodeFileSource.ts';
+import { evaluateSet, printSet } from './evalSet.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : fallback;
 };
 const family = arg('--model', 'encoder') as ModelFamily;
+const set = arg('--set', '');
+if (set !== '') {
+  const analyzer = await loadAnalyzer(family);
+  const rows = await evaluateSet(set, analyzer);
+  console.log(`model: ${family}   set: ${set}   right = class and |Δz|/(1+z) < 1e-3 (QSO 3e-3)`);
+  const summary = printSet(rows);
+  const setOut = arg('--out', `results/eval-set-${basename(resolve(set))}-${family}.json`);
+  mkdirSync(dirname(setOut), { recursive: true });
+  writeFileSync(setOut, JSON.stringify({ model: family, set, summary, spectra: rows }, null, 1) + '\n');
+  console.log(`written ${setOut}`);
+  process.exit(0);
+}
 const dir = arg('--dir', 'test/fixtures/sdss');
 const out = arg('--out', `results/eval-${family}.json`);
 

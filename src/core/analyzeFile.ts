@@ -5,6 +5,7 @@
  */
 import type { OpenedSpectra } from './formats/types.ts';
 import { toModelGrid } from './grid/toModelGrid.ts';
+import { frameCorrection, type FrameCorrection } from './grid/velocityFrame.ts';
 import type { Analyzer } from './scan/pipeline.ts';
 import type { AnalysisResult } from './scan/types.ts';
 import type { GriddedSpectrum, InputError, Result, Spectrum } from './types.ts';
@@ -15,6 +16,11 @@ export interface SpectrumOutcome {
   spectrum?: Spectrum;
   gridded?: GriddedSpectrum;
   result: Result<AnalysisResult, InputError>;
+  /**
+   * From the redshift measured on the file's (vacuum) wavelengths to the reported frame
+   * (barycentric, CMB): present whenever the spectrum was read.
+   */
+  correction?: FrameCorrection;
   /** Mean wall time per spectrum of its batch (reading, gridding, analysis), ms. */
   ms: number;
 }
@@ -57,7 +63,8 @@ export async function* analyzeFile(
       }
       batchIndex.push(gridded.length);
       gridded.push(g.value);
-      pending.push({ index: i, spectrum: read.value, gridded: g.value, result: { ok: false, error: { code: 'internal', message: 'pending' } } });
+      const correction = frameCorrection(read.value.frame);
+      pending.push({ index: i, spectrum: read.value, gridded: g.value, correction, result: { ok: false, error: { code: 'internal', message: 'pending' } } });
     }
     const readMs = clock() - t0;
     for (const analyzer of analyzers) {

@@ -1,5 +1,6 @@
 /** The CLI's JSON record and table row for one analysed spectrum. */
 import type { SpectrumOutcome } from '../../src/core/analyzeFile.ts';
+import { correctRedshift } from '../../src/core/grid/velocityFrame.ts';
 import type { ModelFamily, SpectralClass } from '../../src/core/types.ts';
 
 export interface OutcomeRecord {
@@ -14,6 +15,13 @@ export interface OutcomeRecord {
   /** null when the best class's χ² curve has a single minimum ("unique"). */
   robustness?: number | null;
   anomaly?: string[];
+  /** Redshift measured on the file's wavelengths (after air→vacuum), before any velocity-frame correction. */
+  z_obs?: number;
+  /** What the wavelengths were taken to be, and the frame `z` is in. */
+  frame?: { medium: string; medium_from: string; velocity_in: string; velocity_from: string; z_frame: string; instrument?: string; note?: string };
+  /** Velocity corrections applied to go from z_obs to z, km/s. */
+  v_bary?: number;
+  v_cmb?: number;
   ms?: number;
   error?: string;
 }
@@ -26,14 +34,31 @@ export function formatOutcome(file: string, o: SpectrumOutcome & { family: Model
   if (!o.result.ok) return { ...base, error: `${file}[${o.index}]: ${o.result.error.message}` };
   const r = o.result.value;
   const per = <T>(f: (c: SpectralClass) => T) => ({ STAR: f('STAR'), GALAXY: f('GALAXY'), QSO: f('QSO') });
+  const corr = o.correction ?? { frame: 'unknown' as const, factor: 1 };
+  const fr = o.spectrum?.frame;
+  const zz = (z: number) => round(correctRedshift(z, corr), 8);
   return {
     ...base,
     class: r.cls,
-    z: round(r.z, 8),
+    z: zz(r.z),
     chi2: per((c) => round(r.chi2[c], 6)),
-    z_by_class: per((c) => round(r.zByClass[c], 8)),
+    z_by_class: per((c) => zz(r.zByClass[c])),
     robustness: r.robustness === undefined ? null : round(r.robustness, 6),
     anomaly: r.flags,
+    z_obs: round(r.z, 8),
+    ...(fr && {
+      frame: {
+        medium: fr.medium,
+        medium_from: fr.mediumFrom,
+        velocity_in: fr.velocity,
+        velocity_from: fr.velocityFrom,
+        z_frame: corr.frame,
+        ...(fr.instrument !== undefined && { instrument: fr.instrument }),
+        ...(corr.note !== undefined && { note: corr.note }),
+      },
+    }),
+    ...(corr.vBaryKms !== undefined && { v_bary: round(corr.vBaryKms, 6) }),
+    ...(corr.vCmbKms !== undefined && { v_cmb: round(corr.vCmbKms, 6) }),
     ms: round(o.ms, 4),
   };
 }
