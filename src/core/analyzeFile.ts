@@ -4,8 +4,9 @@
  * batch is done. Shared by the worker, the CLI, the evaluation and the benchmark.
  */
 import type { OpenedSpectra } from './formats/types.ts';
-import { toModelGrid } from './grid/toModelGrid.ts';
-import { frameCorrection, type FrameCorrection } from './grid/velocityFrame.ts';
+import type { FrameCorrection } from './grid/velocityFrame.ts';
+import type { InstrumentProfile } from './preprocess/instrumentProfile.ts';
+import { prepareSpectrum } from './prepareSpectrum.ts';
 import type { Analyzer } from './scan/pipeline.ts';
 import type { AnalysisResult } from './scan/types.ts';
 import type { GriddedSpectrum, InputError, Result, Spectrum } from './types.ts';
@@ -21,6 +22,8 @@ export interface SpectrumOutcome {
    * (barycentric, CMB): present whenever the spectrum was read.
    */
   correction?: FrameCorrection;
+  /** How the spectrum's instrument was treated (present whenever it reached the model grid). */
+  profile?: InstrumentProfile;
   /** Mean wall time per spectrum of its batch (reading, gridding, analysis), ms. */
   ms: number;
 }
@@ -55,16 +58,16 @@ export async function* analyzeFile(
         batchIndex.push(-1);
         continue;
       }
-      const g = toModelGrid(read.value);
+      const g = prepareSpectrum(read.value);
       if (!g.ok) {
         pending.push({ index: i, spectrum: read.value, result: g });
         batchIndex.push(-1);
         continue;
       }
       batchIndex.push(gridded.length);
-      gridded.push(g.value);
-      const correction = frameCorrection(read.value.frame);
-      pending.push({ index: i, spectrum: read.value, gridded: g.value, correction, result: { ok: false, error: { code: 'internal', message: 'pending' } } });
+      gridded.push(g.value.gridded);
+      const { correction, profile } = g.value;
+      pending.push({ index: i, spectrum: read.value, gridded: g.value.gridded, correction, profile, result: { ok: false, error: { code: 'internal', message: 'pending' } } });
     }
     const readMs = clock() - t0;
     for (const analyzer of analyzers) {

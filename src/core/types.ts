@@ -1,3 +1,5 @@
+import type { InstrumentProfile } from './preprocess/instrumentProfile.ts';
+
 /**
  * Shapes shared by several pipeline stages. Stage-private types live in
  * `src/core/<stage>/types.ts`.
@@ -121,6 +123,8 @@ export interface Spectrum {
   ivar: Float32Array;
   /** [n] nonzero = bad pixel (already folded from the format's mask bits). */
   mask?: Uint8Array;
+  /** The file gave no errors: `ivar` is 1 everywhere (preprocess/noiseScale.ts estimates them). */
+  noErrors?: boolean;
   /** [n] the survey pipeline's best-fit model, when the file has one. */
   model?: Float32Array;
   /** Oddities that did not stop the read (shown to the user). */
@@ -135,4 +139,6 @@ export interface GriddedSpectrum {
   ivar: Float32Array;
   /** [4076] 1 where the pixel had no flux value at all (outside coverage, NaN/Inf). */
   noData?: Uint8Array;
+  /** How the instrument is treated (preprocess/instrumentProfile.ts); SDSS-like when absent. */
+  profile?: Pick<InstrumentProfile, 'estimator' | 'masks' | 'weightFloor'>;
 }

@@ -7,7 +7,9 @@ import type { ReconstructorOptions } from '../../src/core/inference/reconstructo
 import type { Reconstructor } from '../../src/core/inference/reconstructor.ts';
 import { parseManifest } from '../../src/core/inference/parseManifest.ts';
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../../src/core/scan/pipeline.ts';
-import type { ModelFamily, SpectralClass } from '../../src/core/types.ts';
+import { CLASSES, type ModelFamily, type SpectralClass } from '../../src/core/types.ts';
+import { findModel } from '../../src/core/inference/manifest.ts';
+import { readEigenspectra } from '../../src/core/inference/eigenspectra.ts';
 
 export const MODELS_DIR = join(import.meta.dirname, '..', '..', 'public', 'models');
 
@@ -24,8 +26,22 @@ export async function loadReconstructors(
   return recs.value;
 }
 
+/** The encoders' eigenspectra per class, from the manifest's .f32 files. */
+export async function loadEigenspectra(dir = MODELS_DIR): Promise<Record<SpectralClass, Float32Array[]>> {
+  const manifest = parseManifest(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')));
+  if (!manifest.ok) throw new Error(manifest.error.message);
+  const out = {} as Record<SpectralClass, Float32Array[]>;
+  for (const cls of CLASSES) {
+    const entry = findModel(manifest.value, 'encoder', cls);
+    const e = readEigenspectra(new Uint8Array(await readFile(join(dir, entry.eigen!.file))), entry);
+    if (!e.ok) throw new Error(e.error.message);
+    out[cls] = e.value;
+  }
+  return out;
+}
+
 export async function loadAnalyzer(family: ModelFamily, options: AnalyzerOptions = {}): Promise<Analyzer> {
-  const analyzer = createAnalyzer(await loadReconstructors(family), options);
+  const analyzer = createAnalyzer(await loadReconstructors(family), { eigenspectra: await loadEigenspectra(), ...options });
   await analyzer.warmUp?.(); // so the first file's "ms" is not its set-up
   return analyzer;
 }

@@ -27,6 +27,12 @@ export interface SpectrumParts {
   hdu?: number;
 }
 
+/**
+ * Reductions mark missing pixels with huge numbers rather than NaN (2dfdr writes −2.5e30 in flux
+ * and variance). No real flux density in any unit in use comes near this.
+ */
+export const BLANK_MAGNITUDE = 1e29;
+
 /** Build a Spectrum, or a 'no-spectrum' error when the arrays do not fit together. */
 export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
   const n = p.wavelength.length;
@@ -62,10 +68,16 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     ivar.fill(1);
     issues.push('No error, variance or inverse-variance data: every pixel is weighted equally, so χ² values are only relative.');
   }
+  let sentinels = 0;
   for (let i = 0; i < n; i++) {
     // No value, no information; and a weight too large for float32 (σ or variance ≈ 1e-20) is not one either.
     if (!Number.isFinite(p.flux[i]) || !Number.isFinite(ivar[i])) ivar[i] = 0;
+    else if (Math.abs(p.flux[i]) >= BLANK_MAGNITUDE) {
+      ivar[i] = 0;
+      sentinels++;
+    }
   }
+  if (sentinels > 0) issues.push(`${sentinels} pixel(s) hold a blank value (|flux| ≥ 1e29, as 2dfdr's −2.5e30): masked.`);
   let mask: Uint8Array | undefined;
   if (p.mask !== undefined) {
     mask = new Uint8Array(n);
@@ -77,7 +89,8 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     meta: p.meta,
     wavelength,
     frame: p.frame,
-    flux: Float32Array.from(p.flux),
+    // a blank value is no value: NaN, so the grid treats it as missing data, not as flux
+    flux: Float32Array.from(p.flux, (f) => (Math.abs(f) >= BLANK_MAGNITUDE ? Number.NaN : f)),
     ivar,
     ...(mask && { mask }),
     ...(p.model && { model: Float32Array.from(p.model) }),
@@ -86,6 +99,7 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     reverseSpectrum(spectrum);
     issues.push('Wavelengths were stored in decreasing order; pixels reversed.');
   }
+  if (p.ivar === undefined && p.sigma === undefined && p.variance === undefined) spectrum.noErrors = true;
   if (issues.length > 0) spectrum.issues = issues;
   return ok(spectrum);
 }

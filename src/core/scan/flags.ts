@@ -5,6 +5,7 @@
 import type { SpectralClass } from '../types.ts';
 import type { AnomalyFlag, FlagOptions } from './types.ts';
 
+
 export type ResolvedFlagOptions = Readonly<Required<FlagOptions>>;
 
 export function resolveFlagOptions(o: FlagOptions = {}): ResolvedFlagOptions {
@@ -16,6 +17,13 @@ export function resolveFlagOptions(o: FlagOptions = {}): ResolvedFlagOptions {
     edgePixels: o.edgePixels ?? 2,
   };
 }
+
+/**
+ * Defaults where the eigenspectrum fit decides (spectra from other instruments): R below 0.05 and
+ * classes within 2 % in χ². Set on the external development set and checked on the 85 SDSS spectra
+ * run through the same estimator (docs/instruments.md).
+ */
+export const EIGENFIT_FLAG_DEFAULTS: FlagOptions = { minRobustness: 0.05, closeClassFraction: 0.02 };
 
 export interface FlagInputs {
   best: SpectralClass;

@@ -6,12 +6,15 @@
 import { N_INPUT } from '../grid/modelGrid.ts';
 import type { ModelEntry } from '../inference/manifest.ts';
 import { preprocess } from '../preprocess/preprocess.ts';
+import { applyInstrumentMasks } from '../preprocess/instrumentMask.ts';
 import { CLASSES, fail, ok, type GriddedSpectrum, type ModelFamily, type Result, type SpectralClass } from '../types.ts';
 import { createChi2Scanner, type Chi2Scanner } from './chi2Fft.ts';
 import { classScan } from './classScan.ts';
-import { anomalyFlags, resolveFlagOptions } from './flags.ts';
+import { createEigenFitter, type EigenFitter } from './eigenFit.ts';
+import type { Estimator } from '../preprocess/instrumentProfile.ts';
+import { EIGENFIT_FLAG_DEFAULTS, anomalyFlags, resolveFlagOptions } from './flags.ts';
 import { loadPffft } from './pffft.ts';
-import type { AnalysisResult, ClassScan, FlagOptions, Preprocessed, Reconstruction } from './types.ts';
+import type { AnalysisResult, AnomalyFlag, ClassScan, FlagOptions, Preprocessed, Reconstruction } from './types.ts';
 
 /** What the pipeline needs of a network (src/core/inference builds these over onnxruntime). */
 export interface ReconstructorLike {
@@ -22,6 +25,8 @@ export interface ReconstructorLike {
 
 export interface AnalyzerOptions {
   flags?: FlagOptions;
+  /** Encoders' eigenspectra per class: enables the eigenspectrum-fit estimator (eigenFit.ts). */
+  eigenspectra?: Record<SpectralClass, readonly Float32Array[]>;
 }
 
 export interface Analyzer {
@@ -35,19 +40,68 @@ export interface Analyzer {
   warmUp?(): Promise<void>;
 }
 
+/** The instrument's masks before the continuum fit, and its systematic floor on the weights after. */
+function preprocessFor(g: GriddedSpectrum): Result<Preprocessed> {
+  const profile = g.profile;
+  const pre = preprocess(profile ? applyInstrumentMasks(g, profile.masks) : g);
+  if (!pre.ok || !profile || !(profile.weightFloor > 0)) return pre;
+  const f2 = profile.weightFloor * profile.weightFloor;
+  const w = Float32Array.from(pre.value.w, (x) => (x > 0 ? 1 / (1 / x + f2) : 0));
+  return ok({ ...pre.value, w });
+}
+
+/**
+ * With the eigenspectrum fit, each class's reconstruction is the fit at its best shift,
+ * Σ c_j E_j, so the plots show what the χ² measured; coefficients are the fitted c_j (amplitude 1).
+ */
+function fittedReconstructions(
+  f: Record<SpectralClass, EigenFitter>,
+  p: Preprocessed,
+  d: Decision,
+  encoder: Record<SpectralClass, Reconstruction>,
+): Record<SpectralClass, Reconstruction> {
+  const out = { ...encoder };
+  for (const cls of CLASSES) {
+    const m = d.scans[cls].minima[0];
+    if (!m) continue;
+    const { coefficients } = f[cls].exact(p.F, p.w, Math.round(m.shift));
+    out[cls] = { values: f[cls].combine(coefficients), coefficients: Float32Array.from(coefficients), amplitude: 1 };
+  }
+  return out;
+}
+
+/** One estimator's answer: per-class scans and, when any class gave a finite χ², the decision. */
+interface Decision {
+  scans: Record<SpectralClass, ClassScan>;
+  chi2: Record<SpectralClass, number>;
+  zByClass: Record<SpectralClass, number>;
+  best?: SpectralClass;
+  robustness?: number;
+  flags?: AnomalyFlag[];
+}
+
 export function createAnalyzer(reconstructors: Record<SpectralClass, ReconstructorLike>, options: AnalyzerOptions = {}): Analyzer {
   const flagOptions = resolveFlagOptions(options.flags);
+  // The eigenspectrum fit is more flexible than the encoder, so its classes and minima lie closer:
+  // its own defaults (docs/instruments.md), unless the caller set a threshold explicitly.
+  const fitFlagOptions = resolveFlagOptions({ ...EIGENFIT_FLAG_DEFAULTS, ...options.flags });
   const family = reconstructors.STAR.entry.family;
   let scanner: Chi2Scanner | undefined; // made on first use: the FFT module loads asynchronously
+  let fitters: Record<SpectralClass, EigenFitter> | undefined;
 
   async function analyze(batch: readonly GriddedSpectrum[]): Promise<Result<AnalysisResult>[]> {
-    const pre = batch.map((g) => preprocess(g));
+    const pre = batch.map((g) => preprocessFor(g));
     const good: number[] = [];
     pre.forEach((p, i) => p.ok && good.push(i));
     const out: Result<AnalysisResult>[] = pre.map((p) => (p.ok ? fail({ code: 'internal', message: 'not analysed' }) : p));
     if (good.length === 0) return out;
     scanner ??= createChi2Scanner(await loadPffft());
     const sc = scanner;
+    if (options.eigenspectra && !fitters) {
+      const m = await loadPffft();
+      const e = options.eigenspectra;
+      fitters = { STAR: createEigenFitter(m, e.STAR), GALAXY: createEigenFitter(m, e.GALAXY), QSO: createEigenFitter(m, e.QSO) };
+    }
 
     const F = new Float32Array(good.length * N_INPUT);
     good.forEach((i, b) => F.set((pre[i] as { ok: true; value: Preprocessed }).value.F, b * N_INPUT));
@@ -58,41 +112,66 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
       const p = (pre[i] as { ok: true; value: Preprocessed }).value;
       const perClass = {} as Record<SpectralClass, Reconstruction>;
       for (const cls of CLASSES) perClass[cls] = recon[cls][b];
-      out[i] = scanOne(sc, p, perClass);
+      out[i] = scanOne(sc, p, perClass, batch[i].profile?.estimator ?? 'encoder');
     });
     return out;
   }
 
-  function scanOne(scanner: Chi2Scanner, p: Preprocessed, recon: Record<SpectralClass, Reconstruction>): Result<AnalysisResult> {
-    scanner.setSpectrum(p.F, p.w);
+  /** Each class's scan from its χ² sums, then class, z, R and flags (one estimator). */
+  function decide(
+    nGood: number,
+    sums: (cls: SpectralClass) => { S: Float64Array; exact: (s: number) => number },
+    opts = flagOptions,
+  ): Decision {
     const scans = {} as Record<SpectralClass, ClassScan>;
     const chi2 = {} as Record<SpectralClass, number>;
     const zByClass = {} as Record<SpectralClass, number>;
     for (const cls of CLASSES) {
-      const { outputGrid } = reconstructors[cls].entry;
-      const R = recon[cls].values;
-      const S = scanner.scan(R);
-      const scan = classScan(cls, S, p.nGood, outputGrid, flagOptions.edgePixels, (s) => scanner.exact(R, s));
+      const { S, exact } = sums(cls);
+      const scan = classScan(cls, S, nGood, reconstructors[cls].entry.outputGrid, flagOptions.edgePixels, exact);
       scans[cls] = scan;
       chi2[cls] = scan.minima[0]?.chi2 ?? Number.NaN;
       zByClass[cls] = scan.minima[0]?.z ?? Number.NaN;
     }
     const best = CLASSES.filter((c) => Number.isFinite(chi2[c])).sort((a, b) => chi2[a] - chi2[b])[0];
-    if (best === undefined) {
+    if (best === undefined) return { scans, chi2, zByClass };
+    const robustness = scans[best].robustness;
+    const flags = anomalyFlags({ best, chi2, robustness, atEdge: scans[best].atEdge, nGood }, opts);
+    return { scans, chi2, zByClass, best, robustness, flags };
+  }
+
+  function scanOne(scanner: Chi2Scanner, p: Preprocessed, encoderRecon: Record<SpectralClass, Reconstruction>, estimator: Estimator): Result<AnalysisResult> {
+    let recon = encoderRecon;
+    scanner.setSpectrum(p.F, p.w);
+    const byEncoder = decide(p.nGood, (cls) => {
+      const R = recon[cls].values;
+      return { S: scanner.scan(R), exact: (s) => scanner.exact(R, s) };
+    });
+    let d = byEncoder;
+    let used: Estimator = 'encoder';
+    if (estimator === 'eigenfit' && fitters) {
+      const f = fitters;
+      const byFit = decide(p.nGood, (cls) => ({ S: f[cls].scan(p.F, p.w), exact: (s) => f[cls].exact(p.F, p.w, s).chi2 }), fitFlagOptions);
+      if (byFit.best !== undefined) {
+        d = byFit;
+        used = 'eigenfit';
+        recon = fittedReconstructions(f, p, byFit, recon);
+      }
+    }
+    if (d.best === undefined) {
       return fail({ code: 'not-finite', message: 'the χ² scan gave no finite value: the spectrum has non-finite weights or flux' });
     }
-    const robustness = scans[best].robustness;
-    const flags = anomalyFlags({ best, chi2, robustness, atEdge: scans[best].atEdge, nGood: p.nGood }, flagOptions);
     return ok({
       family,
-      cls: best,
-      z: zByClass[best],
-      robustness,
-      chi2,
-      zByClass,
-      flags,
+      estimator: used,
+      cls: d.best,
+      z: d.zByClass[d.best],
+      robustness: d.robustness,
+      chi2: d.chi2,
+      zByClass: d.zByClass,
+      flags: d.flags!,
       nGood: p.nGood,
-      scans,
+      scans: d.scans,
       preprocessed: p,
       reconstructions: recon,
     });

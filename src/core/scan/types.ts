@@ -73,6 +73,11 @@ export interface Preprocessed {
 /** Everything the app, CLI and exports need about one analysed spectrum. */
 export interface AnalysisResult {
   family: ModelFamily;
+  /**
+   * Which χ² decided class and z: the encoder's reconstruction, or the eigenspectra fitted at every
+   * shift (for spectra unlike the SDSS training set; preprocess/instrumentProfile.ts).
+   */
+  estimator: 'encoder' | 'eigenfit';
   /** Best class (lowest reduced χ²). */
   cls: SpectralClass;
   z: number;

@@ -59,3 +59,13 @@ describe('buildSpectrum', () => {
     expect(buildSpectrum({ ...base, wavelength: [], flux: [] }).ok).toBe(false);
   });
 });
+
+describe('blank values', () => {
+  it('treats |flux| ≥ 1e29 (2dfdr writes −2.5e30) as missing: NaN flux, ivar 0, with an issue', () => {
+    const r = buildSpectrum({ ...base, wavelength: [1, 2, 3], flux: [1, -2.5e30, 2], variance: [1, -2.5e30, 1] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(Number.isNaN(r.value.flux[1])).toBe(true);
+    expect(Array.from(r.value.ivar)).toEqual([1, 0, 1]);
+    expect(r.value.issues?.join(' ')).toMatch(/1 pixel\(s\) hold a blank value/);
+  });
+});
