@@ -6,7 +6,7 @@
 import type { OpenedSpectra } from './formats/types.ts';
 import type { FrameCorrection } from './grid/velocityFrame.ts';
 import type { InstrumentProfile } from './preprocess/instrumentProfile.ts';
-import { prepareSpectrum } from './prepareSpectrum.ts';
+import { prepareSpectrum, type PrepareOptions } from './prepareSpectrum.ts';
 import type { Analyzer } from './scan/pipeline.ts';
 import type { AnalysisResult } from './scan/types.ts';
 import type { GriddedSpectrum, InputError, Result, Spectrum } from './types.ts';
@@ -35,6 +35,8 @@ export interface AnalyzeFileOptions {
   cancelled?: () => boolean;
   /** @default Date.now — a millisecond clock (pass performance.now for sub-ms times). */
   clock?: () => number;
+  /** The user's frame / instrument choices for this file, and the profile hook of the ablation tool. */
+  prepare?: PrepareOptions;
 }
 
 export async function* analyzeFile(
@@ -58,7 +60,7 @@ export async function* analyzeFile(
         batchIndex.push(-1);
         continue;
       }
-      const g = prepareSpectrum(read.value);
+      const g = prepareSpectrum(read.value, options.prepare);
       if (!g.ok) {
         pending.push({ index: i, spectrum: read.value, result: g });
         batchIndex.push(-1);
@@ -66,8 +68,8 @@ export async function* analyzeFile(
       }
       batchIndex.push(gridded.length);
       gridded.push(g.value.gridded);
-      const { correction, profile } = g.value;
-      pending.push({ index: i, spectrum: read.value, gridded: g.value.gridded, correction, profile, result: { ok: false, error: { code: 'internal', message: 'pending' } } });
+      const { correction, profile, frame } = g.value;
+      pending.push({ index: i, spectrum: { ...read.value, frame }, gridded: g.value.gridded, correction, profile, result: { ok: false, error: { code: 'internal', message: 'pending' } } });
     }
     const readMs = clock() - t0;
     for (const analyzer of analyzers) {

@@ -6,19 +6,56 @@
  */
 import { toModelGrid, type ModelGridSpectrum, type ToModelGridOptions } from './grid/toModelGrid.ts';
 import { frameCorrection, type FrameCorrection } from './grid/velocityFrame.ts';
-import { instrumentProfile, type InstrumentProfile } from './preprocess/instrumentProfile.ts';
+import { instrumentProfile, OTHER_PROFILE, SDSS_PROFILE, type InstrumentProfile } from './preprocess/instrumentProfile.ts';
 import { matchNoiseToData, type NoiseRescale } from './preprocess/noiseScale.ts';
-import { ok, type Result, type Spectrum } from './types.ts';
+import { ok, type Result, type Spectrum, type VelocityFrame, type WavelengthMedium } from './types.ts';
+
+/**
+ * What a user may say about a file when its headers are wrong or silent: air or vacuum, the
+ * velocity frame, and whether to treat it like an SDSS pipeline product. Saved with the
+ * decisions and applied on every analysis of that file.
+ */
+export interface FrameOverride {
+  medium?: WavelengthMedium;
+  velocity?: VelocityFrame;
+  treatAs?: 'sdss' | 'other';
+}
+
+export interface PrepareOptions extends ToModelGridOptions {
+  override?: FrameOverride;
+  /** Replaces instrumentProfile (tools/instrumentAblation.ts measures each part of a profile). */
+  profileFor?: (s: Spectrum) => InstrumentProfile;
+}
+
+/** The spectrum with the user's frame choices applied (each marked as theirs). */
+export function applyOverride(s: Spectrum, o: FrameOverride | undefined): Spectrum {
+  if (!o || (o.medium === undefined && o.velocity === undefined)) return s;
+  const frame = { ...s.frame };
+  if (o.medium !== undefined) Object.assign(frame, { medium: o.medium, mediumFrom: 'user' });
+  if (o.velocity !== undefined) Object.assign(frame, { velocity: o.velocity, velocityFrom: 'user' });
+  return { ...s, frame };
+}
+
+function chooseProfile(s: Spectrum, options: PrepareOptions): InstrumentProfile {
+  if (options.profileFor) return options.profileFor(s);
+  const treatAs = options.override?.treatAs;
+  if (treatAs === 'sdss') return { ...SDSS_PROFILE, name: `${s.frame.instrument ?? s.meta.format} as SDSS` };
+  if (treatAs === 'other') return { ...OTHER_PROFILE, masks: { ...OTHER_PROFILE.masks }, name: s.frame.instrument ?? s.meta.format };
+  return instrumentProfile(s);
+}
 
 export interface PreparedSpectrum {
   gridded: ModelGridSpectrum;
   profile: InstrumentProfile;
   rescale?: NoiseRescale;
+  /** The frame used (the file's, or as the user overrode it). */
+  frame: Spectrum['frame'];
   correction: FrameCorrection;
 }
 
-export function prepareSpectrum(s: Spectrum, options: ToModelGridOptions = {}): Result<PreparedSpectrum> {
-  const profile = instrumentProfile(s);
+export function prepareSpectrum(input: Spectrum, options: PrepareOptions = {}): Result<PreparedSpectrum> {
+  const s = applyOverride(input, options.override);
+  const profile = chooseProfile(s, options);
   let spectrum = s;
   let rescale: NoiseRescale | undefined;
   if (profile.measureNoise || s.noErrors) {
@@ -29,5 +66,5 @@ export function prepareSpectrum(s: Spectrum, options: ToModelGridOptions = {}): 
   const g = toModelGrid(spectrum, options);
   if (!g.ok) return g;
   const gridded: ModelGridSpectrum = { ...g.value, profile: { estimator: profile.estimator, masks: profile.masks, weightFloor: profile.weightFloor } };
-  return ok({ gridded, profile, ...(rescale && { rescale }), correction: frameCorrection(s.frame) });
+  return ok({ gridded, profile, frame: s.frame, ...(rescale && { rescale }), correction: frameCorrection(s.frame) });
 }
