@@ -16,12 +16,16 @@ import { desiCoadd, desiSpectra } from './desi.ts';
 import { describeHdus } from './describe.ts';
 import { genericTable } from './genericTable.ts';
 import { lamost } from './lamost.ts';
+import { ozdes } from './ozdes.ts';
 import { sdssSpec } from './sdssSpec.ts';
 import { sdssSpPlate } from './sdssSpPlate.ts';
 import { sdssSpSpec } from './sdssSpSpec.ts';
+import { sixdfgs } from './sixdfgs.ts';
 import { SNIFF_BYTES, sniff } from './sniff.ts';
 import { parseTextSpectrum } from './text.ts';
 import { twodf } from './twodf.ts';
+import { twodfgrs } from './twodfgrs.ts';
+import { twoqz } from './twoqz.ts';
 import type { FormatAdapter, OpenedSpectra } from './types.ts';
 import { wcs1d } from './wcs1d.ts';
 
@@ -35,7 +39,11 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   desiCoadd,
   desiSpectra,
   lamost,
+  twodfgrs,
+  sixdfgs,
+  ozdes,
   twodf,
+  twoqz,
   wcs1d,
   genericTable,
 ];
