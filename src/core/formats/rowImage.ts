@@ -10,6 +10,9 @@ import type { Result } from '../types.ts';
 import { fail, ok } from '../types.ts';
 import { wcsWavelength } from './wcs.ts';
 
+/** Values at or below this are a pipeline's "no data" marker, not flux or variance. */
+const MISSING = -1e29;
+
 export interface RowLayout {
   flux: number;
   noise?: { row: number; kind: 'sigma' | 'variance' };
@@ -52,7 +55,10 @@ export async function readRows(file: FitsFile, hdu: Hdu, layout: RowLayout): Pro
   }
   const img = await file.readImage(hdu);
   if (!img.ok) return img;
-  const row = (r: number) => img.value.data.subarray(r * npix, (r + 1) * npix);
+  const data = img.value.data;
+  // 2dFGRS writes −2.5e30 into spectrum and variance where a pixel has no data: make it NaN (no data).
+  for (let i = 0; i < data.length; i++) if (data[i] <= MISSING) data[i] = NaN;
+  const row = (r: number) => data.subarray(r * npix, (r + 1) * npix);
   const issues: string[] = [];
   let wavelength: ArrayLike<number> | undefined;
   if (layout.wavelength !== undefined && increasingAngstroms(row(layout.wavelength))) {
