@@ -79,9 +79,8 @@ export function nearest(wavelength: Float64Array, w: number): number {
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-30);
 
-/** Everything truth.json says about one file, checked on what the adapter read. */
-export async function checkFixture(name: string): Promise<Spectrum[]> {
-  const want = TRUTH[name];
+/** Everything truth.json (or another expectation file of its shape) says about one file, checked on what the adapter read. */
+export async function checkFixture(name: string, want: ExpectedFile = TRUTH[name]): Promise<Spectrum[]> {
   const opened = await openFixture(name);
   expect(opened.format).toBe(want.format);
   expect(opened.count).toBe(want.count);
