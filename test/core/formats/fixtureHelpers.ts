@@ -47,6 +47,8 @@ export interface ExpectedFile {
 }
 
 export const TRUTH: Record<string, ExpectedFile> = JSON.parse(readFileSync(join(FORMATS_DIR, 'truth.json'), 'utf8')).files;
+/** Survey layouts without a real file here (tools/make_survey_fixtures.py), same shape as TRUTH. */
+export const SURVEYS: Record<string, ExpectedFile> = JSON.parse(readFileSync(join(FORMATS_DIR, 'surveys.json'), 'utf8')).files;
 
 export function fixtureBytes(dir: string, name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(dir, name)));

@@ -8,9 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../../src/core/fits/index.ts';
 import { openSpectra } from '../../../src/core/formats/index.ts';
-import { type ExpectedFile, FORMATS_DIR, checkFixture, openFixture, readOk } from './fixtureHelpers.ts';
-
-const SURVEYS: Record<string, ExpectedFile> = JSON.parse(readFileSync(join(FORMATS_DIR, 'surveys.json'), 'utf8')).files;
+import { FORMATS_DIR, SURVEYS, checkFixture } from './fixtureHelpers.ts';
 
 describe('survey layouts (synthetic, after the official loaders)', () => {
   it('GAMA AAOmega: 5-row image, row 0 the calibrated flux with row 1 its σ; air, topocentric; Z and NQ', async () => {
@@ -68,13 +66,5 @@ describe('survey layouts (synthetic, after the official loaders)', () => {
     expect(s.meta.survey).toBe('2SLAQ-QSO');
     expect(s.meta.truth).toEqual({ z: 0.5165, quality: 4 });
     expect(s.frame.observation?.mjd).toBeCloseTo(53439 + 12.5 / 24, 6);
-  });
-
-  it('each synthetic file is read by its own adapter, not a generic one', async () => {
-    for (const [name, want] of Object.entries(SURVEYS)) {
-      const opened = await openFixture(name);
-      expect(opened.format, name).toBe(want.format);
-      expect((await readOk(opened, 0)).meta.format).toBe(want.format);
-    }
   });
 });
