@@ -8,7 +8,8 @@ flux is a REAL SDSS DR16 spectrum of /work/shared/data/sdss interpolated onto
 the layout's own grid (air wavelengths built with IDL airtovac's Ciddor
 formula, as 2dfdr/IRAF layouts are air), so class and z are known. Layouts
 follow the astropy/specutils default loaders (gama.py GAMA_CONFIG and
-GAMA-LT, sixdfgs_reader.py 6dFGS-tabular, gama.py GAMA-2SLAQ-QSO) and the
+GAMA-LT, sixdfgs_reader.py 6dFGS-tabular, gama.py GAMA-2SLAQ-QSO and
+GAMA-WiggleZ, wigglez.py with dc_common.py's EXTNAME roles) and the
 IRAF onedspec multispec WCS (WAT2 specN = "ap beam dtype w1 dw nw z aplow
 aphigh"). Expected values go to test/fixtures/formats/surveys.json in the
 shape of truth.json.
@@ -193,6 +194,34 @@ def twoslaq_qso(expected):
         'badPixels': [500, 501, 502], 'ra': 155.0, 'dec': -0.5, 'spots': sp}]}
 
 
+def wigglez(expected):
+    """WiggleZ (AAOmega): DR file (REFCODE; EXTNAMEs VARIANCE, BADPIX, SKY) and GAMA copy (HDU1 unnamed variance, HDU2 skipped)."""
+    src = load(GALAXY)
+    npix, step = 4000, 1.2
+    air, vac = air_grid(4000.0, step, npix)
+    f, iv = onto(src, vac)
+    counts = (f * 30).astype(np.float32)
+    var = np.where(iv > 0, 900.0 / np.where(iv > 0, iv, 1), 0).astype(np.float32)
+    for fname, dr in [('wigglez.fits', True), ('wigglez_gama.fits', False)]:
+        h = fits.PrimaryHDU(counts)
+        cards = [('CRVAL1', 4000.0), ('CDELT1', step), ('CRPIX1', 1.0), ('CTYPE1', 'Wavelength'), ('CUNIT1', 'Angstrom'),
+                 ('OBJECT', 'R01J000000+000000'), ('RA', 0.1), ('DEC', 0.2), ('Z', 0.04507)]
+        cards += [('REFCODE', '2018MNRAS.474.4151D'), ('INSTRUME', 'AAOmega'), ('QOP', 4)] if dr else \
+                 [('SURVEY', 'WiggleZ'), ('NQ', 4), ('GAMANAME', 'GAMAJ000024.00+001200.0')]
+        for k, v in cards:
+            h.header[k] = v
+        if dr:
+            extra = [fits.ImageHDU(var, name='VARIANCE'), fits.ImageHDU((iv <= 0).astype(np.uint8), name='BADPIX'),
+                     fits.ImageHDU(np.full(npix, 7.0, np.float32), name='SKY')]
+        else:
+            extra = [fits.ImageHDU(var), fits.ImageHDU(np.full(npix, 7.0, np.float32))]
+        write([h] + extra, fname)
+        sp = with_air(spots(vac, counts, inv(var)), air)
+        expected[fname] = {'format': '2qz', 'count': 1, 'spectra': [{
+            'index': 0, 'id': 'R01J000000+000000', 'nPixels': npix, **truth_of(src), 'fileTruth': {'z': 0.04507},
+            'ra': 0.1, 'dec': 0.2, 'spots': sp}]}
+
+
 def main():
     expected = {}
     gama(expected)
@@ -200,6 +229,7 @@ def main():
     sixdfgs_tables(expected)
     iraf_multispec(expected)
     twoslaq_qso(expected)
+    wigglez(expected)
     with open(os.path.join(OUT, 'surveys.json'), 'w') as fo:
         json.dump({'_doc': 'Written by tools/make_survey_fixtures.py; see test/fixtures/README.md.', 'files': expected},
                   fo, indent=1)

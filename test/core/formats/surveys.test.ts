@@ -61,6 +61,15 @@ describe('survey layouts (synthetic, after the official loaders)', () => {
     if (!r.ok) expect(r.error.message).toMatch(/non-linear dispersion.*dispcor linearize=yes/);
   });
 
+  it('WiggleZ: DR file (REFCODE, VARIANCE/BADPIX/SKY by name) and GAMA copy (HDU 1 the unnamed variance)', async () => {
+    for (const [name, quality] of [['wigglez.fits', 4], ['wigglez_gama.fits', 4]] as const) {
+      const [s] = await checkFixture(name, SURVEYS[name]);
+      expect(s.meta.survey).toBe('WiggleZ');
+      expect(s.meta.truth).toEqual({ z: 0.04507, quality });
+      expect(s.frame).toMatchObject({ medium: 'air', velocity: 'topocentric', instrument: 'AAOmega' });
+    }
+  });
+
   it('2SLAQ QSO: int16 flux scaled by BSCALE/BZERO, VARIANCE, BADPIX ≠ 0 bad', async () => {
     const [s] = await checkFixture('twoslaq_qso.fits', SURVEYS['twoslaq_qso.fits']);
     expect(s.meta.survey).toBe('2SLAQ-QSO');
