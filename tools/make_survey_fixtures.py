@@ -32,6 +32,14 @@ def air_grid(start, step, npix):
     return air, air_to_vac(air)
 
 
+def on_air_grid(name, start, step, npix):
+    """A real SDSS spectrum interpolated onto a linear air grid: (source, air, vacuum, flux, ivar)."""
+    src = load(name)
+    air, vac = air_grid(start, step, npix)
+    f, iv = onto(src, vac)
+    return src, air, vac, f, iv
+
+
 def with_air(sp, air):
     for p in sp:
         p['airWavelength'] = float(air[p['pixel']])
@@ -40,10 +48,8 @@ def with_air(sp, air):
 
 def gama(expected):
     """GAMA AAOmega: primary 5 rows (calibrated flux 1e-17, σ, raw counts, raw σ, sky), linear air WCS."""
-    src = load(GALAXY)
     npix, step, crpix = 2400, 2.1, 1200.0
-    air, vac = air_grid(3730.0, step, npix)
-    f, iv = onto(src, vac)
+    src, air, vac, f, iv = on_air_grid(GALAXY, 3730.0, step, npix)
     sigma = np.where(iv > 0, 1 / np.sqrt(np.where(iv > 0, iv, 1)), 0).astype(np.float32)
     data = np.stack([f, sigma, f * 40, sigma * 40, np.full(npix, 12.0, np.float32)]).astype(np.float32)
     h = fits.PrimaryHDU(data)
@@ -62,10 +68,8 @@ def gama(expected):
 
 def frodospec(expected):
     """Liverpool FRODOSpec (GAMA-LT): 1-D primary, CRVAL/CDELT/CRPIX without the axis number, no error."""
-    src = load(GALAXY)
     npix, step = 2400, 2.0
-    air, vac = air_grid(4000.0, step, npix)
-    f, _ = onto(src, vac)
+    src, air, vac, f, _ = on_air_grid(GALAXY, 4000.0, step, npix)
     h = fits.PrimaryHDU(f)
     for k, v in [('ORIGIN', 'Liverpool JMU'), ('TELESCOP', 'Liverpool Telescope'), ('INSTRUME', 'FRODOSpec'),
                  ('CRVAL', 4000.0), ('CDELT', step), ('CRPIX', 1.0), ('OBJECT', 'GAMA-LT-1'),
@@ -81,10 +85,8 @@ def frodospec(expected):
 
 def sixdfgs_tables(expected):
     """6dFGS table variant: NAXIS = 0 primary (OBSRA, OBSDEC, Z, Z_HELIO, QUALITY) + WAVE/FLUX table; and FLUX only + WCS."""
-    src = load(GALAXY)
     npix, step = 2800, 1.6
-    air, vac = air_grid(3900.0, step, npix)
-    f, _ = onto(src, vac)
+    src, air, vac, f, _ = on_air_grid(GALAXY, 3900.0, step, npix)
     f = f * 300
     for fname, with_wave in [('sixdfgs_table.fits', True), ('sixdfgs_table_fluxonly.fits', False)]:
         p = fits.PrimaryHDU()
@@ -164,10 +166,8 @@ def iraf_multispec(expected):
 
 def twoslaq_qso(expected):
     """2SLAQ QSO (GAMA-2SLAQ-QSO): int16 primary with BSCALE/BZERO, CDELT1 WCS, VARIANCE and BADPIX extensions."""
-    src = load(QSO)
     npix, step = 1024, 4.3
-    air, vac = air_grid(3700.0, step, npix)
-    f, iv = onto(src, vac)
+    src, air, vac, f, iv = on_air_grid(QSO, 3700.0, step, npix)
     counts = f * 20.0
     bscale, bzero = 0.05, 100.0
     raw = np.clip(np.round((counts - bzero) / bscale), -32768, 32767).astype(np.int16)
@@ -196,10 +196,8 @@ def twoslaq_qso(expected):
 
 def wigglez(expected):
     """WiggleZ (AAOmega): DR file (REFCODE; EXTNAMEs VARIANCE, BADPIX, SKY) and GAMA copy (HDU1 unnamed variance, HDU2 skipped)."""
-    src = load(GALAXY)
     npix, step = 4000, 1.2
-    air, vac = air_grid(4000.0, step, npix)
-    f, iv = onto(src, vac)
+    src, air, vac, f, iv = on_air_grid(GALAXY, 4000.0, step, npix)
     counts = (f * 30).astype(np.float32)
     var = np.where(iv > 0, 900.0 / np.where(iv > 0, iv, 1), 0).astype(np.float32)
     for fname, dr in [('wigglez.fits', True), ('wigglez_gama.fits', False)]:
