@@ -16,7 +16,7 @@ import { buildSpectrum } from './assemble.ts';
 import { observedAirFrame } from './frame.ts';
 import { length1d } from './imageSet.ts';
 import { dropUndefined, headerValue, ident, ids, redshift, str, truthOf } from './meta.ts';
-import { angleDeg, midExposureMjd, observationOf, siteFromHeader } from './observation.ts';
+import { angleDeg, headerObservation } from './observation.ts';
 import type { FormatAdapter } from './types.ts';
 import { wcsWavelength } from './wcs.ts';
 
@@ -76,7 +76,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       fluxUnit: str(h.getString('BUNIT')),
     }),
     wavelength: wcs.value.wavelength,
-    frame: observedAirFrame([h], 'FRODOSpec', observationOf({ mjd: midExposureMjd(h), site: siteFromHeader(h, 'LT'), ra, dec }), { source: 'default' }),
+    frame: observedAirFrame([h], 'FRODOSpec', headerObservation(h, { ra, dec }, 'LT'), { source: 'default' }),
     flux: img.value.data,
     issues: wcs.value.issues,
     hdu: 0,

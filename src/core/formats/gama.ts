@@ -13,7 +13,7 @@ import type { Result, Spectrum } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
 import { observedAirFrame } from './frame.ts';
 import { dropUndefined, headerValue, ident, ids, redshift, str, truthOf } from './meta.ts';
-import { angleDeg, midExposureMjd, observationOf, siteFromHeader } from './observation.ts';
+import { angleDeg, headerObservation } from './observation.ts';
 import { type RowLayout, readRows } from './rowImage.ts';
 import type { FormatAdapter } from './types.ts';
 import { hasSpectralWcs } from './wcs.ts';
@@ -51,7 +51,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       fluxUnit: str(h.getString('BUNIT')) ?? '1e-17 erg/s/cm^2/A',
     }),
     wavelength: rows.value.wavelength,
-    frame: observedAirFrame([h], 'AAOmega', observationOf({ mjd: midExposureMjd(h), site: siteFromHeader(h, 'AAT'), ra, dec })),
+    frame: observedAirFrame([h], 'AAOmega', headerObservation(h, { ra, dec }, 'AAT')),
     flux: rows.value.flux,
     sigma: rows.value.sigma,
     issues: rows.value.issues,

@@ -21,7 +21,7 @@ import { fail, ok } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
 import { observedAirFrame } from './frame.ts';
 import { dropUndefined, headerValue, ids, str } from './meta.ts';
-import { angleDeg, midExposureMjd, observationOf, siteFromHeader } from './observation.ts';
+import { angleDeg, headerObservation } from './observation.ts';
 import type { FormatAdapter } from './types.ts';
 import { hasSpectralWcs, wcsWavelength } from './wcs.ts';
 
@@ -128,7 +128,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       fluxUnit: str(h.getString('BUNIT')),
     }),
     wavelength,
-    frame: observedAirFrame([h], str(h.getString('INSTRUME')) ?? 'IRAF', observationOf({ mjd: midExposureMjd(h), site: siteFromHeader(h), ra, dec })),
+    frame: observedAirFrame([h], str(h.getString('INSTRUME')) ?? 'IRAF', headerObservation(h, { ra, dec })),
     flux: plane(band.flux),
     sigma: band.sigma !== undefined ? plane(band.sigma) : undefined,
     issues,

@@ -201,6 +201,11 @@ function siteByName(h: FitsHeader): Site | undefined {
   return undefined;
 }
 
+/** What one header says: its mid-exposure MJD and site (else the `fallbackSite` telescope), with the pointing. */
+export function headerObservation(h: FitsHeader, pointing: { ra?: number; dec?: number }, fallbackSite?: string): Observation | undefined {
+  return observationOf({ mjd: midExposureMjd(h), site: siteFromHeader(h, fallbackSite), ...pointing });
+}
+
 /** Drop undefined fields; undefined when nothing is known. */
 export function observationOf(o: Observation): Observation | undefined {
   const out: Observation = {};

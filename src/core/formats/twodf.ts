@@ -18,7 +18,7 @@ import { buildSpectrum } from './assemble.ts';
 import { observedAirFrame } from './frame.ts';
 import { findColumn, readRowValues, tableRows } from './columns.ts';
 import { dropUndefined, ids, num, str } from './meta.ts';
-import { midExposureMjd, observationOf, siteFromHeader } from './observation.ts';
+import { headerObservation } from './observation.ts';
 import type { FormatAdapter } from './types.ts';
 import { onlyLog10, wcsWavelength } from './wcs.ts';
 
@@ -121,7 +121,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     }),
     wavelength: wave.value.w,
     frame: observedAirFrame([file.hdus[0].header, data.header], str(file.hdus[0].header.getString('INSTRUME')) ?? '2dF',
-      observationOf({ mjd: midExposureMjd(file.hdus[0].header), site: siteFromHeader(file.hdus[0].header, 'AAT'), ra, dec })),
+      headerObservation(file.hdus[0].header, { ra, dec }, 'AAT')),
     flux: flux.value.data,
     variance: varHdu && noise?.ok ? noise.value.data : undefined,
     ivar: ivarHdu && noise?.ok ? noise.value.data : undefined,

@@ -14,7 +14,7 @@ import type { Result, Spectrum } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
 import { observedAirFrame } from './frame.ts';
 import { dropUndefined, headerValue, ident, ids, magnitudes, redshift, str, truthOf } from './meta.ts';
-import { angleDeg, midExposureMjd, observationOf, siteFromHeader } from './observation.ts';
+import { angleDeg, headerObservation } from './observation.ts';
 import { type RowLayout, layoutFromLabels, readRows } from './rowImage.ts';
 import type { FormatAdapter } from './types.ts';
 import { hasSpectralWcs } from './wcs.ts';
@@ -62,7 +62,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
   const { ra, dec } = pointing(h, primary);
   const isMgc = h.has('MGC_Z') || /MGC/i.test(h.getString('ORIGIN') ?? '');
   const name = str(headerValue(primary, ['NAME'])) ?? str(headerValue(h, ['OBJECT', 'OBSNAME']));
-  const observation = observationOf({ mjd: midExposureMjd(h), site: siteFromHeader(h, 'AAT'), ra, dec });
+  const observation = headerObservation(h, { ra, dec }, 'AAT');
   return buildSpectrum({
     id: hdus.length > 1 ? `${name ?? 'spectrum'}-hdu${hdu.index}` : (name ?? 'spectrum'),
     meta: dropUndefined({

@@ -20,7 +20,7 @@ import { buildSpectrum } from './assemble.ts';
 import { observedAirFrame } from './frame.ts';
 import { length1d, readImageSet, sameLength } from './imageSet.ts';
 import { dropUndefined, headerValue, ident, ids, magnitudes, redshift, str, truthOf } from './meta.ts';
-import { angleDeg, midExposureMjd, observationOf, siteFromHeader } from './observation.ts';
+import { angleDeg, headerObservation } from './observation.ts';
 import type { FormatAdapter } from './types.ts';
 import { hasSpectralWcs } from './wcs.ts';
 
@@ -95,7 +95,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       fluxUnit: str(h.getString('BUNIT')) ?? 'counts',
     }),
     wavelength: a.wavelength,
-    frame: observedAirFrame([h], isWiggleZ(h) ? 'AAOmega' : '2dF', observationOf({ mjd: midExposureMjd(h), site: siteFromHeader(h, 'AAT'), ra, dec })),
+    frame: observedAirFrame([h], isWiggleZ(h) ? 'AAOmega' : '2dF', headerObservation(h, { ra, dec }, 'AAT')),
     flux: a.flux,
     variance: a.variance,
     mask: a.mask,
