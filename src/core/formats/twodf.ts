@@ -4,11 +4,12 @@
  * extension) — one row per fibre, or a 1-D image for a single fibre —,
  * VARIANCE (or IVAR) image of the same shape, optional WAVELENGTH image
  * (shared or per fibre, in Å or log10 Å), FIBRES table with NAME, TYPE,
- * RA/DEC in radians. Wavelengths from the WCS (linear CRVAL1/CDELT1/CRPIX1)
- * or the WAVELENGTH image are log10 Å when LOGSCALE = T or when their values
- * can only be logarithms (all within 2.5–5). They are air unless VACUUM = T
- * (Marz's rule) and as observed; DO_HELIO / DO_CMB say which corrections the
- * file asks for. Only program fibres (TYPE 'P') are offered; sky (S),
+ * RA/DEC in radians, MAGNITUDE and the target class in COMMENT.
+ * Wavelengths from the WCS (linear CRVAL1/CDELT1/CRPIX1) or the WAVELENGTH
+ * image are log10 Å when LOGSCALE = T or when their values can only be
+ * logarithms (all within 2.5–5). They are air unless VACUUM = T (Marz's
+ * rule) and as observed; DO_HELIO / DO_CMB say which corrections the file
+ * asks for. Only program fibres (TYPE 'P') are offered; sky (S),
  * unallocated (U), fiducial (F) and broken (N) fibres are skipped.
  */
 import type { FitsFile, Hdu } from '../fits/types.ts';
@@ -93,7 +94,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     file.readImage(data, rows),
     varHdu ? file.readImage(varHdu, rows) : ivarHdu ? file.readImage(ivarHdu, rows) : undefined,
     wavelengths(file, data, index),
-    readRowValues(file, fib, ['NAME', 'TYPE', 'RA', 'DEC', 'MAGNITUDE'], index),
+    readRowValues(file, fib, ['NAME', 'TYPE', 'RA', 'DEC', 'MAGNITUDE', 'COMMENT'], index),
   ]);
   if (!flux.ok) return flux;
   if (noise && !noise.ok) return noise;
@@ -117,6 +118,8 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       dec,
       ids: ids({ FIBRE: index + 1, TYPE: type }),
       magnitudes: magnitude !== undefined ? { MAGNITUDE: magnitude } : undefined,
+      // configure's COMMENT column: the target class the survey gave the fibre (e.g. OzDES 'AGN_reverberation')
+      targetType: str(info.value.COMMENT),
       fluxUnit: str(data.header.getString('BUNIT')) ?? 'counts',
     }),
     wavelength: wave.value.w,

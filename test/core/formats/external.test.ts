@@ -180,7 +180,9 @@ describe('real files of other instruments (test/fixtures/external)', () => {
     expect(log.wavelength[0]).toBeCloseTo(10 ** 3.5745716, 2);
     const multi = await open('marz/emlLogVacuumHelioMultiple.fits');
     expect(multi.count).toBe(3);
-    spot(await readOk(multi, 1), 6349.47106, 55.078686, 0.01604036);
+    const fibre2 = await readOk(multi, 1);
+    spot(fibre2, 6349.47106, 55.078686, 0.01604036);
+    expect(fibre2.meta).toMatchObject({ objectName: 'W0220429-2922320', targetType: 'DIRECTPHOT2', magnitudes: { MAGNITUDE: 19.24 } });
     const noHelio = await readOk(await open('marz/emlLinearSkyAirNoHelio.fits'), 0);
     expect(noHelio.frame.wants).toBeUndefined();
   });
