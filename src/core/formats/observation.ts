@@ -142,11 +142,10 @@ export function midExposureMjd(h: FitsHeader, keys: TimeKeys = TIME_KEYS): numbe
   const endText = first(keys.end);
   const startTime = startText !== undefined ? parseTime(startText) : undefined;
   const endTime = endText !== undefined ? parseTime(endText) : undefined;
-  let start = keys.mjd.map((k) => num(h, k)).find((v) => v !== undefined && v > 15000 && v < 100000);
-  if (start === undefined && date !== undefined) {
-    if (date.hasTime) start = date.mjd;
-    else if (startTime !== undefined) start = date.mjd + startTime;
-  }
+  const dated = date === undefined ? undefined : date.hasTime ? date.mjd : startTime !== undefined ? date.mjd + startTime : undefined;
+  // A whole-number MJD card is a night's label (SDSS, LAMOST), not a time: a dated start time wins over it.
+  let start = keys.mjd.map((k) => num(h, k)).find((v) => v !== undefined && v > 15000 && v < 100000 && !(dated !== undefined && Number.isInteger(v)));
+  start ??= dated;
   if (start === undefined) return undefined;
   let half = 0;
   if (startTime !== undefined && endTime !== undefined) {

@@ -30,6 +30,8 @@ describe('observation facts from headers', () => {
     expect(midExposureMjd(header([['MJD-OBS', 55000.25], ['EXPTIME', 864]]))).toBeCloseTo(55000.255, 10);
     expect(midExposureMjd(header([['DATE-OBS', '2000:05:09']]))).toBeUndefined();
     expect(midExposureMjd(header([['MJD', 3], ['EXPTIME', 10]]))).toBeUndefined(); // not an MJD of an observation
+    // an integer MJD labels the night; the dated start time is the time
+    expect(midExposureMjd(header([['MJD', 52199], ['DATE-OBS', '2001-10-19T03:00:00']]))).toBeCloseTo(52201.125, 10);
   });
 
   it('angles: radians when the comment says so, sexagesimal RA in hours, out-of-range dropped', () => {
