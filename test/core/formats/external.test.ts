@@ -183,6 +183,13 @@ describe('real files of other instruments (test/fixtures/external)', () => {
     const fibre2 = await readOk(multi, 1);
     spot(fibre2, 6349.47106, 55.078686, 0.01604036);
     expect(fibre2.meta).toMatchObject({ objectName: 'W0220429-2922320', targetType: 'DIRECTPHOT2', magnitudes: { MAGNITUDE: 19.24 } });
+    // without LOGSCALE the WAVELENGTH values (3.57–3.95) can only be log10 Å
+    const bytes = readFileSync(join(EXT, 'marz/emlLogVacuumNoHelio.fits')).toString('latin1').replace('LOGSCALE=', 'LOGSCALX=');
+    const unflagged = await openSpectra(bytesSource('nolog.fits', new Uint8Array(Buffer.from(bytes, 'latin1'))));
+    if (!unflagged.ok) throw new Error(unflagged.error.message);
+    const guessed = await readOk(unflagged.value, 0);
+    expect(guessed.wavelength[0]).toBeCloseTo(log.wavelength[0], 6);
+    expect(guessed.issues?.join(' ')).toMatch(/read as log10 Å/);
     const noHelio = await readOk(await open('marz/emlLinearSkyAirNoHelio.fits'), 0);
     expect(noHelio.frame.wants).toBeUndefined();
   });
