@@ -59,7 +59,19 @@ export interface SpectrumMeta {
   /** Survey identifiers, e.g. { PLATE: 375, MJD: 52140, FIBERID: 356 } or { TARGETID: '3962…' }. */
   ids?: Record<string, string | number>;
   /** The file's own pipeline answer, when it has one. */
-  truth?: { class?: string; subclass?: string; z?: number; zErr?: number; zWarning?: number };
+  truth?: {
+    class?: string;
+    subclass?: string;
+    z?: number;
+    zErr?: number;
+    zWarning?: number;
+    /** The survey's own redshift quality flag, on its own scale (2dFGRS/6dFGS QUALITY 1–5, OzDES QOP, GAMA NQ). */
+    quality?: number;
+  };
+  /** Target type as the survey wrote it (e.g. 2dF fibre program type, OzDES TYPE0; untrusted text). */
+  targetType?: string;
+  /** Catalogue magnitudes by band as the file names them, e.g. { BJ: 18.27, R: 18.19 }. */
+  magnitudes?: Record<string, number>;
   /** Flux unit string from the header (untrusted). */
   fluxUnit?: string;
 }

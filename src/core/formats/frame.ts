@@ -4,6 +4,7 @@
  * what the file says or what the instrument is known to do; grid/ converts
  * air to vacuum and scan/ turns the measured z into a heliocentric one.
  */
+import type { FitsHeader } from '../fits/types.ts';
 import type { FrameSource, Observation, VelocityFrame, WavelengthFrame, WavelengthMedium } from '../types.ts';
 
 /** A frame stated whole (instrument practice or keyword). */
@@ -50,4 +51,34 @@ export function describeFrame(f: WavelengthFrame): string {
 export function sdssFrame(airHint: boolean | undefined): WavelengthFrame {
   const m = mediumFrom(airHint, 'vacuum');
   return frame(m.medium, m.mediumFrom, 'heliocentric', 'instrument', { instrument: 'SDSS' });
+}
+
+/** First boolean value of `key` among the headers (primary last is the caller's choice of order). */
+function flag(headers: readonly FitsHeader[], key: string): boolean | undefined {
+  for (const h of headers) {
+    const v = h.get(key);
+    if (typeof v === 'boolean') return v;
+  }
+  return undefined;
+}
+
+/**
+ * Frame of a ground-based reduction that writes air wavelengths as observed (2dfdr for the AAT
+ * and UKST, IRAF): air unless VACUUM = T, topocentric unless HELIO = T says the pipeline corrected
+ * them; DO_HELIO / DO_CMB (Marz) say what the file asks for. `headers` are searched in order.
+ */
+export function observedAirFrame(
+  headers: readonly FitsHeader[],
+  instrument: string,
+  observation?: Observation,
+  medium: { source?: FrameSource } = {},
+): WavelengthFrame {
+  const vacuum = flag(headers, 'VACUUM');
+  const helio = flag(headers, 'HELIO');
+  const m = vacuum !== undefined ? { medium: vacuum ? 'vacuum' : 'air', mediumFrom: 'keyword' } as const : { medium: 'air', mediumFrom: medium.source ?? 'instrument' } as const;
+  return frame(m.medium, m.mediumFrom, helio ? 'heliocentric' : 'topocentric', helio !== undefined ? 'keyword' : (medium.source ?? 'instrument'), {
+    instrument,
+    observation,
+    wants: { helio: flag(headers, 'DO_HELIO'), cmb: flag(headers, 'DO_CMB') },
+  });
 }

@@ -4,8 +4,14 @@
  * and hand back an OpenedSpectra that reads spectra one at a time.
  * Specific layouts come before generic ones: SDSS spec before any table,
  * spPlate before spSpec (both are SDSS images with COEFF0), LAMOST before the
- * generic table (its DR8+ COADD table would match that too), 1-D WCS images
- * and generic tables last.
+ * generic table (its DR8+ COADD table would match that too). The AAT/UKST
+ * layouts follow: GAMA's 5-row images before the 2dFGRS/MGC SPECTRUM images
+ * and 6dFGS 'all' files (all row images on a WCS), OzDES (SPECTRUM_<MJD>
+ * epochs) before 2dfdr/Marz (FIBRES table) and 2QZ (1-D + VARIANCE), which
+ * both would otherwise see an OzDES coadd's shape. IRAF equispec/multispec,
+ * FRODOSpec and the 6dFGS table then come before the generic 1-D WCS image and
+ * table readers, which would read them with the wrong bands or frame.
+ * A DESI Redrock catalogue matches nothing and is named as such.
  */
 import { gunzipSource } from '../fits/gzip.ts';
 import { openFits } from '../fits/index.ts';
@@ -14,14 +20,23 @@ import type { InputError, Result, Spectrum } from '../types.ts';
 import { fail, ok } from '../types.ts';
 import { desiCoadd, desiSpectra } from './desi.ts';
 import { describeHdus } from './describe.ts';
+import { frodospec } from './frodospec.ts';
+import { gama } from './gama.ts';
 import { genericTable } from './genericTable.ts';
+import { iraf } from './iraf.ts';
 import { lamost } from './lamost.ts';
+import { ozdes } from './ozdes.ts';
 import { sdssSpec } from './sdssSpec.ts';
 import { sdssSpPlate } from './sdssSpPlate.ts';
 import { sdssSpSpec } from './sdssSpSpec.ts';
+import { sixdfgs } from './sixdfgs.ts';
+import { sixdfgsTable } from './sixdfgsTable.ts';
 import { SNIFF_BYTES, sniff } from './sniff.ts';
+import { redrockMessage } from './redrock.ts';
 import { parseTextSpectrum } from './text.ts';
 import { twodf } from './twodf.ts';
+import { twodfgrs } from './twodfgrs.ts';
+import { twoqz } from './twoqz.ts';
 import type { FormatAdapter, OpenedSpectra } from './types.ts';
 import { wcs1d } from './wcs1d.ts';
 
@@ -35,7 +50,15 @@ export const ADAPTERS: readonly FormatAdapter[] = [
   desiCoadd,
   desiSpectra,
   lamost,
+  gama,
+  twodfgrs,
+  sixdfgs,
+  ozdes,
   twodf,
+  twoqz,
+  iraf,
+  frodospec,
+  sixdfgsTable,
   wcs1d,
   genericTable,
 ];
@@ -48,7 +71,8 @@ export interface OpenSpectraOptions {
 }
 
 const SUPPORTED =
-  'SDSS spec/spec-lite/spSpec/spPlate, SDSS-V spec, DESI coadd/spectra, LAMOST LRS, 2dF/AAOmega, ' +
+  'SDSS spec/spec-lite/spSpec/spPlate, SDSS-V spec, DESI coadd/spectra, LAMOST LRS, 2dF/AAOmega (Marz, 2dFGRS, MGC, 2QZ/2SLAQ, OzDES, GAMA), ' +
+  '6dFGS, IRAF equispec/multispec, Liverpool FRODOSpec, ' +
   '1-D FITS images with a wavelength WCS, FITS tables with wavelength/flux/error columns, and CSV/text tables';
 
 /** The first adapter that recognises the file, or undefined. */
@@ -85,6 +109,8 @@ async function openFitsSpectra(src: ByteSource, fileName: string): Promise<Resul
   if (!opened.ok) return opened;
   const file = opened.value;
   const adapter = findAdapter(file);
+  const catalogue = adapter ? undefined : redrockMessage(file, fileName);
+  if (catalogue) return fail({ code: 'no-spectrum', message: catalogue });
   if (!adapter) {
     return fail({
       code: 'no-matching-format',

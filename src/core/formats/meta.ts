@@ -51,6 +51,7 @@ export function truthOf(t: {
   z?: CellValue;
   zErr?: CellValue;
   zWarning?: CellValue;
+  quality?: CellValue;
 }): SpectrumMeta['truth'] {
   const out: NonNullable<SpectrumMeta['truth']> = {};
   const cls = str(t.class);
@@ -63,6 +64,8 @@ export function truthOf(t: {
   if (zErr !== undefined) out.zErr = zErr;
   const zw = num(t.zWarning);
   if (zw !== undefined) out.zWarning = zw;
+  const q = num(t.quality);
+  if (q !== undefined) out.quality = q;
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -77,4 +80,20 @@ export function ids(rec: Record<string, string | number | undefined>): Record<st
 export function dropUndefined<T extends object>(o: T): T {
   for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
   return o;
+}
+
+/** Magnitudes from header cards, keyed by the card's name; missing, sentinel or absurd values left out. */
+export function magnitudes(h: FitsHeader, keys: readonly string[]): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const key of keys) {
+    const v = num(h.get(key) ?? undefined);
+    if (v !== undefined && v > -5 && v < 40) out[key] = v;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A survey redshift, or undefined for the "no redshift" values (−9, −9.999, −99 …) surveys write. */
+export function redshift(v: CellValue | null | undefined): number | undefined {
+  const z = num(v);
+  return z !== undefined && z > -0.5 ? z : undefined;
 }

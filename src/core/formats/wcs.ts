@@ -82,14 +82,21 @@ export function wcsWavelength(h: FitsHeader, n: number): Result<WcsWavelength> {
   for (let i = 0; i < n; i++) wavelength[i] = crval + delta * (i + 1 - crpix);
   const first = Math.min(wavelength[0], wavelength[n - 1]);
   const last = Math.max(wavelength[0], wavelength[n - 1]);
-  const flagged = h.getNumber('DC-FLAG') === 1 || /LOG-LINEAR/i.test(h.getString('WFITTYPE') ?? '') || isTrue(h.get('LOGSCALE'));
-  const looksLog = !flagged && unit === 1 && first > 2.5 && last < 5;
+  // Marz's LOGSCALE describes its WAVELENGTH image; on an axis already in Å it cannot mean log10.
+  const logScale = isTrue(h.get('LOGSCALE')) && onlyLog10(first, last);
+  const flagged = h.getNumber('DC-FLAG') === 1 || /LOG-LINEAR/i.test(h.getString('WFITTYPE') ?? '') || logScale;
+  const looksLog = !flagged && unit === 1 && onlyLog10(first, last);
   if (looksLog) issues.push(`The wavelength axis runs ${first.toPrecision(5)}–${last.toPrecision(5)}: read as log10 Å.`);
   if (flagged || looksLog) {
     for (let i = 0; i < n; i++) wavelength[i] = 10 ** wavelength[i];
   }
   if (unit !== 1) for (let i = 0; i < n; i++) wavelength[i] *= unit;
   return ok({ wavelength, airHint: airHint(h, ctype), issues });
+}
+
+/** Axis values all within 2.5–5 cannot be Å, nm or µm of an optical spectrum: they are log10 Å. */
+export function onlyLog10(min: number, max: number): boolean {
+  return min > 2.5 && max < 5;
 }
 
 function num(h: FitsHeader, key: string): number | undefined {
@@ -118,8 +125,9 @@ function unitFactor(h: FitsHeader, issues: string[]): number {
 }
 
 function airHint(h: FitsHeader, ctype: string): boolean | undefined {
+  // 'WAVE-WAV' (2QZ, 2dF) is a label, not the paper-III vacuum type: it says nothing.
   if (/^AWAV(-|$)/.test(ctype)) return true;
-  if (/^WAVE(-|$)/.test(ctype)) return false;
+  if (/^WAVE(-|$)/.test(ctype) && !NEUTRAL_CTYPES.has(ctype)) return false;
   const airorvac = h.getString('AIRORVAC')?.trim().toLowerCase();
   if (airorvac?.startsWith('air')) return true;
   if (airorvac?.startsWith('vac')) return false;

@@ -47,6 +47,8 @@ export interface ExpectedFile {
 }
 
 export const TRUTH: Record<string, ExpectedFile> = JSON.parse(readFileSync(join(FORMATS_DIR, 'truth.json'), 'utf8')).files;
+/** Survey layouts without a real file here (tools/make_survey_fixtures.py), same shape as TRUTH. */
+export const SURVEYS: Record<string, ExpectedFile> = JSON.parse(readFileSync(join(FORMATS_DIR, 'surveys.json'), 'utf8')).files;
 
 export function fixtureBytes(dir: string, name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(dir, name)));
@@ -79,9 +81,8 @@ export function nearest(wavelength: Float64Array, w: number): number {
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-30);
 
-/** Everything truth.json says about one file, checked on what the adapter read. */
-export async function checkFixture(name: string): Promise<Spectrum[]> {
-  const want = TRUTH[name];
+/** Everything truth.json (or another expectation file of its shape) says about one file, checked on what the adapter read. */
+export async function checkFixture(name: string, want: ExpectedFile = TRUTH[name]): Promise<Spectrum[]> {
   const opened = await openFixture(name);
   expect(opened.format).toBe(want.format);
   expect(opened.count).toBe(want.count);

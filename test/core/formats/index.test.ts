@@ -3,21 +3,22 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { bytesSource, openFits } from '../../../src/core/fits/index.ts';
 import { ADAPTERS, findAdapter, openSpectra } from '../../../src/core/formats/index.ts';
-import { FORMATS_DIR, SDSS_DIR, TRUTH, fixtureBytes, openFixture, readOk } from './fixtureHelpers.ts';
+import { FORMATS_DIR, SDSS_DIR, SURVEYS, TRUTH, fixtureBytes, openFixture, readOk } from './fixtureHelpers.ts';
 
-const SPECTRUM_FIXTURES = Object.keys(TRUTH).filter((f) => TRUTH[f].format !== null);
+const EXPECTED = { ...TRUTH, ...SURVEYS };
+const SPECTRUM_FIXTURES = Object.keys(EXPECTED).filter((f) => EXPECTED[f].format !== null);
 
 describe('openSpectra', () => {
-  it('every fixture in formats/ is listed in truth.json', () => {
-    const files = readdirSync(FORMATS_DIR).filter((f) => f !== 'truth.json');
-    expect(files.sort()).toEqual(Object.keys(TRUTH).sort());
+  it('every fixture in formats/ is listed in truth.json or surveys.json', () => {
+    const files = readdirSync(FORMATS_DIR).filter((f) => f !== 'truth.json' && f !== 'surveys.json');
+    expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
   it.each(SPECTRUM_FIXTURES)('detects %s from its contents, not its name', async (name) => {
     for (const asName of ['upload.bin', 'spec-0375-52140-0356.fits', 'coadd-sv3-dark-26065.csv']) {
       const opened = await openFixture(name, asName);
-      expect(opened.format).toBe(TRUTH[name].format);
-      expect(opened.count).toBe(TRUTH[name].count);
+      expect(opened.format).toBe(EXPECTED[name].format);
+      expect(opened.count).toBe(EXPECTED[name].count);
       expect(opened.fileName).toBe(asName);
     }
   });
