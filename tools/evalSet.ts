@@ -10,6 +10,7 @@ import { analyzeFile } from '../src/core/analyzeFile.ts';
 import { parseTruthCsv, scoreRow, summarize, type ScoredRow, type SetAnswer, type SetCounts, type TruthRow } from '../src/core/evaluate/setScore.ts';
 import { openSpectra } from '../src/core/formats/index.ts';
 import { correctRedshift } from '../src/core/grid/velocityFrame.ts';
+import type { PrepareOptions } from '../src/core/prepareSpectrum.ts';
 import type { Analyzer } from '../src/core/scan/pipeline.ts';
 import { nodeFileSource } from './nodeFileSource.ts';
 
@@ -28,7 +29,7 @@ export function truthFolders(root: string): string[] {
 }
 
 /** Every truth row under `root`, with what the analyzer answered for it. */
-export async function evaluateSet(root: string, analyzer: Analyzer): Promise<ScoredRow[]> {
+export async function evaluateSet(root: string, analyzer: Analyzer, prepare: PrepareOptions = {}): Promise<ScoredRow[]> {
   const scored: ScoredRow[] = [];
   for (const dir of truthFolders(root)) {
     const folder = relative(root, dir) || '.';
@@ -37,14 +38,14 @@ export async function evaluateSet(root: string, analyzer: Analyzer): Promise<Sco
     const byFile = new Map<string, TruthRow[]>();
     for (const t of truth.value) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
     for (const [file, rows] of byFile) {
-      const answers = await analyzeOne(join(dir, file), analyzer);
+      const answers = await analyzeOne(join(dir, file), analyzer, prepare);
       for (const t of rows) scored.push(scoreRow(t, answers.get(t.index) ?? { error: answers.get(-1)?.error ?? `spectrum ${t.index} not in the file` }));
     }
   }
   return scored;
 }
 
-async function analyzeOne(path: string, analyzer: Analyzer): Promise<Map<number, SetAnswer & { zObs?: number }>> {
+async function analyzeOne(path: string, analyzer: Analyzer, prepare: PrepareOptions): Promise<Map<number, SetAnswer & { zObs?: number }>> {
   const out = new Map<number, SetAnswer & { zObs?: number }>();
   const source = await nodeFileSource(path);
   try {
@@ -53,7 +54,7 @@ async function analyzeOne(path: string, analyzer: Analyzer): Promise<Map<number,
       out.set(-1, { error: opened.error.message });
       return out;
     }
-    for await (const o of analyzeFile(opened.value, [analyzer], { clock: () => performance.now() })) {
+    for await (const o of analyzeFile(opened.value, [analyzer], { clock: () => performance.now(), prepare })) {
       if (!o.result.ok) {
         out.set(o.index, { error: o.result.error.message });
         continue;

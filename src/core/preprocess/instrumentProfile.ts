@@ -5,9 +5,9 @@
  * errors, 3600–9200 Å. SDSS and DESI files are like that and go through the
  * encoder unchanged. Everything else — counts with an instrument response,
  * spliced arms, short coverage, sky and telluric residuals, errors that are
- * missing or not absolute — gets the masks of instrumentMask.ts, a noise scale
- * measured from the data, a systematic floor in the weights, and the
- * eigenspectrum fit (eigenFit.ts) as its estimator. docs/instruments.md gives
+ * missing or not absolute — gets the masks of instrumentMask.ts, a systematic
+ * floor in the weights, and the eigenspectrum fit (eigenFit.ts) as its
+ * estimator; files without errors get them estimated from the data. docs/instruments.md gives
  * the measurements behind each choice.
  */
 import type { Spectrum } from '../types.ts';
@@ -48,8 +48,11 @@ export const SDSS_PROFILE: InstrumentProfile = {
 export const OTHER_PROFILE: Omit<InstrumentProfile, 'name'> = {
   sdssLike: false,
   estimator: 'eigenfit',
-  masks: { skyLineHalfWidthA: 8, tellurics: true, edgePixels: 20 },
-  measureNoise: true,
+  // ±15 Å: 1.5 × the 9–10 Å FWHM of 2dF and 6dF, where sky residuals are widest (docs/instruments.md)
+  masks: { skyLineHalfWidthA: 15, tellurics: true, edgePixels: 20 },
+  // Scaling the file's errors to the scatter changed no answer or flag on the development set once
+  // the floor is in (npm run ablation), so it is off; files without errors still get a local estimate.
+  measureNoise: false,
   weightFloor: 0.1,
 };
 
