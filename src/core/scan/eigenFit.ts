@@ -44,6 +44,8 @@ export function createEigenFitter(m: PffftModule, eigen: readonly Float32Array[]
   const kernelW = buf();
   const pairs: [number, number][] = [];
   for (let j = 0; j < nE; j++) for (let k = j; k < nE; k++) pairs.push([j, k]);
+  const pairRow = Int32Array.from(pairs, ([j]) => j);
+  const pairCol = Int32Array.from(pairs, ([, k]) => k);
   const fE = eigen.map(() => buf());
   const fEE = pairs.map(() => buf());
   const forward = (dst: number) => m._pffft_transform(setup, input << 2, dst << 2, work << 2, PFFFT_FORWARD);
@@ -89,13 +91,13 @@ export function createEigenFitter(m: PffftModule, eigen: readonly Float32Array[]
     const chi2 = new Float64Array(nShift);
     const a = new Float64Array(nE * nE);
     const rhs = new Float64Array(nE);
+    const scratch = new Float64Array(nE);
+    const nPairs = pairs.length;
     for (let s = 0; s < nShift; s++) {
-      pairs.forEach(([j, k], p) => {
-        a[j * nE + k] = A[p][s];
-        a[k * nE + j] = A[p][s];
-      });
+      // Plain loops: this runs for every shift (up to ~8000 per class).
+      for (let p = 0; p < nPairs; p++) a[pairRow[p] * nE + pairCol[p]] = A[p][s];
       for (let j = 0; j < nE; j++) rhs[j] = b[j][s];
-      chi2[s] = sumWF2 - explained(a, rhs, nE);
+      chi2[s] = sumWF2 - explained(a, rhs, nE, undefined, scratch);
     }
     return chi2;
   }
@@ -139,12 +141,12 @@ export function createEigenFitter(m: PffftModule, eigen: readonly Float32Array[]
  * ridge so that a shift where the eigenspectra barely overlap the data stays finite.
  * Writes the coefficients A⁻¹ b into `coef` when given.
  */
-export function explained(a: Float64Array, b: Float64Array, n: number, coef?: Float64Array): number {
+export function explained(a: Float64Array, b: Float64Array, n: number, coef?: Float64Array, scratch = new Float64Array(n)): number {
   let trace = 0;
   for (let j = 0; j < n; j++) trace += a[j * n + j];
   const ridge = (RIDGE * trace) / n + 1e-300;
   for (let j = 0; j < n; j++) a[j * n + j] += ridge;
-  // In-place Cholesky: lower triangle of a becomes L.
+  // In-place Cholesky on the upper triangle as given (j ≤ i): the lower triangle of a becomes L.
   for (let j = 0; j < n; j++) {
     let d = a[j * n + j];
     for (let k = 0; k < j; k++) d -= a[j * n + k] * a[j * n + k];
@@ -152,13 +154,13 @@ export function explained(a: Float64Array, b: Float64Array, n: number, coef?: Fl
     const ljj = Math.sqrt(d);
     a[j * n + j] = ljj;
     for (let i = j + 1; i < n; i++) {
-      let v = a[i * n + j];
+      let v = a[j * n + i]; // A_ji from the upper triangle (the lower one holds L)
       for (let k = 0; k < j; k++) v -= a[i * n + k] * a[j * n + k];
       a[i * n + j] = v / ljj;
     }
   }
   // y = L⁻¹ b; bᵀA⁻¹b = |y|².
-  const y = new Float64Array(n);
+  const y = scratch;
   let sum = 0;
   for (let i = 0; i < n; i++) {
     let v = b[i];
