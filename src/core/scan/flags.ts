@@ -5,6 +5,16 @@
 import type { SpectralClass } from '../types.ts';
 import type { AnomalyFlag, FlagOptions } from './types.ts';
 
+/**
+ * Unreduced Δχ² below which 'small-deltachi2' fires. Redrock's 9 catches no wrong answer of the
+ * 85 SDSS spectra (the reconstruction's own error makes our Δχ² large); 100 catches 1 of 3 there
+ * and 2 of 11 on the external set while firing on 1 of 95 right answers (`npm run flag-rates`,
+ * docs/METHOD-extensions.md §2).
+ */
+export const MIN_DELTACHI2 = 100;
+/** Second-redshift S/N for ≤ 2 % false positives (1 of 85) on the SDSS spectra (`npm run inject-second-z`, docs/METHOD-extensions.md §4). */
+export const MIN_SECOND_Z_SNR = 9.32;
+
 export type ResolvedFlagOptions = Readonly<Required<FlagOptions>>;
 
 export function resolveFlagOptions(o: FlagOptions = {}): ResolvedFlagOptions {
@@ -14,6 +24,8 @@ export function resolveFlagOptions(o: FlagOptions = {}): ResolvedFlagOptions {
     minGoodPixels: o.minGoodPixels ?? 1000,
     closeClassFraction: o.closeClassFraction ?? 0.05,
     edgePixels: o.edgePixels ?? 2,
+    minDeltaChi2: o.minDeltaChi2 ?? MIN_DELTACHI2,
+    minSecondZSnr: o.minSecondZSnr ?? MIN_SECOND_Z_SNR,
   };
 }
 
@@ -23,6 +35,10 @@ export interface FlagInputs {
   robustness: number | undefined;
   atEdge: boolean;
   nGood: number;
+  /** Unreduced Δχ² to the next best distinct redshift (rankedMinima.ts). */
+  deltaChi2: number | undefined;
+  /** S/N of the best second redshift (secondRedshift.ts). */
+  secondZSnr: number | undefined;
 }
 
 export function anomalyFlags(x: FlagInputs, opts: ResolvedFlagOptions): AnomalyFlag[] {
@@ -35,5 +51,7 @@ export function anomalyFlags(x: FlagInputs, opts: ResolvedFlagOptions): AnomalyF
   const others = (Object.keys(x.chi2) as SpectralClass[]).filter((c) => c !== x.best).map((c) => x.chi2[c]);
   const second = Math.min(...others);
   if (second <= best * (1 + opts.closeClassFraction)) flags.push('close-classes');
+  if (x.deltaChi2 !== undefined && x.deltaChi2 < opts.minDeltaChi2) flags.push('small-deltachi2');
+  if (x.secondZSnr !== undefined && x.secondZSnr >= opts.minSecondZSnr) flags.push('second-redshift');
   return flags;
 }

@@ -8,9 +8,13 @@ import type { ModelEntry } from '../inference/manifest.ts';
 import { preprocess } from '../preprocess/preprocess.ts';
 import { CLASSES, fail, ok, type GriddedSpectrum, type ModelFamily, type Result, type SpectralClass } from '../types.ts';
 import { createChi2Scanner, type Chi2Scanner } from './chi2Fft.ts';
-import { classScan } from './classScan.ts';
+import { classScan, dofOf } from './classScan.ts';
 import { anomalyFlags, resolveFlagOptions } from './flags.ts';
 import { loadPffft } from './pffft.ts';
+import { DEFAULT_RANKED_MINIMA, deltaChi2ToNext, rankedMinima } from './rankedMinima.ts';
+import { secondRedshift } from './secondRedshift.ts';
+import { Z_ERR_SCALE } from './zErr.ts';
+import type { OutputGridSpec } from './redshift.ts';
 import type { AnalysisResult, ClassScan, FlagOptions, Preprocessed, Reconstruction } from './types.ts';
 
 /** What the pipeline needs of a network (src/core/inference builds these over onnxruntime). */
@@ -22,6 +26,8 @@ export interface ReconstructorLike {
 
 export interface AnalyzerOptions {
   flags?: FlagOptions;
+  /** @default 3 — minima listed per class in `rankedMinima`. */
+  rankedMinima?: number;
 }
 
 export interface Analyzer {
@@ -38,6 +44,10 @@ export interface Analyzer {
 export function createAnalyzer(reconstructors: Record<SpectralClass, ReconstructorLike>, options: AnalyzerOptions = {}): Analyzer {
   const flagOptions = resolveFlagOptions(options.flags);
   const family = reconstructors.STAR.entry.family;
+  const nRanked = options.rankedMinima ?? DEFAULT_RANKED_MINIMA;
+  const zErrScale = { ...Z_ERR_SCALE[family] };
+  const grids = {} as Record<SpectralClass, OutputGridSpec>;
+  for (const cls of CLASSES) grids[cls] = reconstructors[cls].entry.outputGrid;
   let scanner: Chi2Scanner | undefined; // made on first use: the FFT module loads asynchronously
 
   async function analyze(batch: readonly GriddedSpectrum[]): Promise<Result<AnalysisResult>[]> {
@@ -69,10 +79,9 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
     const chi2 = {} as Record<SpectralClass, number>;
     const zByClass = {} as Record<SpectralClass, number>;
     for (const cls of CLASSES) {
-      const { outputGrid } = reconstructors[cls].entry;
       const R = recon[cls].values;
       const S = scanner.scan(R);
-      const scan = classScan(cls, S, p.nGood, outputGrid, flagOptions.edgePixels, (s) => scanner.exact(R, s));
+      const scan = classScan(cls, S, p.nGood, grids[cls], flagOptions.edgePixels, (s) => scanner.exact(R, s));
       scans[cls] = scan;
       chi2[cls] = scan.minima[0]?.chi2 ?? Number.NaN;
       zByClass[cls] = scan.minima[0]?.z ?? Number.NaN;
@@ -82,7 +91,15 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
       return fail({ code: 'not-finite', message: 'the χ² scan gave no finite value: the spectrum has non-finite weights or flux' });
     }
     const robustness = scans[best].robustness;
-    const flags = anomalyFlags({ best, chi2, robustness, atEdge: scans[best].atEdge, nGood: p.nGood }, flagOptions);
+    const ranked = rankedMinima(scans, grids, dofOf(p.nGood), zErrScale, Math.max(nRanked, 1));
+    const zErrByClass = {} as Record<SpectralClass, number>;
+    for (const cls of CLASSES) zErrByClass[cls] = ranked[cls][0]?.zErr ?? Number.NaN;
+    const deltaChi2 = deltaChi2ToNext(ranked, zByClass[best]);
+    const second = secondRedshift(p, recon[best].values, scans[best].minima[0].shift, zByClass[best], best);
+    const flags = anomalyFlags(
+      { best, chi2, robustness, atEdge: scans[best].atEdge, nGood: p.nGood, deltaChi2, secondZSnr: second?.snr },
+      flagOptions,
+    );
     return ok({
       family,
       cls: best,
@@ -90,6 +107,12 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
       robustness,
       chi2,
       zByClass,
+      zErr: zErrByClass[best],
+      zErrByClass,
+      zErrScale,
+      rankedMinima: ranked,
+      deltaChi2,
+      secondRedshift: second,
       flags,
       nGood: p.nGood,
       scans,

@@ -65,12 +65,19 @@ function nonFinite(r: AnalysisResult): string[] {
 
 describe('anomalyFlags', () => {
   const opts = resolveFlagOptions();
-  const base = { best: 'GALAXY' as const, chi2: { STAR: 5, GALAXY: 1, QSO: 4 }, robustness: 2, atEdge: false, nGood: 4000 };
+  const base = { best: 'GALAXY' as const, chi2: { STAR: 5, GALAXY: 1, QSO: 4 }, robustness: 2, atEdge: false, nGood: 4000, deltaChi2: 5000, secondZSnr: undefined };
   it('flags too few good pixels and a minimum on the edge of the range, and nothing on a clean result', () => {
     expect(anomalyFlags(base, opts)).toEqual([]);
     expect(anomalyFlags({ ...base, nGood: opts.minGoodPixels - 1 }, opts)).toEqual(['few-pixels']);
     expect(anomalyFlags({ ...base, nGood: opts.minGoodPixels }, opts)).toEqual([]);
     expect(anomalyFlags({ ...base, atEdge: true }, opts)).toEqual(['edge-of-range']);
+  });
+  it('flags a small Δχ² below its threshold and a second redshift at or above its S/N', () => {
+    expect(anomalyFlags({ ...base, deltaChi2: opts.minDeltaChi2 - 0.01 }, opts)).toEqual(['small-deltachi2']);
+    expect(anomalyFlags({ ...base, deltaChi2: opts.minDeltaChi2 }, opts)).toEqual([]);
+    expect(anomalyFlags({ ...base, deltaChi2: undefined }, opts)).toEqual([]);
+    expect(anomalyFlags({ ...base, secondZSnr: opts.minSecondZSnr }, opts)).toEqual(['second-redshift']);
+    expect(anomalyFlags({ ...base, secondZSnr: opts.minSecondZSnr - 0.01 }, opts)).toEqual([]);
   });
   it('a χ² that is not a number is flagged, never passed as good', () => {
     expect(anomalyFlags({ ...base, chi2: { ...base.chi2, GALAXY: Number.NaN } }, opts)).toContain('high-chi2');

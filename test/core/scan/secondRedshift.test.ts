@@ -1,0 +1,88 @@
+/**
+ * Issue 11 §4: emission lines at a second redshift in the residual. On hand-made residuals: none
+ * without lines, none from one line group alone, the right z₂ from two. On real SDSS spectra: a
+ * background galaxy's lines injected at a known z₂ are found there and flagged; the spectra as
+ * they are are not flagged.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bytesSource } from '../../../src/core/fits/index.ts';
+import { openSpectra } from '../../../src/core/formats/index.ts';
+import { INPUT_LOGLAM0, LOGLAM_STEP_DEX, N_INPUT } from '../../../src/core/grid/modelGrid.ts';
+import { toModelGrid } from '../../../src/core/grid/toModelGrid.ts';
+import type { Analyzer } from '../../../src/core/scan/pipeline.ts';
+import { LINE_SIGMA_PIXELS, secondRedshift } from '../../../src/core/scan/secondRedshift.ts';
+import type { AnalysisResult } from '../../../src/core/scan/types.ts';
+import type { Spectrum } from '../../../src/core/types.ts';
+import { injectGalaxyLines } from '../../../tools/lib/injectLines.ts';
+import { loadAnalyzer } from '../../../tools/lib/nodeModels.ts';
+
+const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'sdss');
+// A star, a galaxy at z ≈ 0.05 with its own emission lines, a quasar.
+const FILES = ['spec-1883-53271-0276.fits', 'spec-0375-52140-0356.fits', 'spec-7680-58131-0771.fits'];
+
+/** Flat unit-weight residual with Gaussian lines of amplitude `a` at the given vacuum Å. */
+function residualWith(lines: { restA: number; a: number }[], z2: number) {
+  const F = new Float32Array(N_INPUT);
+  const w = new Float32Array(N_INPUT).fill(1);
+  for (const l of lines) {
+    const c = (Math.log10(l.restA * (1 + z2)) - INPUT_LOGLAM0) / LOGLAM_STEP_DEX;
+    for (let k = 0; k < N_INPUT; k++) F[k] += l.a * Math.exp(-0.5 * ((k - c) / LINE_SIGMA_PIXELS) ** 2);
+  }
+  return { F, w };
+}
+const R0 = new Float32Array(N_INPUT + 10); // a reconstruction of zeros: the residual is F itself
+
+describe('secondRedshift on hand-made residuals', () => {
+  it('finds nothing in a residual without lines', () => {
+    expect(secondRedshift(residualWith([], 0), R0, 0, 0.1, 'GALAXY')).toBeUndefined();
+  });
+  it('needs two line groups: Hα with its [N II] pair alone is one', () => {
+    const p = residualWith([{ restA: 6549.859, a: 3 }, { restA: 6564.614, a: 10 }, { restA: 6585.2685, a: 3 }], 0.2);
+    expect(secondRedshift(p, R0, 0, 0.6, 'GALAXY')).toBeUndefined();
+  });
+  it('finds [O III] with Hβ at their redshift, to the trial step', () => {
+    const z2 = 0.31;
+    const p = residualWith([{ restA: 4862.683, a: 4 }, { restA: 5008.2397, a: 8 }, { restA: 4960.2949, a: 2.7 }], z2);
+    const s = secondRedshift(p, R0, 0, 0.05, 'GALAXY')!;
+    expect(Math.abs(Math.log10((1 + s.z2) / (1 + z2)))).toBeLessThanOrEqual(LOGLAM_STEP_DEX);
+    expect(s.lines.map((l) => l.name)).toEqual(['[O III] 5007', 'Hβ', '[O III] 4959']);
+    expect(s.snr).toBeCloseTo(Math.hypot(...s.lines.map((l) => l.snr)), 10);
+  });
+  it('never reports the fit’s own redshift', () => {
+    const p = residualWith([{ restA: 4862.683, a: 4 }, { restA: 5008.2397, a: 8 }], 0.31);
+    expect(secondRedshift(p, R0, 0, 0.31, 'STAR')).toBeUndefined();
+  });
+});
+
+describe('second redshift injected into real SDSS spectra (encoder)', () => {
+  let analyzer: Analyzer;
+  beforeAll(async () => {
+    analyzer = await loadAnalyzer('encoder');
+  });
+  async function spectrum(file: string): Promise<Spectrum> {
+    const o = await openSpectra(bytesSource(file, new Uint8Array(readFileSync(join(DIR, file)))));
+    if (!o.ok) throw new Error(o.error.message);
+    const s = await o.value.read(0);
+    if (!s.ok) throw new Error(s.error.message);
+    return s.value;
+  }
+  async function analyse(s: Spectrum): Promise<AnalysisResult> {
+    const g = toModelGrid(s);
+    if (!g.ok) throw new Error(g.error.message);
+    const [r] = await analyzer.analyze([g.value]);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  }
+
+  it.each(FILES)('%s: not flagged as it is; lines at z₂ = 0.30 and S/N 15 are found and flagged', async (file) => {
+    const s = await spectrum(file);
+    expect((await analyse(s)).flags).not.toContain('second-redshift');
+    const z2 = 0.3; // its lines miss the three spectra's own (masked) lines
+    const r = await analyse(injectGalaxyLines(s, z2, 15)!);
+    expect(r.flags).toContain('second-redshift');
+    expect(Math.abs(Math.log10((1 + r.secondRedshift!.z2) / (1 + z2)))).toBeLessThanOrEqual(3 * LOGLAM_STEP_DEX);
+    expect(r.secondRedshift!.lines.map((l) => l.name)).toContain('[O III] 5007');
+  });
+});
