@@ -13,7 +13,7 @@ import type { AnomalyFlag, FlagOptions } from './types.ts';
  */
 export const MIN_DELTACHI2 = 100;
 /** Second-redshift S/N for ≤ 2 % false positives (1 of 85) on the SDSS spectra (`npm run inject-second-z`, docs/METHOD-extensions.md §4). */
-export const MIN_SECOND_Z_SNR = 9.32;
+export const MIN_SECOND_Z_SNR = 5.42;
 
 export type ResolvedFlagOptions = Readonly<Required<FlagOptions>>;
 

@@ -54,20 +54,15 @@ export const EXCLUDE_DEX = 0.003;
 /** Half-width of the filter window in pixels; the window's mean is taken out so broad residuals cancel. */
 const HALF_WINDOW = 10;
 
-interface Kernel {
-  taps: Float64Array; // [2·HALF_WINDOW + 1], zero-sum
-}
-
-function kernelOf(line: SearchLine): Kernel {
-  const ref = line.components.reduce((a, l) => a + Math.log10(l), 0) / line.components.length;
+/** Filter taps, zero-sum over the window, centred on the line's reference wavelength. */
+function kernelOf(offsets: readonly number[]): Float64Array {
   const taps = new Float64Array(2 * HALF_WINDOW + 1);
-  for (const l of line.components) {
-    const centre = (Math.log10(l) - ref) / LOGLAM_STEP_DEX;
+  for (const centre of offsets) {
     for (let j = -HALF_WINDOW; j <= HALF_WINDOW; j++) taps[j + HALF_WINDOW] += Math.exp(-0.5 * ((j - centre) / LINE_SIGMA_PIXELS) ** 2);
   }
   const mean = taps.reduce((a, b) => a + b, 0) / taps.length;
   for (let j = 0; j < taps.length; j++) taps[j] -= mean;
-  return { taps };
+  return taps;
 }
 
 interface Prepared {
@@ -76,17 +71,27 @@ interface Prepared {
   restA: number;
   /** Observed-grid pixel of the line at z₂ = 0. */
   pixel0: number;
-  kernel: Kernel;
+  /** Index into KERNELS: every singlet shares one filter. */
+  kernel: number;
   minTrial: number;
 }
 
+const KERNELS: Float64Array[] = [];
+const kernelKeys: string[] = [];
+
 const PREPARED: Prepared[] = SECOND_Z_LINES.map((line) => {
   const ref = line.components.reduce((a, l) => a + Math.log10(l), 0) / line.components.length;
+  const offsets = line.components.map((l) => (Math.log10(l) - ref) / LOGLAM_STEP_DEX);
+  const key = offsets.map((o) => o.toFixed(3)).join(',');
+  if (!kernelKeys.includes(key)) {
+    kernelKeys.push(key);
+    KERNELS.push(kernelOf(offsets));
+  }
   return {
     line,
     restA: Number((10 ** ref).toFixed(2)),
     pixel0: (ref - INPUT_LOGLAM0) / LOGLAM_STEP_DEX,
-    kernel: kernelOf(line),
+    kernel: kernelKeys.indexOf(key),
     minTrial: line.minZ === undefined ? 0 : Math.ceil(Math.log10(1 + line.minZ) / LOGLAM_STEP_DEX),
   };
 });
@@ -103,10 +108,15 @@ function foregroundMasked(w: Float32Array, z1: number, half: number): Float32Arr
   return out;
 }
 
-/** num[k] = Σ_j (w r)[k+j]·K[j], den[k] = Σ_j w[k+j]·K[j]²: the line's amplitude S/N at pixel k is num/√den. */
-function filter(wr: Float64Array, w: Float32Array, taps: Float64Array, num: Float64Array, den: Float64Array): void {
+/**
+ * [n] matched-filter S/N of a line centred on each pixel: Σ_j (w r)[k+j]·K[j] / √(Σ_j w[k+j]·K[j]²),
+ * divided by the series' own clipped RMS, so that misestimated ivar or a residual that is not
+ * white noise does not pass for lines. NaN where no pixel of the window has weight.
+ */
+function snrSeries(wr: Float64Array, w: Float32Array, taps: Float64Array): Float64Array {
   const n = wr.length;
   const h = (taps.length - 1) / 2;
+  const out = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     let a = 0;
     let b = 0;
@@ -117,9 +127,31 @@ function filter(wr: Float64Array, w: Float32Array, taps: Float64Array, num: Floa
       a += wr[k + j] * t;
       b += w[k + j] * t * t;
     }
-    num[k] = a;
-    den[k] = b;
+    out[k] = b > 0 ? a / Math.sqrt(b) : Number.NaN;
   }
+  const sigma = clippedRms(out);
+  if (sigma > 0) for (let k = 0; k < n; k++) out[k] /= sigma;
+  return out;
+}
+
+/** RMS of the finite values after two rounds of dropping those beyond 4× the RMS (the lines themselves). */
+function clippedRms(x: Float64Array): number {
+  let limit = Number.POSITIVE_INFINITY;
+  let rms = Number.NaN;
+  for (let round = 0; round < 3; round++) {
+    let sum = 0;
+    let count = 0;
+    for (let k = 0; k < x.length; k++) {
+      const v = x[k];
+      if (v * v < limit) {
+        sum += v * v;
+        count++;
+      }
+    }
+    rms = Math.sqrt(sum / count);
+    limit = 16 * rms * rms;
+  }
+  return rms;
 }
 
 /**
@@ -140,20 +172,16 @@ export function secondRedshift(p: Pick<Preprocessed, 'F' | 'w'>, R: Float32Array
     const b = R[i0 + k + 1] ?? a;
     wr[k] = w[k] * (F[k] - (a + f * (b - a)));
   }
-  // Per line: S/N read at pixel pixel0 + t for trial t, interpolated between its two neighbours.
+  const series = KERNELS.map((taps) => snrSeries(wr, w, taps));
+  // Per line: its filter's S/N at pixel pixel0 + t for trial t, interpolated between the two neighbours.
   const snrAt: ((t: number) => number)[] = PREPARED.map((pl) => {
-    const num = new Float64Array(n);
-    const den = new Float64Array(n);
-    filter(wr, w, pl.kernel.taps, num, den);
+    const sn = series[pl.kernel];
     const base = Math.floor(pl.pixel0);
     const frac = pl.pixel0 - base;
     return (t: number) => {
-      if (t < pl.minTrial) return Number.NaN;
       const k = base + t;
-      if (k < 0 || k + 1 >= n) return Number.NaN;
-      const d = den[k] + frac * (den[k + 1] - den[k]);
-      if (!(d > 0)) return Number.NaN;
-      return (num[k] + frac * (num[k + 1] - num[k])) / Math.sqrt(d);
+      if (t < pl.minTrial || k < 0 || k + 1 >= n) return Number.NaN;
+      return sn[k] + frac * (sn[k + 1] - sn[k]);
     };
   });
   const t1 = Math.log10(1 + z1) / LOGLAM_STEP_DEX;
