@@ -2,7 +2,7 @@
  * Anomaly flags (METHOD.md §5): for people to look at, never errors.
  * Thresholds default to the paper's where it gives one.
  */
-import type { SpectralClass } from '../types.ts';
+import type { ModelFamily, SpectralClass } from '../types.ts';
 import type { AnomalyFlag, FlagOptions } from './types.ts';
 
 /**
@@ -12,12 +12,17 @@ import type { AnomalyFlag, FlagOptions } from './types.ts';
  * docs/METHOD-extensions.md §2).
  */
 export const MIN_DELTACHI2 = 100;
-/** Second-redshift S/N for ≤ 2 % false positives (1 of 85) on the SDSS spectra (`npm run inject-second-z`, docs/METHOD-extensions.md §4). */
-export const MIN_SECOND_Z_SNR = 5.42;
+/**
+ * Second-redshift S/N per family for ≤ 2 % false positives (1 of 85) on the SDSS spectra
+ * (`npm run inject-second-z -- --model <family>`, docs/METHOD-extensions.md §4): the UNet's
+ * residuals hold more structure, so its threshold is higher.
+ */
+export const MIN_SECOND_Z_SNR: Readonly<Record<ModelFamily, number>> = { encoder: 6.13, unet: 6.68 };
 
 export type ResolvedFlagOptions = Readonly<Required<FlagOptions>>;
 
-export function resolveFlagOptions(o: FlagOptions = {}): ResolvedFlagOptions {
+/** `family` picks the defaults that differ between the network families. */
+export function resolveFlagOptions(o: FlagOptions = {}, family: ModelFamily = 'encoder'): ResolvedFlagOptions {
   return {
     maxChi2: o.maxChi2 ?? 3,
     minRobustness: o.minRobustness ?? 0.1,
@@ -25,7 +30,7 @@ export function resolveFlagOptions(o: FlagOptions = {}): ResolvedFlagOptions {
     closeClassFraction: o.closeClassFraction ?? 0.05,
     edgePixels: o.edgePixels ?? 2,
     minDeltaChi2: o.minDeltaChi2 ?? MIN_DELTACHI2,
-    minSecondZSnr: o.minSecondZSnr ?? MIN_SECOND_Z_SNR,
+    minSecondZSnr: o.minSecondZSnr ?? MIN_SECOND_Z_SNR[family],
   };
 }
 

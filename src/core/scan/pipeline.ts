@@ -42,8 +42,8 @@ export interface Analyzer {
 }
 
 export function createAnalyzer(reconstructors: Record<SpectralClass, ReconstructorLike>, options: AnalyzerOptions = {}): Analyzer {
-  const flagOptions = resolveFlagOptions(options.flags);
   const family = reconstructors.STAR.entry.family;
+  const flagOptions = resolveFlagOptions(options.flags, family);
   const nRanked = options.rankedMinima ?? DEFAULT_RANKED_MINIMA;
   const zErrScale = { ...Z_ERR_SCALE[family] };
   const grids = {} as Record<SpectralClass, OutputGridSpec>;

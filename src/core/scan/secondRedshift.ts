@@ -51,50 +51,62 @@ export const FOREGROUND_MASK_PIXELS: Readonly<Record<SpectralClass, number>> = {
 const FOREGROUND_LINES = EMISSION_LINES.filter((l) => l.major).map((l) => (Math.log10(l.restA) - INPUT_LOGLAM0) / LOGLAM_STEP_DEX);
 /** Trials within this of the best fit's redshift are its own lines' residuals, not a second object. */
 export const EXCLUDE_DEX = 0.003;
-/** Half-width of the filter window in pixels; the window's mean is taken out so broad residuals cancel. */
-const HALF_WINDOW = 10;
+/** Half-width of the filter window in pixels (the [O II] doublet's ±5.4 fits); the window's mean is taken out so broad residuals cancel. */
+const HALF_WINDOW = 7;
 
-/** Filter taps, zero-sum over the window, centred on the line's reference wavelength. */
-function kernelOf(offsets: readonly number[]): Float64Array {
-  const taps = new Float64Array(2 * HALF_WINDOW + 1);
-  for (const centre of offsets) {
-    for (let j = -HALF_WINDOW; j <= HALF_WINDOW; j++) taps[j + HALF_WINDOW] += Math.exp(-0.5 * ((j - centre) / LINE_SIGMA_PIXELS) ** 2);
-  }
-  const mean = taps.reduce((a, b) => a + b, 0) / taps.length;
-  for (let j = 0; j < taps.length; j++) taps[j] -= mean;
-  return taps;
-}
+/** The one filter: a Gaussian of LINE_SIGMA_PIXELS, zero-sum over the window. */
+const TAPS = (() => {
+  const taps = Float64Array.from({ length: 2 * HALF_WINDOW + 1 }, (_, i) => Math.exp(-0.5 * ((i - HALF_WINDOW) / LINE_SIGMA_PIXELS) ** 2));
+  const mean = taps.reduce((x, y) => x + y, 0) / taps.length;
+  return taps.map((t) => t - mean);
+})();
 
 interface Prepared {
   line: SearchLine;
   /** Vacuum Å the line is reported at (a doublet's log-mean). */
   restA: number;
-  /** Observed-grid pixel of the line at z₂ = 0. */
-  pixel0: number;
-  /** Index into KERNELS: every singlet shares one filter. */
-  kernel: number;
+  /** Pixel offsets of the components from the reference ([0] for a singlet). */
+  offsets: readonly number[];
+  /** Index into the per-spectrum S/N series: every singlet shares the filter's own. */
+  series: number;
+  /** Observed-grid pixel of the line at z₂ = 0 is base + frac: at trial t it sits between base + t and base + t + 1. */
+  base: number;
+  frac: number;
+  /** One bit per line group. */
+  groupBit: number;
   minTrial: number;
 }
 
-const KERNELS: Float64Array[] = [];
-const kernelKeys: string[] = [];
+const seriesKeys: string[] = [];
+const groupNames: string[] = [];
 
 const PREPARED: Prepared[] = SECOND_Z_LINES.map((line) => {
   const ref = line.components.reduce((a, l) => a + Math.log10(l), 0) / line.components.length;
   const offsets = line.components.map((l) => (Math.log10(l) - ref) / LOGLAM_STEP_DEX);
   const key = offsets.map((o) => o.toFixed(3)).join(',');
-  if (!kernelKeys.includes(key)) {
-    kernelKeys.push(key);
-    KERNELS.push(kernelOf(offsets));
-  }
+  if (!seriesKeys.includes(key)) seriesKeys.push(key);
+  const pixel0 = (ref - INPUT_LOGLAM0) / LOGLAM_STEP_DEX;
+  if (!groupNames.includes(line.group)) groupNames.push(line.group);
   return {
     line,
     restA: Number((10 ** ref).toFixed(2)),
-    pixel0: (ref - INPUT_LOGLAM0) / LOGLAM_STEP_DEX,
-    kernel: kernelKeys.indexOf(key),
+    base: Math.floor(pixel0),
+    frac: pixel0 - Math.floor(pixel0),
+    groupBit: 1 << groupNames.indexOf(line.group),
+    offsets,
+    series: seriesKeys.indexOf(key),
     minTrial: line.minZ === undefined ? 0 : Math.ceil(Math.log10(1 + line.minZ) / LOGLAM_STEP_DEX),
   };
 });
+
+/** Offsets of each distinct series, and the order that computes the singlet's (in place) last. */
+const SERIES_OFFSETS = seriesKeys.map((_, i) => PREPARED.find((pl) => pl.series === i)!.offsets);
+const SERIES_ORDER = SERIES_OFFSETS.map((_, i) => i).sort((a, b) => Number(SERIES_OFFSETS[a].length === 1 && SERIES_OFFSETS[a][0] === 0) - Number(SERIES_OFFSETS[b].length === 1 && SERIES_OFFSETS[b][0] === 0));
+
+/** Last trial: the bluest line (Lyα) on the grid's last pixel. */
+const MAX_TRIAL = Math.max(...PREPARED.map((pl) => N_INPUT - 2 - pl.base));
+/** Set bits of each group mask (≤ 8 groups). */
+const BIT_COUNT = Uint8Array.from({ length: 256 }, (_, m) => m.toString(2).replaceAll('0', '').length);
 
 /** `w` with zero weight within `half` pixels of the foreground's strong emission lines at z1. */
 function foregroundMasked(w: Float32Array, z1: number, half: number): Float32Array {
@@ -109,36 +121,52 @@ function foregroundMasked(w: Float32Array, z1: number, half: number): Float32Arr
 }
 
 /**
- * [n] matched-filter S/N of a line centred on each pixel: Σ_j (w r)[k+j]·K[j] / √(Σ_j w[k+j]·K[j]²),
- * divided by the series' own clipped RMS, so that misestimated ivar or a residual that is not
- * white noise does not pass for lines. NaN where no pixel of the window has weight.
+ * [n] the whitened residual u = r·√w filtered with TAPS, taps outermost (the inner loop is then a
+ * plain multiply-add the JIT runs fast: this search runs on every spectrum). Whitening makes the
+ * filter's noise the same everywhere; masked pixels (u = 0) only lower the S/N near them.
  */
-function snrSeries(wr: Float64Array, w: Float32Array, taps: Float64Array): Float64Array {
-  const n = wr.length;
-  const h = (taps.length - 1) / 2;
+function filtered(u: Float64Array): Float64Array {
+  const n = u.length;
   const out = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    let a = 0;
-    let b = 0;
-    const lo = Math.max(-h, -k);
-    const hi = Math.min(h, n - 1 - k);
-    for (let j = lo; j <= hi; j++) {
-      const t = taps[j + h];
-      a += wr[k + j] * t;
-      b += w[k + j] * t * t;
-    }
-    out[k] = b > 0 ? a / Math.sqrt(b) : Number.NaN;
+  for (let j = -HALF_WINDOW; j <= HALF_WINDOW; j++) {
+    const t = TAPS[j + HALF_WINDOW];
+    const hi = Math.min(n, n - j);
+    for (let k = Math.max(0, -j); k < hi; k++) out[k] += u[k + j] * t;
   }
-  const sigma = clippedRms(out);
-  if (sigma > 0) for (let k = 0; k < n; k++) out[k] /= sigma;
   return out;
 }
 
-/** RMS of the finite values after two rounds of dropping those beyond 4× the RMS (the lines themselves). */
+/**
+ * A line's S/N series from the filtered residual g: the sum of g at the components' offsets (a
+ * doublet's filter is two shifted Gaussians), divided by the series' own clipped RMS — which absorbs
+ * misestimated ivar or a residual that is not white, so neither passes for lines. A singlet's series
+ * is g itself, normalised in place: make it last.
+ */
+function snrSeries(g: Float64Array, offsets: readonly number[]): Float64Array {
+  const n = g.length;
+  let out = g;
+  if (offsets.length !== 1 || offsets[0] !== 0) {
+    out = new Float64Array(n);
+    for (const o of offsets) {
+      const b = Math.floor(o);
+      const f = o - b;
+      const hi = Math.min(n, n - b - 1);
+      for (let k = Math.max(0, -b); k < hi; k++) out[k] += g[k + b] + f * (g[k + b + 1] - g[k + b]);
+    }
+  }
+  const sigma = clippedRms(out);
+  if (sigma > 0) {
+    const inv = 1 / sigma;
+    for (let k = 0; k < n; k++) out[k] *= inv;
+  }
+  return out;
+}
+
+/** RMS of the finite values, then again without those beyond 4× it (the lines themselves). */
 function clippedRms(x: Float64Array): number {
   let limit = Number.POSITIVE_INFINITY;
   let rms = Number.NaN;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 2; round++) {
     let sum = 0;
     let count = 0;
     for (let k = 0; k < x.length; k++) {
@@ -165,51 +193,50 @@ export function secondRedshift(p: Pick<Preprocessed, 'F' | 'w'>, R: Float32Array
   const w = foregroundMasked(p.w, z1, FOREGROUND_MASK_PIXELS[cls]);
   const i0 = Math.floor(shift);
   const f = shift - i0;
-  const wr = new Float64Array(n);
+  const u = new Float64Array(n);
+  const last = R.length - 1;
   for (let k = 0; k < n; k++) {
     if (!(w[k] > 0)) continue;
-    const a = R[i0 + k] ?? 0;
-    const b = R[i0 + k + 1] ?? a;
-    wr[k] = w[k] * (F[k] - (a + f * (b - a)));
+    const a = R[Math.min(i0 + k, last)];
+    const b = R[Math.min(i0 + k + 1, last)];
+    u[k] = Math.sqrt(w[k]) * (F[k] - (a + f * (b - a)));
   }
-  const series = KERNELS.map((taps) => snrSeries(wr, w, taps));
-  // Per line: its filter's S/N at pixel pixel0 + t for trial t, interpolated between the two neighbours.
-  const snrAt: ((t: number) => number)[] = PREPARED.map((pl) => {
-    const sn = series[pl.kernel];
-    const base = Math.floor(pl.pixel0);
-    const frac = pl.pixel0 - base;
-    return (t: number) => {
-      const k = base + t;
-      if (t < pl.minTrial || k < 0 || k + 1 >= n) return Number.NaN;
-      return sn[k] + frac * (sn[k + 1] - sn[k]);
-    };
-  });
+  const g = filtered(u);
+  const series: Float64Array[] = [];
+  for (const i of SERIES_ORDER) series[i] = snrSeries(g, SERIES_OFFSETS[i]);
   const t1 = Math.log10(1 + z1) / LOGLAM_STEP_DEX;
   const exclude = EXCLUDE_DEX / LOGLAM_STEP_DEX;
-  const maxTrial = Math.max(...PREPARED.map((pl) => N_INPUT - 1 - Math.floor(pl.pixel0)));
-  let bestT = -1;
-  let bestS2 = 0;
-  for (let t = 0; t <= maxTrial; t++) {
-    if (Math.abs(t - t1) <= exclude) continue;
-    let s2 = 0;
-    let groups = 0;
-    let lastGroup = '';
-    for (let i = 0; i < snrAt.length; i++) {
-      const s = snrAt[i](t);
-      if (s >= LINE_MIN_SNR) {
-        s2 += s * s;
-        // SECOND_Z_LINES lists each group's lines together, so a new group is a change of name.
-        if (PREPARED[i].line.group !== lastGroup) groups++;
-        lastGroup = PREPARED[i].line.group;
+  const nTrials = MAX_TRIAL + 1;
+  // Per trial: Σ S/N² of the counted lines and a bit per counted group, line by line (most never count).
+  const sum2 = new Float64Array(nTrials);
+  const groups = new Uint8Array(nTrials);
+  PREPARED.forEach((pl) => {
+    const sn = series[pl.series];
+    const tLo = Math.max(pl.minTrial, -pl.base);
+    const tHi = Math.min(MAX_TRIAL, n - 2 - pl.base);
+    for (let t = tLo; t <= tHi; t++) {
+      const k = pl.base + t;
+      const v = sn[k] + pl.frac * (sn[k + 1] - sn[k]);
+      if (v >= LINE_MIN_SNR) {
+        sum2[t] += v * v;
+        groups[t] |= pl.groupBit;
       }
     }
-    if (groups >= MIN_GROUPS && s2 > bestS2) {
-      bestS2 = s2;
+  });
+  let bestT = -1;
+  let bestS2 = 0;
+  for (let t = 0; t < nTrials; t++) {
+    if (sum2[t] > bestS2 && BIT_COUNT[groups[t]] >= MIN_GROUPS && Math.abs(t - t1) > exclude) {
+      bestS2 = sum2[t];
       bestT = t;
     }
   }
   if (bestT < 0) return undefined;
-  const lines = PREPARED.map((pl, i) => ({ name: pl.line.name, restA: pl.restA, snr: snrAt[i](bestT) }))
+  const lines = PREPARED.map((pl) => {
+    const sn = series[pl.series];
+    const k = pl.base + bestT;
+    return { name: pl.line.name, restA: pl.restA, snr: k >= 0 && k + 1 < n ? sn[k] + pl.frac * (sn[k + 1] - sn[k]) : Number.NaN };
+  })
     .filter((l) => l.snr >= LINE_MIN_SNR)
     .sort((a, b) => b.snr - a.snr);
   return { z2: 10 ** (bestT * LOGLAM_STEP_DEX) - 1, snr: Math.sqrt(bestS2), lines };

@@ -51,9 +51,9 @@ export interface FlagOptions {
   closeClassFraction?: number;
   /** @default 2 — a minimum within this many pixels of either end of the valid shifts flags 'edge-of-range'. */
   edgePixels?: number;
-  /** @default MIN_DELTACHI2 — Δχ² (unreduced) to the next best distinct redshift below this flags 'small-deltachi2'. */
+  /** @default MIN_DELTACHI2 (100) — Δχ² (unreduced) to the next best distinct redshift below this flags 'small-deltachi2'. */
   minDeltaChi2?: number;
-  /** @default MIN_SECOND_Z_SNR — second-redshift S/N at or above this flags 'second-redshift'. */
+  /** @default MIN_SECOND_Z_SNR[family] (6.13 encoder, 6.68 UNet) — second-redshift S/N at or above this flags 'second-redshift'. */
   minSecondZSnr?: number;
 }
 

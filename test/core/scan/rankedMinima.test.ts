@@ -3,31 +3,16 @@
  * DELTACHI2 to the next distinct redshift (Redrock's: candidates within 1000 km/s are the same
  * answer). The rule on hand-made minima, then every field on real SDSS spectra against the curves.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyzeFile } from '../../../src/core/analyzeFile.ts';
-import { bytesSource } from '../../../src/core/fits/index.ts';
-import { openSpectra } from '../../../src/core/formats/index.ts';
 import { MIN_DELTACHI2 } from '../../../src/core/scan/flags.ts';
 import type { Analyzer } from '../../../src/core/scan/pipeline.ts';
 import { deltaChi2ToNext, SAME_ANSWER_KMS } from '../../../src/core/scan/rankedMinima.ts';
-import type { AnalysisResult, RankedMinimum } from '../../../src/core/scan/types.ts';
+import type { RankedMinimum } from '../../../src/core/scan/types.ts';
 import { CLASSES, type SpectralClass } from '../../../src/core/types.ts';
 import { loadAnalyzer } from '../../../tools/lib/nodeModels.ts';
+import { analyseSpectrum, sdssSpectrum } from './realSpectra.ts';
 
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'sdss');
 const FILES = ['spec-3188-54831-0169.fits', 'spec-0783-52325-0322.fits', 'spec-0564-52224-0581.fits', 'spec-7401-56808-0703.fits'];
-
-async function analyse(analyzer: Analyzer, file: string): Promise<AnalysisResult> {
-  const opened = await openSpectra(bytesSource(file, new Uint8Array(readFileSync(join(DIR, file)))));
-  if (!opened.ok) throw new Error(opened.error.message);
-  for await (const o of analyzeFile(opened.value, [analyzer])) {
-    if (!o.result.ok) throw new Error(o.result.error.message);
-    return o.result.value;
-  }
-  throw new Error('no spectrum');
-}
 
 const m = (z: number, deltaChi2: number): RankedMinimum => ({ z, chi2: 1, zErr: 1e-4, deltaChi2 });
 const ranked = (r: Partial<Record<SpectralClass, RankedMinimum[]>>) => ({ STAR: [], GALAXY: [], QSO: [], ...r });
@@ -49,7 +34,7 @@ describe('ranked minima on real SDSS spectra (encoder)', () => {
   });
 
   it.each(FILES)('%s: three per class from the curve’s minima, Δχ² unreduced from the answer', async (file) => {
-    const r = await analyse(analyzer, file);
+    const r = await analyseSpectrum(analyzer, await sdssSpectrum(file));
     const dof = r.nGood - 16;
     for (const c of CLASSES) {
       const list = r.rankedMinima[c];

@@ -4,40 +4,19 @@
  * SDSS's redshift of a star or galaxy lies within 5 σ_z, and re-noising a spectrum with its own ivar moves z by
  * about the raw σ_z (pixel noise is what the curvature measures).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesSource } from '../../../src/core/fits/index.ts';
-import { openSpectra } from '../../../src/core/formats/index.ts';
-import { toModelGrid } from '../../../src/core/grid/toModelGrid.ts';
 import { createAnalyzer, type Analyzer } from '../../../src/core/scan/pipeline.ts';
 import type { OutputGridSpec } from '../../../src/core/scan/redshift.ts';
-import type { AnalysisResult } from '../../../src/core/scan/types.ts';
 import { curvatureZErr, Z_ERR_SCALE } from '../../../src/core/scan/zErr.ts';
-import { CLASSES, type SpectralClass, type Spectrum } from '../../../src/core/types.ts';
+import { CLASSES, type SpectralClass } from '../../../src/core/types.ts';
 import { loadReconstructors } from '../../../tools/lib/nodeModels.ts';
 import { seededRandom } from '../../../tools/lib/random.ts';
 import { readTruth } from '../../../tools/lib/truth.ts';
+import { analyseSpectrum, SDSS_DIR, sdssSpectrum } from './realSpectra.ts';
 
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'sdss');
 const FILES = ['spec-3188-54831-0169.fits', 'spec-2553-54631-0255.fits', 'spec-0783-52325-0322.fits', 'spec-1733-53047-0351.fits', 'spec-0564-52224-0581.fits', 'spec-7401-56808-0703.fits'];
-const truth = new Map(readTruth(join(DIR, 'truth.csv')).map((t) => [t.file, t]));
-
-async function spectrum(file: string): Promise<Spectrum> {
-  const o = await openSpectra(bytesSource(file, new Uint8Array(readFileSync(join(DIR, file)))));
-  if (!o.ok) throw new Error(o.error.message);
-  const s = await o.value.read(0);
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
-}
-
-async function analyse(analyzer: Analyzer, s: Spectrum): Promise<AnalysisResult> {
-  const g = toModelGrid(s);
-  if (!g.ok) throw new Error(g.error.message);
-  const [r] = await analyzer.analyze([g.value]);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
+const truth = new Map(readTruth(join(SDSS_DIR, 'truth.csv')).map((t) => [t.file, t]));
 
 describe('curvatureZErr', () => {
   const grid = { start: 3.5, step: 1e-4 };
@@ -68,7 +47,7 @@ describe('σ_z on real SDSS spectra (encoder)', () => {
 
   it.each(FILES)('%s: σ_z is positive, scaled per class, and covers SDSS’s z', async (file) => {
     const t = truth.get(file)!;
-    const r = await analyse(analyzer, await spectrum(file));
+    const r = await analyseSpectrum(analyzer, await sdssSpectrum(file));
     expect(r.zErrScale).toEqual(Z_ERR_SCALE.encoder);
     for (const c of CLASSES) {
       expect(r.zErrByClass[c]).toBeGreaterThan(0);
@@ -84,14 +63,14 @@ describe('σ_z on real SDSS spectra (encoder)', () => {
   });
 
   it('re-noising a galaxy with its own ivar moves z by about the raw σ_z', async () => {
-    const s = await spectrum('spec-0783-52325-0322.fits');
-    const r0 = await analyse(analyzer, s);
+    const s = await sdssSpectrum('spec-0783-52325-0322.fits');
+    const r0 = await analyseSpectrum(analyzer, s);
     const raw = r0.zErr / r0.zErrScale[r0.cls];
     const rng = seededRandom(11);
     const dz: number[] = [];
     for (let d = 0; d < 24; d++) {
       const flux = Float32Array.from(s.flux, (f, i) => (s.ivar[i] > 0 ? f + rng.normal() / Math.sqrt(s.ivar[i]) : f));
-      dz.push((await analyse(analyzer, { ...s, flux })).z - r0.z);
+      dz.push((await analyseSpectrum(analyzer, { ...s, flux })).z - r0.z);
     }
     const rms = Math.sqrt(dz.reduce((a, x) => a + x * x, 0) / dz.length);
     expect(rms / raw).toBeGreaterThan(0.5);
