@@ -18,6 +18,9 @@ export interface CurvesEntry {
 
 const COLUMNS = ['Z', 'CHI2', 'CHI2_RED'] as const;
 
+/** Untrusted text (file names, ids) as a string card value: no quotes (they double in FITS), at most one card. */
+const cardText = (text: string) => printableAscii(text).replaceAll("'", '').slice(0, 68);
+
 /** A real-valued card (fitsCard.ts writes integers only): fixed format, right-justified to column 30. */
 function realCard(keyword: string, value: number, comment: string): string {
   const v = value.toExponential(12).toUpperCase().padStart(20);
@@ -48,7 +51,7 @@ function classTables(e: CurvesEntry): Uint8Array[] {
       card('TCOMM3', 'reduced chi2 = CHI2 / DOF'),
       card('EXTNAME', `CHI2_${cls}`),
       card('SPECIDX', e.index, 'spectrum index within the input file'),
-      ...(e.id ? [card('SPECID', e.id.slice(0, 68))] : []),
+      ...(e.id ? [card('SPECID', cardText(e.id))] : []),
       card('MODEL', e.family),
       card('CLASS', cls),
       card('NGOOD', e.result.nGood, 'pixels with w > 0'),
@@ -86,6 +89,6 @@ export function curvesPrimary(source: string): Uint8Array {
     card('NAXIS', 0),
     card('EXTEND', true),
     card('ORIGIN', 'gasnet-explorer'),
-    card('SOURCE', source.slice(0, 68), 'input file'),
+    card('SOURCE', cardText(source), 'input file'),
   ]);
 }
