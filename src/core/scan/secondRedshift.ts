@@ -8,7 +8,7 @@
  * covers it) reach LINE_MIN_SNR there. Its S/N is the counted lines' added in quadrature.
  *
  * Trials step 1e-4 dex in 1+z₂, one model-grid pixel: every line then moves by one pixel per
- * trial, so each line's filter is run once over the residual and read at fixed offsets.
+ * trial, so the residual is filtered once and each line reads the result at a fixed offset.
  */
 import { INPUT_LOGLAM0, LOGLAM_STEP_DEX, N_INPUT } from '../grid/modelGrid.ts';
 import { EMISSION_LINES } from '../lines/index.ts';
@@ -232,10 +232,12 @@ export function secondRedshift(p: Pick<Preprocessed, 'F' | 'w'>, R: Float32Array
     }
   }
   if (bestT < 0) return undefined;
+  // The lines that counted at the best trial (the same reading as the loop above).
   const lines = PREPARED.map((pl) => {
     const sn = series[pl.series];
     const k = pl.base + bestT;
-    return { name: pl.line.name, restA: pl.restA, snr: k >= 0 && k + 1 < n ? sn[k] + pl.frac * (sn[k + 1] - sn[k]) : Number.NaN };
+    const inRange = bestT >= pl.minTrial && k >= 0 && k + 1 < n;
+    return { name: pl.line.name, restA: pl.restA, snr: inRange ? sn[k] + pl.frac * (sn[k + 1] - sn[k]) : Number.NaN };
   })
     .filter((l) => l.snr >= LINE_MIN_SNR)
     .sort((a, b) => b.snr - a.snr);
