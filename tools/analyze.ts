@@ -1,14 +1,17 @@
 /**
  * Command line over the core: classify and measure redshifts of spectrum files.
  *
- *   npm run --silent analyze -- [--json] [--model encoder|unet|both]
- *        [--max-chi2 3] [--min-r 0.1] [--min-pixels 1000] [--close-classes 0.05] FILE...
+ *   npm run --silent analyze -- [--json] [--model encoder|unet|both] [--curves DIR]
+ *        [--max-chi2 3] [--min-r 0.1] [--min-pixels 1000] [--close-classes 0.05]
+ *        [--min-deltachi2 100] [--min-z2-snr 9.32] FILE...
  *
  * --json prints one JSON object per line per spectrum (and model); a file
- * that fails prints {"file","error"} and the others carry on. Exit code 0
- * when any spectrum was analysed, 1 otherwise.
+ * that fails prints {"file","error"} and the others carry on. --curves DIR
+ * writes DIR/<file>.chi2.fits with every analysed spectrum's three χ² curves
+ * (tools/lib/curvesFits.ts). Exit code 0 when any spectrum was analysed, 1 otherwise.
  */
-import { basename } from 'node:path';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeFile } from '../src/core/analyzeFile.ts';
 import { openSpectra } from '../src/core/formats/index.ts';
@@ -16,10 +19,12 @@ import type { Analyzer } from '../src/core/scan/pipeline.ts';
 import type { FlagOptions } from '../src/core/scan/types.ts';
 import type { ModelFamily } from '../src/core/types.ts';
 import { loadAnalyzer } from './lib/nodeModels.ts';
+import { curvesHdus, curvesPrimary } from './lib/curvesFits.ts';
 import { nodeFileSource } from './nodeFileSource.ts';
 import { formatOutcome, formatTableRow, TABLE_HEADER } from './lib/outcomeFormat.ts';
 
-const USAGE = 'usage: npm run --silent analyze -- [--json] [--model encoder|unet|both] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] FILE...';
+const USAGE =
+  'usage: npm run --silent analyze -- [--json] [--model encoder|unet|both] [--curves DIR] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] [--min-deltachi2 X] [--min-z2-snr X] FILE...';
 
 /** Anomaly thresholds settable on the command line (defaults in src/core/scan/flags.ts). */
 const FLAG_OPTIONS: Record<string, keyof FlagOptions> = {
@@ -27,10 +32,14 @@ const FLAG_OPTIONS: Record<string, keyof FlagOptions> = {
   '--min-r': 'minRobustness',
   '--min-pixels': 'minGoodPixels',
   '--close-classes': 'closeClassFraction',
+  '--min-deltachi2': 'minDeltaChi2',
+  '--min-z2-snr': 'minSecondZSnr',
 };
 
 interface Args {
   json: boolean;
+  /** Directory for the χ² curve files, when asked. */
+  curves?: string;
   flags: FlagOptions;
   families: ModelFamily[];
   files: string[];
@@ -41,6 +50,10 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') args.json = true;
+    else if (a === '--curves') {
+      args.curves = argv[++i];
+      if (!args.curves) throw new Error('--curves takes a directory');
+    }
     else if (a === '--model') {
       const m = argv[++i];
       if (m === 'both') args.families = ['encoder', 'unet'];
@@ -71,6 +84,7 @@ async function main(): Promise<number> {
   const analyzers: Analyzer[] = [];
   for (const f of args.families) analyzers.push(await loadAnalyzer(f, { flags: args.flags }));
   if (!args.json) console.log(TABLE_HEADER);
+  if (args.curves) mkdirSync(args.curves, { recursive: true });
 
   let succeeded = 0;
   const print = (o: object) => console.log(JSON.stringify(o));
@@ -87,8 +101,13 @@ async function main(): Promise<number> {
       await source.close();
       continue;
     }
+    const curvesPath = args.curves ? join(args.curves, `${file.replace(/\.[^.]+(\.gz)?$/i, '')}.chi2.fits`) : undefined;
+    if (curvesPath) writeFileSync(curvesPath, curvesPrimary(file));
     for await (const outcome of analyzeFile(opened.value, analyzers, { clock: () => performance.now() })) {
       if (outcome.result.ok) succeeded++;
+      if (curvesPath && outcome.result.ok) {
+        appendFileSync(curvesPath, curvesHdus({ index: outcome.index, id: outcome.spectrum?.id, family: outcome.family, result: outcome.result.value }));
+      }
       const row = formatOutcome(file, outcome, analyzers.length > 1);
       args.json ? print(row) : console.log(formatTableRow(row));
     }

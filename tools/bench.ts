@@ -18,9 +18,13 @@ import { toModelGrid } from '../src/core/grid/toModelGrid.ts';
 import { preprocess } from '../src/core/preprocess/preprocess.ts';
 import { createChi2Scanner } from '../src/core/scan/chi2Fft.ts';
 import { loadPffft } from '../src/core/scan/pffft.ts';
+import { dofOf } from '../src/core/scan/classScan.ts';
 import { createAnalyzer } from '../src/core/scan/pipeline.ts';
+import { DEFAULT_RANKED_MINIMA, deltaChi2ToNext, rankedMinima } from '../src/core/scan/rankedMinima.ts';
+import type { OutputGridSpec } from '../src/core/scan/redshift.ts';
+import { secondRedshift } from '../src/core/scan/secondRedshift.ts';
 import type { Preprocessed } from '../src/core/scan/types.ts';
-import { CLASSES, type GriddedSpectrum, type ModelFamily } from '../src/core/types.ts';
+import { CLASSES, type GriddedSpectrum, type ModelFamily, type SpectralClass } from '../src/core/types.ts';
 import { loadReconstructors } from './lib/nodeModels.ts';
 import { nodeFileSource } from './nodeFileSource.ts';
 
@@ -49,6 +53,7 @@ const B = gridded.length;
 const recs = await loadReconstructors(family, { intraOpNumThreads: 1 });
 const analyzer = createAnalyzer(recs);
 const scanner = createChi2Scanner(await loadPffft());
+const grids: Record<SpectralClass, OutputGridSpec> = { STAR: recs.STAR.entry.outputGrid, GALAXY: recs.GALAXY.entry.outputGrid, QSO: recs.QSO.entry.outputGrid };
 
 const samples: Record<string, number[]> = {};
 const record = (name: string, msPerSpectrum: number) => (samples[name] ??= []).push(msPerSpectrum);
@@ -97,7 +102,20 @@ for (let rep = -2; rep < repeats; rep++) {
       scan[c] += performance.now() - t0;
     }
   }
-  const whole = await time(() => analyzer.analyze(gridded));
+  let results: Awaited<ReturnType<typeof analyzer.analyze>> = [];
+  const whole = await time(async () => {
+    results = await analyzer.analyze(gridded);
+  });
+  // Issue 11's additions on their own: σ_z and ranked minima with Δχ², and the second-redshift search.
+  const extras = await time(() => {
+    for (const r of results) {
+      if (!r.ok) continue;
+      const a = r.value;
+      const ranked = rankedMinima(a.scans, grids, dofOf(a.nGood), a.zErrScale, DEFAULT_RANKED_MINIMA);
+      deltaChi2ToNext(ranked, a.z);
+      secondRedshift(a.preprocessed, a.reconstructions[a.cls].values, a.scans[a.cls].minima[0].shift, a.z, a.cls);
+    }
+  });
   const endToEnd = await time(async () => {
     for (const f of files) {
       const source = await nodeFileSource(join(dir, f));
@@ -112,6 +130,7 @@ for (let rep = -2; rep < repeats; rep++) {
   for (const c of CLASSES) record(`inference ${c} (batch ${B})`, inferBatch[c] / B);
   for (const c of CLASSES) record(`inference ${c} (batch 1)`, inferSingle[c] / 20);
   for (const c of CLASSES) record(`scan ${c}`, scan[c] / B);
+  record('σ_z + ranked minima + second z (in whole)', extras / B);
   record(`whole 3-class analysis (batch ${B})`, whole / B);
   record('file → result, one file at a time', endToEnd / B);
 }

@@ -1,9 +1,10 @@
 /** The command line as a user runs it: one JSON line per spectrum, errors per file, exit codes. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MIN_SECOND_Z_SNR } from '../../src/core/scan/flags.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const run = (args: string[]) => spawnSync('npx', ['tsx', 'tools/analyze.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
@@ -31,6 +32,57 @@ describe('analyze CLI', () => {
     expect(Object.keys(ok.chi2).sort()).toEqual(['GALAXY', 'QSO', 'STAR']);
     expect(out[1].error).toMatch(/broken\.fits/);
     expect(out.slice(2).map((o) => o.class)).toEqual(['STAR', 'GALAXY', 'QSO']);
+  });
+
+  it('carries σ_z, the ranked minima with Δχ² and DELTACHI2; z2 keys only with the second-redshift flag', () => {
+    const r = run(['--json', '--min-z2-snr', '0', 'test/fixtures/sdss/spec-0783-52325-0322.fits']);
+    const [o] = lines(r.stdout);
+    expect(o.z_err).toBeGreaterThan(0);
+    expect(o.z_err).toBe(o.z_err_by_class.GALAXY);
+    expect(o.z_err_scale.GALAXY).toBeGreaterThanOrEqual(1);
+    expect(o.minima.GALAXY[0]).toEqual({ z: o.z, chi2: o.chi2.GALAXY, z_err: o.z_err, deltachi2: 0 });
+    const others = [...o.minima.STAR, ...o.minima.GALAXY.slice(1), ...o.minima.QSO];
+    expect(o.deltachi2).toBe(Math.min(...others.map((m: { deltachi2: number }) => m.deltachi2)));
+    // The quasar whose residual holds the strongest candidate of the 85 SDSS spectra (S/N 7.8).
+    const qso = 'test/fixtures/sdss/spec-7401-56808-0703.fits';
+    const [strict] = lines(run(['--json', '--min-z2-snr', '1e9', qso]).stdout);
+    expect(strict.anomaly).not.toContain('second-redshift');
+    expect(Object.keys(strict)).not.toContain('z2');
+    const [plain] = lines(run(['--json', qso]).stdout);
+    expect(plain.anomaly).toContain('second-redshift');
+    expect(plain.z2_snr).toBeGreaterThanOrEqual(MIN_SECOND_Z_SNR.encoder);
+    expect(plain.z2_lines.length).toBeGreaterThanOrEqual(2);
+    expect(plain.z2).toBeGreaterThan(0);
+  });
+
+  it('--curves writes one FITS file per input with each spectrum’s three curves', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'curves-'));
+    const r = run(['--json', '--curves', dir, 'test/fixtures/formats/twodf.fits']);
+    expect(r.status).toBe(0);
+    const file = join(dir, 'twodf.chi2.fits');
+    expect(existsSync(file)).toBe(true);
+    const PYTHON = '/usr/bin/python3';
+    if (spawnSync(PYTHON, ['-c', 'import astropy'], { encoding: 'utf8' }).status !== 0) return; // astropy absent: the file's existence is all that is checked
+    const script = [
+      'import sys, json, numpy as np',
+      'from astropy.io import fits',
+      'with fits.open(sys.argv[1]) as h:',
+      '  h.verify("exception")',
+      '  out = [dict(name=x.name, idx=x.header["SPECIDX"], zbest=x.header["ZBEST"], rows=len(x.data), zmin=float(x.data["Z"][np.argmin(x.data["CHI2"])]), ratio=bool(np.allclose(x.data["CHI2"], x.data["CHI2_RED"] * x.header["DOF"]))) for x in h[1:]]',
+      'print(json.dumps(out))',
+    ].join('\n');
+    const py = spawnSync(PYTHON, ['-c', script, file], { encoding: 'utf8' });
+    expect(py.stderr).toBe('');
+    const hdus = JSON.parse(py.stdout);
+    const analysed = lines(r.stdout);
+    expect(hdus.map((h: { name: string; idx: number }) => [h.idx, h.name])).toEqual(
+      analysed.flatMap((o) => ['STAR', 'GALAXY', 'QSO'].map((c) => [o.index, `CHI2_${c}`])),
+    );
+    for (const h of hdus) expect(h.ratio).toBe(true);
+    // The header's best z is the curve's lowest point to within the sub-pixel refinement.
+    for (const h of hdus) expect(Math.abs(h.zbest - h.zmin) / (1 + h.zmin)).toBeLessThan(2.4e-4);
+    // the curves are in the measured frame: z_obs (z may be corrected to the barycentre)
+    expect(analysed.map((o) => o.z_obs)).toEqual(hdus.filter((h: { name: string }, i: number) => h.name === `CHI2_${analysed[Math.floor(i / 3)].class}`).map((h: { zbest: number }) => Number(h.zbest.toPrecision(8))));
   });
 
   it('exits 1 when nothing could be analysed, and names the reason', () => {

@@ -12,6 +12,8 @@ import type { ClassScan } from './types.ts';
 export const MINIMA_SEPARATION_PIXELS = 100;
 /** Free parameters: 10 coefficients + 6 polynomial terms, as in the paper. */
 export const FIT_PARAMETERS = 16;
+/** Degrees of freedom: reduced χ² × dofOf(nGood) is the unreduced Σ w (F − R)². */
+export const dofOf = (nGood: number): number => Math.max(nGood - FIT_PARAMETERS, 1);
 /** Minima kept per class (the lowest two give R; the rest are there to be cycled through). */
 export const MAX_MINIMA = 5;
 /** Minima polished with exact sums: the two that give R. */
@@ -32,7 +34,7 @@ export function classScan(
   edgePixels: number,
   exact?: (shift: number) => number,
 ): ClassScan {
-  const dof = Math.max(nGood - FIT_PARAMETERS, 1);
+  const dof = dofOf(nGood);
   const nShift = S.length;
   // S becomes the reduced χ² in place: it is a fresh array per scan, and the curves are large.
   const chi2 = S;

@@ -9,12 +9,16 @@ import { preprocess } from '../preprocess/preprocess.ts';
 import { applyInstrumentMasks } from '../preprocess/instrumentMask.ts';
 import { CLASSES, fail, ok, type GriddedSpectrum, type ModelFamily, type Result, type SpectralClass } from '../types.ts';
 import { createChi2Scanner, type Chi2Scanner } from './chi2Fft.ts';
-import { classScan } from './classScan.ts';
+import { classScan, dofOf } from './classScan.ts';
 import { createEigenFitter, type EigenFitter } from './eigenFit.ts';
 import type { Estimator } from '../preprocess/instrumentProfile.ts';
 import { EIGENFIT_FLAG_DEFAULTS, anomalyFlags, resolveFlagOptions } from './flags.ts';
 import { loadPffft } from './pffft.ts';
-import type { AnalysisResult, AnomalyFlag, ClassScan, FlagOptions, Preprocessed, Reconstruction } from './types.ts';
+import { DEFAULT_RANKED_MINIMA, deltaChi2ToNext, rankedMinima } from './rankedMinima.ts';
+import type { OutputGridSpec } from './redshift.ts';
+import { secondRedshift } from './secondRedshift.ts';
+import type { AnalysisResult, ClassScan, FlagOptions, Preprocessed, Reconstruction } from './types.ts';
+import { Z_ERR_SCALE } from './zErr.ts';
 
 /** What the pipeline needs of a network (src/core/inference builds these over onnxruntime). */
 export interface ReconstructorLike {
@@ -27,6 +31,8 @@ export interface AnalyzerOptions {
   flags?: FlagOptions;
   /** Encoders' eigenspectra per class: enables the eigenspectrum-fit estimator (eigenFit.ts). */
   eigenspectra?: Record<SpectralClass, readonly Float32Array[]>;
+  /** @default 3 — minima listed per class in `rankedMinima`. */
+  rankedMinima?: number;
 }
 
 export interface Analyzer {
@@ -70,22 +76,24 @@ function fittedReconstructions(
   return out;
 }
 
-/** One estimator's answer: per-class scans and, when any class gave a finite χ², the decision. */
+/** One estimator's answer: per-class scans and, when any class gave a finite χ², the best class. */
 interface Decision {
   scans: Record<SpectralClass, ClassScan>;
   chi2: Record<SpectralClass, number>;
   zByClass: Record<SpectralClass, number>;
   best?: SpectralClass;
-  robustness?: number;
-  flags?: AnomalyFlag[];
 }
 
 export function createAnalyzer(reconstructors: Record<SpectralClass, ReconstructorLike>, options: AnalyzerOptions = {}): Analyzer {
-  const flagOptions = resolveFlagOptions(options.flags);
+  const family = reconstructors.STAR.entry.family;
+  const flagOptions = resolveFlagOptions(options.flags, family);
   // The eigenspectrum fit is more flexible than the encoder, so its classes and minima lie closer:
   // its own defaults (docs/instruments.md), unless the caller set a threshold explicitly.
-  const fitFlagOptions = resolveFlagOptions({ ...EIGENFIT_FLAG_DEFAULTS, ...options.flags });
-  const family = reconstructors.STAR.entry.family;
+  const fitFlagOptions = resolveFlagOptions({ ...EIGENFIT_FLAG_DEFAULTS, ...options.flags }, family);
+  const nRanked = options.rankedMinima ?? DEFAULT_RANKED_MINIMA;
+  const zErrScale = { ...Z_ERR_SCALE[family] };
+  const grids = {} as Record<SpectralClass, OutputGridSpec>;
+  for (const cls of CLASSES) grids[cls] = reconstructors[cls].entry.outputGrid;
   let scanner: Chi2Scanner | undefined; // made on first use: the FFT module loads asynchronously
   let fitters: Record<SpectralClass, EigenFitter> | undefined;
 
@@ -117,61 +125,70 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
     return out;
   }
 
-  /** Each class's scan from its χ² sums, then class, z, R and flags (one estimator). */
-  function decide(
-    nGood: number,
-    sums: (cls: SpectralClass) => { S: Float64Array; exact: (s: number) => number },
-    opts = flagOptions,
-  ): Decision {
+  /** Each class's scan from its χ² sums, then the best class (one estimator). */
+  function decide(nGood: number, sums: (cls: SpectralClass) => { S: Float64Array; exact: (s: number) => number }): Decision {
     const scans = {} as Record<SpectralClass, ClassScan>;
     const chi2 = {} as Record<SpectralClass, number>;
     const zByClass = {} as Record<SpectralClass, number>;
     for (const cls of CLASSES) {
       const { S, exact } = sums(cls);
-      const scan = classScan(cls, S, nGood, reconstructors[cls].entry.outputGrid, flagOptions.edgePixels, exact);
+      const scan = classScan(cls, S, nGood, grids[cls], flagOptions.edgePixels, exact);
       scans[cls] = scan;
       chi2[cls] = scan.minima[0]?.chi2 ?? Number.NaN;
       zByClass[cls] = scan.minima[0]?.z ?? Number.NaN;
     }
     const best = CLASSES.filter((c) => Number.isFinite(chi2[c])).sort((a, b) => chi2[a] - chi2[b])[0];
-    if (best === undefined) return { scans, chi2, zByClass };
-    const robustness = scans[best].robustness;
-    const flags = anomalyFlags({ best, chi2, robustness, atEdge: scans[best].atEdge, nGood }, opts);
-    return { scans, chi2, zByClass, best, robustness, flags };
+    return { scans, chi2, zByClass, best };
   }
 
   function scanOne(scanner: Chi2Scanner, p: Preprocessed, encoderRecon: Record<SpectralClass, Reconstruction>, estimator: Estimator): Result<AnalysisResult> {
     let recon = encoderRecon;
     scanner.setSpectrum(p.F, p.w);
-    const byEncoder = decide(p.nGood, (cls) => {
+    let d = decide(p.nGood, (cls) => {
       const R = recon[cls].values;
       return { S: scanner.scan(R), exact: (s) => scanner.exact(R, s) };
     });
-    let d = byEncoder;
     let used: Estimator = 'encoder';
     if (estimator === 'eigenfit' && fitters) {
       const f = fitters;
-      const byFit = decide(p.nGood, (cls) => ({ S: f[cls].scan(p.F, p.w), exact: (s) => f[cls].exact(p.F, p.w, s).chi2 }), fitFlagOptions);
+      const byFit = decide(p.nGood, (cls) => ({ S: f[cls].scan(p.F, p.w), exact: (s) => f[cls].exact(p.F, p.w, s).chi2 }));
       if (byFit.best !== undefined) {
         d = byFit;
         used = 'eigenfit';
         recon = fittedReconstructions(f, p, byFit, recon);
       }
     }
-    if (d.best === undefined) {
+    const { best, scans, chi2, zByClass } = d;
+    if (best === undefined) {
       return fail({ code: 'not-finite', message: 'the χ² scan gave no finite value: the spectrum has non-finite weights or flux' });
     }
+    const robustness = scans[best].robustness;
+    const ranked = rankedMinima(scans, grids, dofOf(p.nGood), zErrScale, Math.max(nRanked, 1));
+    const zErrByClass = {} as Record<SpectralClass, number>;
+    for (const cls of CLASSES) zErrByClass[cls] = ranked[cls][0]?.zErr ?? Number.NaN;
+    const deltaChi2 = deltaChi2ToNext(ranked, zByClass[best]);
+    const second = secondRedshift(p, recon[best].values, scans[best].minima[0].shift, zByClass[best], best);
+    const flags = anomalyFlags(
+      { best, chi2, robustness, atEdge: scans[best].atEdge, nGood: p.nGood, deltaChi2, secondZSnr: second?.snr },
+      used === 'eigenfit' ? fitFlagOptions : flagOptions,
+    );
     return ok({
       family,
       estimator: used,
-      cls: d.best,
-      z: d.zByClass[d.best],
-      robustness: d.robustness,
-      chi2: d.chi2,
-      zByClass: d.zByClass,
-      flags: d.flags!,
+      cls: best,
+      z: zByClass[best],
+      robustness,
+      chi2,
+      zByClass,
+      zErr: zErrByClass[best],
+      zErrByClass,
+      zErrScale,
+      rankedMinima: ranked,
+      deltaChi2,
+      secondRedshift: second,
+      flags,
       nGood: p.nGood,
-      scans: d.scans,
+      scans,
       preprocessed: p,
       reconstructions: recon,
     });

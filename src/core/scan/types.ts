@@ -10,13 +10,35 @@ export interface Minimum {
   chi2: number;
 }
 
+/** One of a class's best minima, as a survey catalogue lists them (Redrock's Z, ZERR, DELTACHI2). */
+export interface RankedMinimum {
+  z: number;
+  /** Reduced χ² at the refined minimum (as `chi2` everywhere else). */
+  chi2: number;
+  /** Calibrated σ_z in z units (curvature error × the class's scale); NaN where the curve is not convex. */
+  zErr: number;
+  /** Unreduced χ² of this minimum minus that of the lowest minimum of all classes (0 for the answer). */
+  deltaChi2: number;
+}
+
+/** Emission lines found in the residual at a second redshift (docs/METHOD-extensions.md §4). */
+export interface SecondRedshift {
+  z2: number;
+  /** The counted lines' matched-filter S/N added in quadrature. */
+  snr: number;
+  /** The lines at z₂ with S/N ≥ 3, strongest first; restA in vacuum Å. */
+  lines: { name: string; restA: number; snr: number }[];
+}
+
 /** Science flags on a result (never errors). Each is for people to look at. */
 export type AnomalyFlag =
   | 'high-chi2' // reduced χ² of the best class above the threshold
   | 'low-robustness' // R below the threshold: the redshift is unreliable
   | 'edge-of-range' // the best minimum sits on the edge of the class's z range
   | 'few-pixels' // too few good pixels for a trustworthy fit
-  | 'close-classes'; // second-best class within a few % in χ²
+  | 'close-classes' // second-best class within a few % in χ²
+  | 'small-deltachi2' // the next best distinct redshift is within a few units of unreduced χ²
+  | 'second-redshift'; // emission lines at a second redshift in the residual
 
 export interface FlagOptions {
   /** @default 3 — reduced χ² of the best class above this flags 'high-chi2'. */
@@ -29,6 +51,10 @@ export interface FlagOptions {
   closeClassFraction?: number;
   /** @default 2 — a minimum within this many pixels of either end of the valid shifts flags 'edge-of-range'. */
   edgePixels?: number;
+  /** @default MIN_DELTACHI2 (100) — Δχ² (unreduced) to the next best distinct redshift below this flags 'small-deltachi2'. */
+  minDeltaChi2?: number;
+  /** @default MIN_SECOND_Z_SNR[family] (6.13 encoder, 6.68 UNet) — second-redshift S/N at or above this flags 'second-redshift'. */
+  minSecondZSnr?: number;
 }
 
 /** A class's scan over every valid shift s = 0 … N_out − 4076. */
@@ -87,6 +113,18 @@ export interface AnalysisResult {
   chi2: Record<SpectralClass, number>;
   /** Each class's best redshift. */
   zByClass: Record<SpectralClass, number>;
+  /** Calibrated σ_z of `z` (z units); NaN when the best class's curve is not convex at its minimum. */
+  zErr: number;
+  /** Calibrated σ_z of each class's best redshift. */
+  zErrByClass: Record<SpectralClass, number>;
+  /** Factor applied to each class's curvature error (zErr.ts Z_ERR_SCALE); 1 = uncalibrated. */
+  zErrScale: Record<SpectralClass, number>;
+  /** Each class's best minima (default 3), lowest first. */
+  rankedMinima: Record<SpectralClass, RankedMinimum[]>;
+  /** Unreduced Δχ² from the answer to the next best minimum > 1000 km/s away; undefined when there is none. */
+  deltaChi2: number | undefined;
+  /** The best second redshift in the residual, flagged or not; undefined when none has two lines. */
+  secondRedshift: SecondRedshift | undefined;
   flags: AnomalyFlag[];
   nGood: number;
   /** Per-class scans (curves, minima) — for the plots. */

@@ -6,37 +6,21 @@
  * no NaN or Inf anywhere in a result (curves, minima, reconstructions,
  * network input included).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bytesSource } from '../../../src/core/fits/index.ts';
-import { openSpectra } from '../../../src/core/formats/index.ts';
 import { toModelGrid } from '../../../src/core/grid/toModelGrid.ts';
 import { anomalyFlags, resolveFlagOptions } from '../../../src/core/scan/flags.ts';
 import type { Analyzer } from '../../../src/core/scan/pipeline.ts';
 import type { AnalysisResult } from '../../../src/core/scan/types.ts';
-import { CLASSES, type Spectrum } from '../../../src/core/types.ts';
+import { CLASSES } from '../../../src/core/types.ts';
 import { loadAnalyzer } from '../../../tools/lib/nodeModels.ts';
+import { analyseSpectrum, SDSS_DIR, sdssSpectrum } from './realSpectra.ts';
 
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'sdss');
-const ALL = readdirSync(DIR).filter((f) => f.endsWith('.fits')).sort();
+const ALL = readdirSync(SDSS_DIR).filter((f) => f.endsWith('.fits')).sort();
 const STAR = 'spec-1883-53271-0276.fits';
 
-async function spectrum(file: string): Promise<Spectrum> {
-  const o = await openSpectra(bytesSource(file, new Uint8Array(readFileSync(join(DIR, file)))));
-  if (!o.ok) throw new Error(o.error.message);
-  const s = await o.value.read(0);
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value;
-}
-
-async function analyse(analyzer: Analyzer, s: Pick<Spectrum, 'wavelength' | 'flux' | 'ivar' | 'mask'>): Promise<AnalysisResult> {
-  const g = toModelGrid(s);
-  if (!g.ok) throw new Error(g.error.message);
-  const [r] = await analyzer.analyze([g.value]);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
+const spectrum = sdssSpectrum;
+const analyse = analyseSpectrum;
 
 /** Every number in a result that is not finite, by path (robustness may be undefined: "unique"). */
 function nonFinite(r: AnalysisResult): string[] {
@@ -65,12 +49,19 @@ function nonFinite(r: AnalysisResult): string[] {
 
 describe('anomalyFlags', () => {
   const opts = resolveFlagOptions();
-  const base = { best: 'GALAXY' as const, chi2: { STAR: 5, GALAXY: 1, QSO: 4 }, robustness: 2, atEdge: false, nGood: 4000 };
+  const base = { best: 'GALAXY' as const, chi2: { STAR: 5, GALAXY: 1, QSO: 4 }, robustness: 2, atEdge: false, nGood: 4000, deltaChi2: 5000, secondZSnr: undefined };
   it('flags too few good pixels and a minimum on the edge of the range, and nothing on a clean result', () => {
     expect(anomalyFlags(base, opts)).toEqual([]);
     expect(anomalyFlags({ ...base, nGood: opts.minGoodPixels - 1 }, opts)).toEqual(['few-pixels']);
     expect(anomalyFlags({ ...base, nGood: opts.minGoodPixels }, opts)).toEqual([]);
     expect(anomalyFlags({ ...base, atEdge: true }, opts)).toEqual(['edge-of-range']);
+  });
+  it('flags a small Δχ² below its threshold and a second redshift at or above its S/N', () => {
+    expect(anomalyFlags({ ...base, deltaChi2: opts.minDeltaChi2 - 0.01 }, opts)).toEqual(['small-deltachi2']);
+    expect(anomalyFlags({ ...base, deltaChi2: opts.minDeltaChi2 }, opts)).toEqual([]);
+    expect(anomalyFlags({ ...base, deltaChi2: undefined }, opts)).toEqual([]);
+    expect(anomalyFlags({ ...base, secondZSnr: opts.minSecondZSnr }, opts)).toEqual(['second-redshift']);
+    expect(anomalyFlags({ ...base, secondZSnr: opts.minSecondZSnr - 0.01 }, opts)).toEqual([]);
   });
   it('a χ² that is not a number is flagged, never passed as good', () => {
     expect(anomalyFlags({ ...base, chi2: { ...base.chi2, GALAXY: Number.NaN } }, opts)).toContain('high-chi2');
