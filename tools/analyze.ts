@@ -10,14 +10,15 @@
  */
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeFile } from '../src/core/analyzeFile.ts';
+import { analyzeFile, resultOf } from '../src/core/analyzeFile.ts';
 import { openSpectra } from '../src/core/formats/index.ts';
 import type { Analyzer } from '../src/core/scan/pipeline.ts';
 import type { FlagOptions } from '../src/core/scan/types.ts';
 import type { ModelFamily } from '../src/core/types.ts';
 import { loadAnalyzer } from './lib/nodeModels.ts';
 import { nodeFileSource } from './nodeFileSource.ts';
-import { formatOutcome, formatTableRow, TABLE_HEADER } from './lib/outcomeFormat.ts';
+import { toCliRecord } from '../src/core/result/cliRecord.ts';
+import { formatTableRow, TABLE_HEADER } from './lib/outcomeFormat.ts';
 
 const USAGE = 'usage: npm run --silent analyze -- [--json] [--model encoder|unet|both] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] FILE...';
 
@@ -89,7 +90,7 @@ async function main(): Promise<number> {
     }
     for await (const outcome of analyzeFile(opened.value, analyzers, { clock: () => performance.now() })) {
       if (outcome.result.ok) succeeded++;
-      const row = formatOutcome(file, outcome, analyzers.length > 1);
+      const row = toCliRecord(resultOf(file, outcome), analyzers.length > 1);
       args.json ? print(row) : console.log(formatTableRow(row));
     }
     await source.close();

@@ -5,9 +5,10 @@
  */
 import type { OpenedSpectra } from './formats/types.ts';
 import { toModelGrid } from './grid/toModelGrid.ts';
+import { failedResult, toSpectrumResult, type SpectrumResult } from './result/spectrumResult.ts';
 import type { Analyzer } from './scan/pipeline.ts';
 import type { AnalysisResult } from './scan/types.ts';
-import type { GriddedSpectrum, InputError, Result, Spectrum } from './types.ts';
+import type { GriddedSpectrum, InputError, ModelFamily, Result, Spectrum } from './types.ts';
 
 export interface SpectrumOutcome {
   index: number;
@@ -70,4 +71,11 @@ export async function* analyzeFile(
       }
     }
   }
+}
+
+/** An outcome as the result contract (a failure keeps the id when the spectrum was read). */
+export function resultOf(fileName: string, o: SpectrumOutcome & { family: ModelFamily }): SpectrumResult {
+  const ident = { fileName, index: o.index, spectrumId: o.spectrum?.id ?? '' };
+  if (!o.result.ok) return { ...failedResult(ident, o.family, o.result.error, o.spectrum?.meta), ms: o.ms };
+  return toSpectrumResult(ident, o.spectrum!, o.result.value, o.ms);
 }

@@ -7,14 +7,15 @@
  * before its promise resolves; failures (quota, a closed connection) reject.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
-import type { Decision, ExportRow } from '../core/export/types.ts';
+import type { Decision } from '../core/export/types.ts';
+import type { SpectrumResult } from '../core/result/spectrumResult.ts';
 
 export const DB_NAME = 'gasnet-explorer';
 export const DB_VERSION = 1;
 const SESSION_KEY = 'last';
 
 export interface SavedSession {
-  rows: ExportRow[];
+  rows: SpectrumResult[];
   /** ms since 1970. */
   savedAt: number;
 }

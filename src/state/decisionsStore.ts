@@ -12,7 +12,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyPatch, decisionFromUnknown } from '../core/export/decision.ts';
 import { mergeImported } from '../core/export/mergeImported.ts';
 import { keyOf } from '../core/export/spectrumKey.ts';
-import type { Decision, DecisionIdent, DecisionPatch, ExportRow } from '../core/export/types.ts';
+import type { Decision, DecisionIdent, DecisionPatch } from '../core/export/types.ts';
+import type { SpectrumResult } from '../core/result/spectrumResult.ts';
 import { openDecisionsDb, type DecisionsDb } from './decisionsDb.ts';
 import { persistErrorMessage } from './decisionsErrors.ts';
 import { createUndoHistory, type Change } from './decisionsUndo.ts';
@@ -50,9 +51,9 @@ export interface DecisionsState {
   /** Write again whatever failed to store; clears persistError when all is stored. */
   retryPersist(): Promise<boolean>;
   /** Keep the last session's table for the next visit. */
-  saveSessionRows(rows: readonly ExportRow[]): Promise<boolean>;
+  saveSessionRows(rows: readonly SpectrumResult[]): Promise<boolean>;
   /** The table saved by the last session, or [] when there is none (or it cannot be read). */
-  loadSessionRows(): Promise<ExportRow[]>;
+  loadSessionRows(): Promise<SpectrumResult[]>;
 }
 
 export type DecisionsStore = StoreApi<DecisionsState>;
@@ -71,7 +72,7 @@ export function createDecisionsStore(options: DecisionsStoreOptions = {}): Decis
   const history = createUndoHistory(maxUndo);
   /** Keys whose latest write failed, and a session table that failed to save. */
   const failedKeys = new Set<string>();
-  let failedSession: readonly ExportRow[] | undefined;
+  let failedSession: readonly SpectrumResult[] | undefined;
   let dbPromise: Promise<DecisionsDb> | undefined;
   let dbFailed = false;
   let hydrating: Promise<void> | undefined;
@@ -115,7 +116,7 @@ export function createDecisionsStore(options: DecisionsStoreOptions = {}): Decis
       }
     }
 
-    async function saveSession(rows: readonly ExportRow[]): Promise<boolean> {
+    async function saveSession(rows: readonly SpectrumResult[]): Promise<boolean> {
       let opened = false;
       try {
         const d = await db();

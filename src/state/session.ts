@@ -6,14 +6,14 @@
  * animation frame, fetches the open spectrum's detail, and saves the table
  * for the next visit.
  */
-import type { ExportRow } from '../core/export/types.ts';
+import type { SpectrumResult } from '../core/result/spectrumResult.ts';
 import type { ModelFamily } from '../core/types.ts';
 import { planBackend, type BackendChoice, type BackendPlan, type BackendProbe } from '../platform/backend.ts';
 import type { PoolFile, PoolMessage, WorkerPool } from '../worker/pool.ts';
-import type { SpectrumDetail } from '../ui/view/types.ts';
+import type { SpectrumDetail } from '../worker/protocol.ts';
 import { familiesOf, shownFamily } from './familyAnswers.ts';
 import { createFamilyLedger } from './familyLedger.ts';
-import { rowFromFailure, rowFromSaved, rowFromSummary } from './rows.ts';
+import { rowFromFailure, rowFromResult, rowFromSaved } from './rows.ts';
 import type { AppStore } from './store.ts';
 import type { ModelChoice, ResultRow } from './types.ts';
 
@@ -26,8 +26,8 @@ export interface SessionDeps {
   scheduleFlush(cb: () => void): void;
   now(): number;
   /** Save / load the table of the last session (decisions store); optional. */
-  saveRows?(rows: ExportRow[]): Promise<void>;
-  loadRows?(): Promise<ExportRow[]>;
+  saveRows?(rows: SpectrumResult[]): Promise<void>;
+  loadRows?(): Promise<SpectrumResult[]>;
 }
 
 export interface Session {
@@ -86,7 +86,7 @@ export function createSession(deps: SessionDeps): Session {
         s.updateFile(m.fileId, { status: 'running', format: m.format, count: m.count });
         if (counted) s.fileOpened(m.count);
       } else if (m.type === 'results') {
-        for (const r of m.rows) rows.push(rowFromSummary(r));
+        for (const r of m.rows) rows.push(rowFromResult(m.fileId, r));
         for (const f of m.failures) {
           for (const fam of f.family ? [f.family] : families) rows.push(rowFromFailure(f, fam));
           if (f.index === undefined) s.updateFile(m.fileId, { status: 'error', error: f.error });

@@ -1,7 +1,8 @@
 /**
  * A pool of analysis workers on the UI side: files are handed out one at a
  * time to whichever worker has the fewest in flight (so a big file does not
- * hold up the others), detail requests go to the least busy worker.
+ * hold up the others); a detail request goes to the worker that analysed
+ * the file (it kept the numbers), or the least busy one when that worker is gone.
  *
  * A worker that dies (a script error, or no answer to a ping for `stallMs`:
  * closed, hung or crashed; idle workers are pinged too) is terminated and replaced, and each of its files
@@ -12,7 +13,7 @@
  * one file); then the queue is failed with that reason.
  */
 import { fail, ok, type InputError, type ModelFamily, type Result } from '../core/types.ts';
-import type { SpectrumDetail } from '../ui/view/types.ts';
+import type { SpectrumDetail } from './protocol.ts';
 import type { Backend } from '../platform/backend.ts';
 import type { WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { failTask, firstReport, newTask, type PoolFile, type PoolMessage, type PoolTask } from './poolTask.ts';
@@ -87,6 +88,8 @@ export function createWorkerPool(
   const queue: PoolTask[] = [];
   const cancelledJobs = new Set<number>();
   const details = new Map<number, { slot: Slot; resolve: (r: Result<SpectrumDetail>) => void }>();
+  /** The worker that last analysed each file: it keeps the analyses, so its detail costs no recomputation. */
+  const analysedBy = new Map<number, Slot>();
   let nextRequest = 1;
   let nextPing = 1;
   let initMs = 0;
@@ -120,6 +123,7 @@ export function createWorkerPool(
       free.sort((a, b) => load(a) - load(b));
       queue.shift();
       free[0].inFlight.set(task.file.fileId, task);
+      analysedBy.set(task.file.fileId, free[0]);
       const { fileId, file, fileName } = task.file;
       free[0].worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families] });
     }
@@ -258,7 +262,8 @@ export function createWorkerPool(
       const live = slots.filter((s) => s.alive && s.ready);
       if (live.length === 0) return fail({ code: 'internal', message: 'no analysis worker is running: reload the page' });
       live.sort((a, b) => load(a) - load(b));
-      const slot = live[0];
+      const owner = analysedBy.get(fileId);
+      const slot = owner && live.includes(owner) ? owner : live[0];
       const requestId = nextRequest++;
       slot.detailsPending++;
       return new Promise((resolve) => {

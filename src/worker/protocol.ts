@@ -4,11 +4,10 @@
  * (structured clone); no exception crosses: failures travel as `InputError`
  * values with the core's codes.
  */
-import type { AnomalyFlag } from '../core/scan/types.ts';
-import type { InputError, ModelFamily, SpectralClass, SpectrumMeta } from '../core/types.ts';
-import type { FlagOptions } from '../core/scan/types.ts';
+import type { SpectrumResult } from '../core/result/spectrumResult.ts';
+import type { AnalysisResult, FlagOptions } from '../core/scan/types.ts';
+import type { GriddedSpectrum, InputError, ModelFamily, Spectrum } from '../core/types.ts';
 import type { Backend } from '../platform/backend.ts';
-import type { SpectrumDetail } from '../ui/view/types.ts';
 
 /** How a worker sets itself up (sent once, first). */
 export interface WorkerConfig {
@@ -24,25 +23,21 @@ export interface WorkerConfig {
   flags?: FlagOptions;
 }
 
-/** One analysed spectrum, without curves or arrays: what the table shows. */
-export interface SpectrumSummary {
-  fileId: number;
+/** One analysed spectrum in full, for the view: the same numbers as its row, plus curves and arrays. */
+export interface SpectrumDetail {
   fileName: string;
+  /** Index of the spectrum within its file. */
   index: number;
-  /** The spectrum's own id within its file (e.g. 'spec-0375-52140-0356'). */
-  id: string;
-  meta: SpectrumMeta;
-  family: ModelFamily;
-  cls: SpectralClass;
-  z: number;
-  /** undefined = single minimum ("unique"). */
-  robustness: number | undefined;
-  chi2: Record<SpectralClass, number>;
-  zByClass: Record<SpectralClass, number>;
-  flags: AnomalyFlag[];
-  nGood: number;
-  /** Oddities the reader noted (untrusted text). */
-  issues?: string[];
+  /** The spectrum as the adapter read it (original wavelengths, flux units). */
+  spectrum: Spectrum;
+  /** The spectrum on the 4076-pixel model input grid. */
+  gridded: GriddedSpectrum;
+  /** The analysis by the family whose answers the table shows (the encoder's when both are on). */
+  result: AnalysisResult;
+  /** Compare view (both families on): the other family's analysis of the same spectrum. */
+  compare?: AnalysisResult;
+  /** Why `compare` is missing although it was asked for (e.g. the UNet files could not be fetched). */
+  compareError?: string;
 }
 
 /** A spectrum (or, with index undefined, a whole file) that could not be analysed. */
@@ -73,7 +68,8 @@ export type WorkerResponse =
       type: 'results';
       jobId: number;
       fileId: number;
-      rows: SpectrumSummary[];
+      /** Analysed spectra of this file (the result contract, core/result). */
+      rows: SpectrumResult[];
       failures: SpectrumFailure[];
       /** Wall time spent on this batch (read + grid + networks + scan), ms. */
       ms: number;

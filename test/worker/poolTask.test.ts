@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { failTask, firstReport, newTask } from '../../src/worker/poolTask.ts';
-import type { SpectrumSummary } from '../../src/worker/protocol.ts';
+import type { SpectrumResult } from '../../src/core/result/spectrumResult.ts';
 
 const file = { fileId: 3, file: new Blob([]), fileName: 'f.fits' };
-const row = (index: number, family: 'encoder' | 'unet') => ({ fileId: 3, fileName: 'f.fits', index, family }) as SpectrumSummary;
-const results = (rows: SpectrumSummary[]) => ({ type: 'results' as const, jobId: 1, fileId: 3, rows, failures: [], ms: 1 });
+const row = (index: number, family: 'encoder' | 'unet') => ({ fileName: 'f.fits', index, family }) as SpectrumResult;
+const results = (rows: SpectrumResult[]) => ({ type: 'results' as const, jobId: 1, fileId: 3, rows, failures: [], ms: 1 });
 
 describe('firstReport', () => {
   it("forwards 'opened' once and each spectrum of each family once", () => {

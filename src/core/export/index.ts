@@ -4,7 +4,6 @@ export type {
   DecisionIdent,
   DecisionPatch,
   ExportRecord,
-  ExportRow,
   ImportError,
   ImportErrorCode,
   ImportedDecisions,

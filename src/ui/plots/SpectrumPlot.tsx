@@ -15,7 +15,7 @@ import type { Data } from 'plotly.js-dist-min';
 import type { OutputGridSpec } from '../../core/scan/redshift.ts';
 import type { Reconstruction } from '../../core/scan/types.ts';
 import type { ModelFamily, SpectralClass } from '../../core/types.ts';
-import type { SpectrumDetail } from '../view/types.ts';
+import type { SpectrumDetail } from '../../worker/protocol.ts';
 import { compareModelTrace, COMPARE_DASH_PX, FAMILY_LABEL, withFamilyNames } from './compareFigure.ts';
 import { decimateTraces } from './decimate.ts';
 import { LiveOverlay } from './LiveOverlay.tsx';

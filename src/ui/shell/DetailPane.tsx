@@ -12,7 +12,7 @@ import { useDecisions, useDecisionsApi } from '../../state/decisionsContext.ts';
 import { useApp } from '../../state/store.ts';
 import { DecisionBar } from '../decisions/DecisionBar.tsx';
 import { useModelAssets } from '../useModelAssets.ts';
-import type { SpectrumDetail } from '../view/types.ts';
+import type { SpectrumDetail } from '../../worker/protocol.ts';
 
 const SpectrumView = lazy(() => import('../view/SpectrumView.tsx').then((m) => ({ default: m.SpectrumView })));
 

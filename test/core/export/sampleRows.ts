@@ -5,9 +5,10 @@
  * hostile text (formula starts, quotes, commas, line breaks, non-ASCII) as a
  * crafted FITS header could.
  */
-import { spectrumKey, type Decision, type ExportRow } from '../../../src/core/export/index.ts';
+import { spectrumKey, type Decision } from '../../../src/core/export/index.ts';
+import { type SpectrumResult } from '../../../src/core/result/spectrumResult.ts';
 
-export const ROWS: ExportRow[] = [
+export const ROWS: SpectrumResult[] = [
   {
     fileName: 'spec-7401-56808-0703.fits',
     index: 0,
@@ -66,8 +67,8 @@ export const ROWS: ExportRow[] = [
   },
 ];
 
-const ident = (r: ExportRow) => ({ fileName: r.fileName, index: r.index, spectrumId: r.spectrumId });
-const keyOfRow = (r: ExportRow) => spectrumKey(r.fileName, r.index, r.spectrumId);
+const ident = (r: SpectrumResult) => ({ fileName: r.fileName, index: r.index, spectrumId: r.spectrumId });
+const keyOfRow = (r: SpectrumResult) => spectrumKey(r.fileName, r.index, r.spectrumId);
 
 export const DECISIONS: Decision[] = [
   { key: keyOfRow(ROWS[0]), ...ident(ROWS[0]), qop: 4, comment: 'clear C IV, C III], Mg II', updatedAt: Date.UTC(2025, 0, 2, 3, 4, 5, 678) },

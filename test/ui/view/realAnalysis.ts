@@ -14,7 +14,7 @@ import { createModelLoader, type ModelLoader } from '../../../src/core/inference
 import { parseManifest } from '../../../src/core/inference/parseManifest.ts';
 import { createAnalyzer, type Analyzer } from '../../../src/core/scan/pipeline.ts';
 import { CLASSES, type ModelFamily, type SpectralClass } from '../../../src/core/types.ts';
-import type { SpectrumDetail } from '../../../src/ui/view/types.ts';
+import type { SpectrumDetail } from '../../../src/worker/protocol.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 const MODELS = join(ROOT, 'public', 'models');

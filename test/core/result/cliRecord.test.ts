@@ -1,0 +1,25 @@
+/** The command line's JSON keys, which users' scripts read: present, in order, rounded. */
+import { describe, expect, it } from 'vitest';
+import { toCliRecord } from '../../../src/core/result/cliRecord.ts';
+import { ROWS } from '../export/sampleRows.ts';
+
+describe('toCliRecord', () => {
+  it('maps an analysed spectrum to file, index, id, class, z, chi2, z_by_class, robustness, anomaly, ms', () => {
+    const rec = toCliRecord({ ...ROWS[0], ms: 3.14159265 }, false);
+    expect(Object.keys(rec)).toEqual(['file', 'index', 'id', 'class', 'z', 'chi2', 'z_by_class', 'robustness', 'anomaly', 'ms']);
+    expect(rec).toMatchObject({ file: ROWS[0].fileName, index: 0, id: ROWS[0].spectrumId, class: 'QSO', z: 2.1819304, robustness: 0.4127, anomaly: [], ms: 3.142 });
+    expect(rec.chi2).toEqual({ STAR: 4.812, GALAXY: 2.9051, QSO: 1.0432 });
+  });
+
+  it('a unique minimum is robustness null; the model is named when asked', () => {
+    const rec = toCliRecord(ROWS[1], true);
+    expect(rec.robustness).toBeNull();
+    expect(rec.model).toBe('encoder');
+    expect(rec.anomaly).toEqual(['edge-of-range', 'close-classes']);
+  });
+
+  it('a failure keeps file, index and id and says why', () => {
+    const rec = toCliRecord({ fileName: 'b.fits', index: 2, spectrumId: 'fiber-3', meta: { format: '' }, family: 'encoder', flags: [], error: 'all-masked: every pixel is masked' }, false);
+    expect(rec).toEqual({ file: 'b.fits', index: 2, id: 'fiber-3', error: 'b.fits[2]: all-masked: every pixel is masked' });
+  });
+});
