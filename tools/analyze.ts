@@ -79,19 +79,22 @@ async function main(): Promise<number> {
     const file = basename(path);
     const source = await nodeFileSource(path).catch((e: Error) => e);
     if (source instanceof Error) {
-      args.json ? print({ file, error: `${file}: cannot read the file (${source.message})` }) : console.log(`${file}\terror: ${source.message}`);
+      if (args.json) print({ file, error: `${file}: cannot read the file (${source.message})` });
+      else console.log(`${file}\terror: ${source.message}`);
       continue;
     }
     const opened = await openSpectra(source);
     if (!opened.ok) {
-      args.json ? print({ file, error: opened.error.message }) : console.log(`${file}\terror: ${opened.error.message}`);
+      if (args.json) print({ file, error: opened.error.message });
+      else console.log(`${file}\terror: ${opened.error.message}`);
       await source.close();
       continue;
     }
     for await (const outcome of analyzeFile(opened.value, analyzers, { clock: () => performance.now() })) {
       if (outcome.result.ok) succeeded++;
       const row = toCliRecord(resultOf(file, outcome), analyzers.length > 1);
-      args.json ? print(row) : console.log(formatTableRow(row));
+      if (args.json) print(row);
+      else console.log(formatTableRow(row));
     }
     await source.close();
   }

@@ -41,8 +41,7 @@ export interface DecisionsDb {
 /** Open (creating or upgrading) the database through the global `indexedDB`. */
 export async function openDecisionsDb(name: string = DB_NAME): Promise<DecisionsDb> {
   if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB');
-  let db: IDBPDatabase<Schema> | undefined;
-  db = await openDB<Schema>(name, DB_VERSION, {
+  const db: IDBPDatabase<Schema> = await openDB<Schema>(name, DB_VERSION, {
     upgrade(d) {
       if (!d.objectStoreNames.contains('decisions')) d.createObjectStore('decisions', { keyPath: 'key' });
       if (!d.objectStoreNames.contains('session')) d.createObjectStore('session');

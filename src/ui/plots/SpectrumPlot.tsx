@@ -72,7 +72,7 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
   const zBest = result.zByClass[cls];
   const ranges = useMemo(
     () => spectrumRanges(data, { cls, z: Number.isFinite(zBest) ? zBest : zSettled, reconstruction, grid }, mode),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- z on purpose left out
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the ranges follow the best z, not the slider
     [data, cls, zBest, reconstruction, grid, mode],
   );
   const fallback = moving && !live;
