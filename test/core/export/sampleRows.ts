@@ -5,7 +5,8 @@
  * hostile text (formula starts, quotes, commas, line breaks, non-ASCII) as a
  * crafted FITS header could.
  */
-import { spectrumKey, type Decision } from '../../../src/core/export/index.ts';
+import { spectrumKey } from '../../../src/core/export/spectrumKey.ts';
+import type { Decision } from '../../../src/core/export/types.ts';
 import { type SpectrumResult } from '../../../src/core/result/spectrumResult.ts';
 
 export const ROWS: SpectrumResult[] = [
