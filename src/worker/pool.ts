@@ -13,9 +13,9 @@
  * one file); then the queue is failed with that reason.
  */
 import { fail, ok, type InputError, type ModelFamily, type Result } from '../core/types.ts';
-import type { SpectrumDetail } from './protocol.ts';
 import type { Backend } from '../platform/backend.ts';
-import type { WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { SpectrumDetail, WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { createPoolDetails } from './poolDetails.ts';
 import { failTask, firstReport, newTask, type PoolFile, type PoolMessage, type PoolTask } from './poolTask.ts';
 
 export type { PoolFile, PoolMessage } from './poolTask.ts';
@@ -75,6 +75,8 @@ interface Slot {
   pingSentAt: number | undefined;
 }
 
+// A closure factory over shared slot state: dispatch (pump), death and replacement (slotDied),
+// replies (handle) and the watchdog are its parts; detail requests are poolDetails.ts.
 export function createWorkerPool(
   size: number,
   config: WorkerConfig,
@@ -87,10 +89,7 @@ export function createWorkerPool(
   const slots: Slot[] = [];
   const queue: PoolTask[] = [];
   const cancelledJobs = new Set<number>();
-  const details = new Map<number, { slot: Slot; resolve: (r: Result<SpectrumDetail>) => void }>();
-  /** The worker that last analysed each file: it keeps the analyses, so its detail costs no recomputation. */
-  const analysedBy = new Map<number, Slot>();
-  let nextRequest = 1;
+  const details = createPoolDetails<Slot>();
   let nextPing = 1;
   let initMs = 0;
   let restartsInARow = 0;
@@ -123,7 +122,7 @@ export function createWorkerPool(
       free.sort((a, b) => load(a) - load(b));
       queue.shift();
       free[0].inFlight.set(task.file.fileId, task);
-      analysedBy.set(task.file.fileId, free[0]);
+      details.analysedOn(task.file.fileId, free[0]);
       const { fileId, file, fileName } = task.file;
       free[0].worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families] });
     }
@@ -153,11 +152,7 @@ export function createWorkerPool(
     }
     slot.inFlight.clear();
     queue.unshift(...retries);
-    for (const [id, d] of details) {
-      if (d.slot !== slot) continue;
-      details.delete(id);
-      d.resolve(fail({ code: 'internal', message: `the analysis worker stopped (${why}) and was restarted: open the spectrum again` }));
-    }
+    details.failHeldBy(slot, `the analysis worker stopped (${why}) and was restarted: open the spectrum again`);
     if (!settled) {
       settle(fail({ code: 'model-load', message: `a worker failed to start: ${why}` }));
       return;
@@ -193,14 +188,9 @@ export function createWorkerPool(
       case 'pong':
         return;
       case 'detail':
-      case 'detail-error': {
-        const d = details.get(m.requestId);
-        if (!d) return;
-        details.delete(m.requestId);
-        slot.detailsPending--;
-        d.resolve(m.type === 'detail' ? ok(m.detail) : fail(m.error));
+      case 'detail-error':
+        details.answer(slot, m);
         return;
-      }
       case 'opened':
       case 'results':
       case 'file-done': {
@@ -262,14 +252,7 @@ export function createWorkerPool(
       const live = slots.filter((s) => s.alive && s.ready);
       if (live.length === 0) return fail({ code: 'internal', message: 'no analysis worker is running: reload the page' });
       live.sort((a, b) => load(a) - load(b));
-      const owner = analysedBy.get(fileId);
-      const slot = owner && live.includes(owner) ? owner : live[0];
-      const requestId = nextRequest++;
-      slot.detailsPending++;
-      return new Promise((resolve) => {
-        details.set(requestId, { slot, resolve });
-        slot.worker.postMessage({ type: 'detail', requestId, fileId, file, fileName, index, families: [...families] });
-      });
+      return details.request(live, fileId, file, fileName, index, families);
     },
     terminate() {
       stopped = true;
@@ -278,8 +261,7 @@ export function createWorkerPool(
         s.alive = false;
         s.worker.terminate();
       }
-      for (const d of details.values()) d.resolve(fail({ code: 'internal', message: 'the analysis was restarted' }));
-      details.clear();
+      details.failHeldBy(undefined, 'the analysis was restarted');
       queue.length = 0;
       settle(fail({ code: 'internal', message: 'the pool was stopped' }));
     },
