@@ -69,6 +69,7 @@ export interface DecisionsStoreOptions {
   maxUndo?: number;
 }
 
+// A closure factory: each action below is a few lines; storage is decisionsPersistence.ts.
 export function createDecisionsStore(options: DecisionsStoreOptions = {}): DecisionsStore {
   const { openDb = () => openDecisionsDb(), now = Date.now, maxUndo = 500 } = options;
   const history = createUndoHistory(maxUndo);
