@@ -1,24 +1,12 @@
 /** One definition of a good pixel: the gridding's count and the preprocessing's agree on real spectra. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bytesSource } from '../../../src/core/fits/index.ts';
-import { openSpectra } from '../../../src/core/formats/index.ts';
 import { countGoodPixels, isGoodPixel } from '../../../src/core/grid/goodPixels.ts';
 import { N_INPUT } from '../../../src/core/grid/modelGrid.ts';
-import { toModelGrid } from '../../../src/core/grid/toModelGrid.ts';
 import { preprocess } from '../../../src/core/preprocess/preprocess.ts';
-
-const SDSS = join(import.meta.dirname, '..', '..', 'fixtures', 'sdss');
+import { griddedFixture } from '../../ui/view/realAnalysis.ts';
 
 async function gridded(file: string) {
-  const opened = await openSpectra(bytesSource(file, new Uint8Array(readFileSync(join(SDSS, file)))));
-  if (!opened.ok) throw new Error(opened.error.message);
-  const s = await opened.value.read(0);
-  if (!s.ok) throw new Error(s.error.message);
-  const g = toModelGrid(s.value);
-  if (!g.ok) throw new Error(g.error.message);
-  return g.value;
+  return (await griddedFixture(file)).gridded;
 }
 
 describe('good pixels', () => {
