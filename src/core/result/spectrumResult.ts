@@ -10,7 +10,7 @@
  * add a field.
  */
 import type { AnalysisResult, AnomalyFlag } from '../scan/types.ts';
-import type { InputError, ModelFamily, SpectralClass, Spectrum, SpectrumMeta } from '../types.ts';
+import type { InputError, ModelFamily, Spectrum, SpectrumMeta } from '../types.ts';
 
 /** Which spectrum an answer is about: its file, its index there and its own id. */
 export interface SpectrumIdent {
@@ -21,25 +21,21 @@ export interface SpectrumIdent {
   spectrumId: string;
 }
 
-/** One analysed (or failed) spectrum by one model family. Analysis fields are absent when `error` is set. */
-export interface SpectrumResult extends SpectrumIdent {
+/**
+ * The analysis scalars every output carries, named and documented as on AnalysisResult. A new
+ * scalar there is one more name here: the worker, the store, saved sessions and the JSON export
+ * then carry it; the CSV/FITS columns and the command line name it in their mappers.
+ */
+export const RESULT_SCALARS = ['cls', 'z', 'chi2', 'zByClass', 'robustness', 'nGood'] as const;
+// Frame facts join the list when the scan reports them (z_obs, frame, velocity corrections).
+export type ResultScalar = (typeof RESULT_SCALARS)[number];
+
+/** One analysed (or failed) spectrum by one model family. The scalars are absent when `error` is set. */
+export interface SpectrumResult extends SpectrumIdent, Partial<Pick<AnalysisResult, ResultScalar>> {
   meta: SpectrumMeta;
   family: ModelFamily;
-  /** Best class (lowest reduced χ²). */
-  cls?: SpectralClass;
-  /** Redshift of the best class, on the model's (vacuum) grid. */
-  z?: number;
-  // Frame facts go here when the scan reports them (z_obs, frame, velocity corrections).
-  /** Reduced χ² at each class's best minimum. */
-  chi2?: Record<SpectralClass, number>;
-  /** Each class's best redshift. */
-  zByClass?: Record<SpectralClass, number>;
-  /** Robustness R of the best class; undefined = a single minimum ("unique"). */
-  robustness?: number;
   /** Anomaly flags (strings, as rows restored from an older session may carry unknown ones). */
   flags: Array<AnomalyFlag | string>;
-  /** Pixels with data and weight on the model grid. */
-  nGood?: number;
   /** Wall time per spectrum of its batch (read, grid, networks, scan), ms; absent on restored rows. */
   ms?: number;
   /** Oddities the reader noted (untrusted text). */
@@ -48,20 +44,16 @@ export interface SpectrumResult extends SpectrumIdent {
   error?: string;
 }
 
+/** A scalar copied (per-class records too, so a later change to the analysis cannot reach the row). */
+function copyScalar<K extends ResultScalar>(out: SpectrumResult, a: AnalysisResult, k: K): void {
+  const v = a[k];
+  out[k] = (v !== null && typeof v === 'object' ? { ...v } : v) as SpectrumResult[K];
+}
+
 /** The result of an analysed spectrum. */
 export function toSpectrumResult(ident: SpectrumIdent, spectrum: Spectrum, a: AnalysisResult, ms?: number): SpectrumResult {
-  const out: SpectrumResult = {
-    ...ident,
-    meta: spectrum.meta,
-    family: a.family,
-    cls: a.cls,
-    z: a.z,
-    chi2: { ...a.chi2 },
-    zByClass: { ...a.zByClass },
-    robustness: a.robustness,
-    flags: a.flags.slice(),
-    nGood: a.nGood,
-  };
+  const out: SpectrumResult = { ...ident, meta: spectrum.meta, family: a.family, flags: a.flags.slice() };
+  for (const k of RESULT_SCALARS) copyScalar(out, a, k);
   if (ms !== undefined) out.ms = ms;
   if (spectrum.issues && spectrum.issues.length > 0) out.issues = spectrum.issues.slice();
   return out;

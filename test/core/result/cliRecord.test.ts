@@ -1,9 +1,18 @@
 /** The command line's JSON keys, which users' scripts read: present, in order, rounded. */
 import { describe, expect, it } from 'vitest';
 import { toCliRecord } from '../../../src/core/result/cliRecord.ts';
+import { RESULT_SCALARS, type ResultScalar } from '../../../src/core/result/spectrumResult.ts';
 import { ROWS } from '../export/sampleRows.ts';
 
+/** The CLI key of each scalar: a new scalar fails to compile here until it is named (or knowingly left out). */
+const CLI_KEY: Record<ResultScalar, string | undefined> = { cls: 'class', z: 'z', chi2: 'chi2', zByClass: 'z_by_class', robustness: 'robustness', nGood: undefined };
+
 describe('toCliRecord', () => {
+  it('prints every scalar it names', () => {
+    const rec = toCliRecord(ROWS[0], false) as unknown as Record<string, unknown>;
+    for (const k of RESULT_SCALARS) if (CLI_KEY[k]) expect(rec[CLI_KEY[k]!]).toBeDefined();
+  });
+
   it('maps an analysed spectrum to file, index, id, class, z, chi2, z_by_class, robustness, anomaly, ms', () => {
     const rec = toCliRecord({ ...ROWS[0], ms: 3.14159265 }, false);
     expect(Object.keys(rec)).toEqual(['file', 'index', 'id', 'class', 'z', 'chi2', 'z_by_class', 'robustness', 'anomaly', 'ms']);

@@ -1,6 +1,6 @@
 /** The result contract built from a real analysis, a failure, and the best χ². */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bestChi2, failedResult, toSpectrumResult, type SpectrumResult } from '../../../src/core/result/spectrumResult.ts';
+import { bestChi2, failedResult, RESULT_SCALARS, toSpectrumResult, type SpectrumResult } from '../../../src/core/result/spectrumResult.ts';
 import { analyseFixture, type RealCase } from '../../ui/view/realAnalysis.ts';
 
 const FILE = 'spec-0375-52140-0356.fits'; // an SDSS galaxy
@@ -27,6 +27,10 @@ describe('toSpectrumResult', () => {
     // Copies, so a later change to the analysis cannot reach the row.
     expect(r.chi2).not.toBe(a.chi2);
     expect(r.flags).not.toBe(a.flags);
+  });
+
+  it('carries every scalar of the contract', () => {
+    for (const k of RESULT_SCALARS) expect(k in r).toBe(true);
   });
 
   it('survives a structured clone unchanged (it crosses postMessage and IndexedDB)', () => {
