@@ -16,7 +16,7 @@ import { fail, ok, type InputError, type ModelFamily, type Result } from '../cor
 import type { Backend } from '../platform/backend.ts';
 import type { SpectrumDetail, WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { createPoolDetails } from './poolDetails.ts';
-import { failTask, firstReport, newTask, type PoolFile, type PoolMessage, type PoolTask } from './poolTask.ts';
+import { afterWorkerDied, failTask, firstReport, newTask, type PoolFile, type PoolMessage, type PoolTask } from './poolTask.ts';
 
 export type { PoolFile, PoolMessage } from './poolTask.ts';
 
@@ -143,13 +143,8 @@ export function createWorkerPool(
       code: 'internal',
       message: `the analysis worker stopped twice while reading this file (${why}); it was restarted and the file retried once. Try the file on its own; if it fails again, report it with the file.`,
     };
-    const retries: PoolTask[] = [];
-    for (const task of slot.inFlight.values()) {
-      if (cancelledJobs.has(task.jobId)) onMessage({ type: 'file-done', jobId: task.jobId, fileId: task.file.fileId, cancelled: true });
-      // On a fresh worker: another one that was alive at this moment may be failing for the same reason.
-      else if (task.attempt === 0) retries.push({ ...task, attempt: 1, freshFrom: nextSerial });
-      else emitAll(failTask(task, lostTwice));
-    }
+    const { retries, messages } = afterWorkerDied(slot.inFlight.values(), cancelledJobs, nextSerial, lostTwice);
+    emitAll(messages);
     slot.inFlight.clear();
     queue.unshift(...retries);
     details.failHeldBy(slot, `the analysis worker stopped (${why}) and was restarted: open the spectrum again`);

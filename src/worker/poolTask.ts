@@ -80,3 +80,24 @@ export function failTask(task: PoolTask, error: InputError): PoolMessage[] {
   out.push({ type: 'file-done', jobId, fileId, cancelled: false });
   return out;
 }
+
+/**
+ * The files of a worker that died: a cancelled job's file is closed as cancelled, a first run is
+ * retried once on a fresh worker (one started from `freshFrom` on: another worker alive now may be
+ * failing for the same reason), a retry is closed with a failure (`lostTwice`).
+ */
+export function afterWorkerDied(
+  tasks: Iterable<PoolTask>,
+  cancelledJobs: ReadonlySet<number>,
+  freshFrom: number,
+  lostTwice: InputError,
+): { retries: PoolTask[]; messages: PoolMessage[] } {
+  const retries: PoolTask[] = [];
+  const messages: PoolMessage[] = [];
+  for (const task of tasks) {
+    if (cancelledJobs.has(task.jobId)) messages.push({ type: 'file-done', jobId: task.jobId, fileId: task.file.fileId, cancelled: true });
+    else if (task.attempt === 0) retries.push({ ...task, attempt: 1, freshFrom });
+    else messages.push(...failTask(task, lostTwice));
+  }
+  return { retries, messages };
+}

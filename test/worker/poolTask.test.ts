@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { failTask, firstReport, newTask } from '../../src/worker/poolTask.ts';
+import { afterWorkerDied, failTask, firstReport, newTask } from '../../src/worker/poolTask.ts';
 import type { SpectrumResult } from '../../src/core/result/spectrumResult.ts';
 
 const file = { fileId: 3, file: new Blob([]), fileName: 'f.fits' };
@@ -35,5 +35,21 @@ describe('failTask', () => {
     const out = failTask(newTask(1, file, ['encoder']), { code: 'internal', message: 'worker stopped twice' });
     const failures = out[0].type === 'results' ? out[0].failures : [];
     expect(failures).toEqual([{ fileId: 3, fileName: 'f.fits', index: undefined, error: { code: 'internal', message: 'worker stopped twice' } }]);
+  });
+});
+
+describe('afterWorkerDied', () => {
+  it("retries a first run on a fresh worker, closes a retry with the failure, and a cancelled job's file as cancelled", () => {
+    const first = newTask(1, file, ['encoder']);
+    const second = { ...newTask(1, { ...file, fileId: 4 }, ['encoder']), attempt: 1 };
+    const cancelled = newTask(2, { ...file, fileId: 5 }, ['encoder']);
+    const lost = { code: 'internal' as const, message: 'worker stopped twice' };
+    const { retries, messages } = afterWorkerDied([first, second, cancelled], new Set([2]), 7, lost);
+    expect(retries).toEqual([{ ...first, attempt: 1, freshFrom: 7 }]);
+    expect(messages).toEqual([
+      { type: 'results', jobId: 1, fileId: 4, rows: [], failures: [{ fileId: 4, fileName: 'f.fits', index: undefined, error: lost }], ms: 0 },
+      { type: 'file-done', jobId: 1, fileId: 4, cancelled: false },
+      { type: 'file-done', jobId: 2, fileId: 5, cancelled: true },
+    ]);
   });
 });
