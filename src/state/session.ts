@@ -1,6 +1,6 @@
 /**
  * The analysis session: connects the worker pool to the app store without
- * React. Chooses the backend, hands dropped files to the pool with the model
+ * React. Starts the workers (backendStart.ts), hands dropped files to the pool with the model
  * families the user chose (and, when the choice changes, runs the families
  * each file is missing), and saves the table for the next visit. Folding
  * worker messages is foldMessages.ts; the open spectrum's detail is
@@ -8,8 +8,9 @@
  */
 import type { SpectrumResult } from '../core/result/spectrumResult.ts';
 import type { ModelFamily } from '../core/types.ts';
-import { planBackend, type BackendChoice, type BackendPlan, type BackendProbe } from '../platform/backend.ts';
+import type { BackendChoice, BackendPlan, BackendProbe } from '../platform/backend.ts';
 import type { PoolFile, PoolMessage, WorkerPool } from '../worker/pool.ts';
+import { recordReady, startPool } from './backendStart.ts';
 import { createDetailLoader } from './detailLoader.ts';
 import { familiesOf, shownFamily } from './familyAnswers.ts';
 import { createFamilyLedger } from './familyLedger.ts';
@@ -91,20 +92,12 @@ export function createSession(deps: SessionDeps): Session {
     }
   }
 
-  async function startPool(choice: BackendChoice): Promise<void> {
+  async function restartPool(choice: BackendChoice): Promise<void> {
     pool?.terminate();
-    const s = store.getState();
-    const probe = s.backend.probe ?? (await deps.probe());
-    const plan = planBackend(choice, probe);
-    s.setBackend({ choice, probe, plan, status: 'starting', active: undefined, error: undefined });
-    s.resetTiming();
-    const p = deps.createPool(plan, onMessage, shownFamily(s.modelChoice));
+    const p = await startPool(store, deps, choice, shownFamily(store.getState().modelChoice), onMessage);
     pool = p;
     for (const u of unsent.splice(0)) p.submit(u.jobId, u.files, u.families);
-    const r = await p.ready;
-    if (pool !== p) return; // replaced meanwhile
-    if (r.ok) store.getState().setBackend({ status: 'ready', active: r.value });
-    else store.getState().setBackend({ status: 'error', error: `${r.error.code}: ${r.error.message}` });
+    await recordReady(store, p, () => pool === p);
   }
 
   /** Queue files for analysis by `families` as one job. */
@@ -134,11 +127,11 @@ export function createSession(deps: SessionDeps): Session {
           // Nothing restored; the decisions store shows why.
         }
       }
-      await startPool(store.getState().backend.choice);
+      await restartPool(store.getState().backend.choice);
     },
     async setBackendChoice(choice) {
       this.cancel();
-      await startPool(choice);
+      await restartPool(choice);
       requestDetail();
     },
     setModelChoice(choice) {
