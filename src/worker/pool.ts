@@ -16,7 +16,7 @@ import { fail, ok, type InputError, type ModelFamily, type Result } from '../cor
 import type { Backend } from '../platform/backend.ts';
 import type { SpectrumDetail, WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { createPoolDetails } from './poolDetails.ts';
-import { afterWorkerDied, failTask, firstReport, newTask, type PoolFile, type PoolMessage, type PoolTask } from './poolTask.ts';
+import { afterWorkerDied, failTask, firstReport, newTask, pickSlot, type PoolFile, type PoolMessage, type PoolTask } from './poolTask.ts';
 
 export type { PoolFile, PoolMessage } from './poolTask.ts';
 
@@ -105,26 +105,17 @@ export function createWorkerPool(
     }
   };
   const load = (s: Slot) => s.inFlight.size + s.detailsPending;
-  const holdsRetry = (s: Slot) => [...s.inFlight.values()].some((t) => t.attempt > 0);
 
   function pump(): void {
     while (settled && !stopped && queue.length > 0) {
-      // A retried file runs alone on its worker, so a file that kills workers takes no other file with it.
       const task = queue[0];
-      const free = slots.filter(
-        (s) =>
-          s.alive &&
-          s.ready &&
-          !holdsRetry(s) &&
-          (task.attempt > 0 ? s.inFlight.size === 0 && s.serial >= (task.freshFrom ?? 0) : s.inFlight.size < IN_FLIGHT_PER_WORKER),
-      );
-      if (free.length === 0) return;
-      free.sort((a, b) => load(a) - load(b));
+      const slot = pickSlot(slots, task, IN_FLIGHT_PER_WORKER);
+      if (!slot) return;
       queue.shift();
-      free[0].inFlight.set(task.file.fileId, task);
-      details.analysedOn(task.file.fileId, free[0]);
+      slot.inFlight.set(task.file.fileId, task);
+      details.analysedOn(task.file.fileId, slot);
       const { fileId, file, fileName } = task.file;
-      free[0].worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families] });
+      slot.worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families] });
     }
   }
 

@@ -101,3 +101,31 @@ export function afterWorkerDied(
   }
   return { retries, messages };
 }
+
+/** What choosing a worker for a file needs to know of each. */
+export interface SlotLoad {
+  alive: boolean;
+  ready: boolean;
+  /** Order of creation (replacements get higher numbers). */
+  serial: number;
+  inFlight: ReadonlyMap<number, PoolTask>;
+  detailsPending: number;
+}
+
+/**
+ * The worker to send `task` to, or undefined when none may take it now: the least loaded live one
+ * with fewer than `perWorker` files; a retried file runs alone on a fresh worker (so a file that
+ * kills workers takes no other file with it), and no file joins one that holds a retry.
+ */
+export function pickSlot<S extends SlotLoad>(slots: readonly S[], task: PoolTask, perWorker: number): S | undefined {
+  const holdsRetry = (s: S) => [...s.inFlight.values()].some((t) => t.attempt > 0);
+  const load = (s: S) => s.inFlight.size + s.detailsPending;
+  const free = slots.filter(
+    (s) =>
+      s.alive &&
+      s.ready &&
+      !holdsRetry(s) &&
+      (task.attempt > 0 ? s.inFlight.size === 0 && s.serial >= (task.freshFrom ?? 0) : s.inFlight.size < perWorker),
+  );
+  return free.sort((a, b) => load(a) - load(b))[0];
+}

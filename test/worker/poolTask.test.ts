@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterWorkerDied, failTask, firstReport, newTask } from '../../src/worker/poolTask.ts';
+import { afterWorkerDied, failTask, firstReport, newTask, pickSlot } from '../../src/worker/poolTask.ts';
 import type { SpectrumResult } from '../../src/core/result/spectrumResult.ts';
 
 const file = { fileId: 3, file: new Blob([]), fileName: 'f.fits' };
@@ -51,5 +51,31 @@ describe('afterWorkerDied', () => {
       { type: 'file-done', jobId: 1, fileId: 4, cancelled: false },
       { type: 'file-done', jobId: 2, fileId: 5, cancelled: true },
     ]);
+  });
+});
+
+describe('pickSlot', () => {
+  const slot = (serial: number, files: number, over: Partial<{ alive: boolean; ready: boolean; detailsPending: number; retry: boolean }> = {}) => ({
+    serial,
+    alive: over.alive ?? true,
+    ready: over.ready ?? true,
+    detailsPending: over.detailsPending ?? 0,
+    inFlight: new Map(Array.from({ length: files }, (_, i) => [100 + i, { ...newTask(1, { ...file, fileId: 100 + i }, ['encoder']), attempt: over.retry ? 1 : 0 }])),
+  });
+
+  it('takes the least loaded live, ready worker below the limit', () => {
+    const t = newTask(1, file, ['encoder']);
+    const [busy, light, dead, starting] = [slot(0, 1, { detailsPending: 1 }), slot(1, 1), slot(2, 0, { alive: false }), slot(3, 0, { ready: false })];
+    expect(pickSlot([busy, light, dead, starting], t, 2)).toBe(light);
+    expect(pickSlot([slot(0, 2), slot(1, 2)], t, 2)).toBeUndefined();
+  });
+
+  it('runs a retry alone on a worker started after the death, and adds nothing to a worker holding a retry', () => {
+    const retry = { ...newTask(1, file, ['encoder']), attempt: 1, freshFrom: 2 };
+    const old = slot(1, 0);
+    const fresh = slot(2, 0);
+    expect(pickSlot([old, fresh], retry, 2)).toBe(fresh);
+    expect(pickSlot([old, slot(2, 1)], retry, 2)).toBeUndefined();
+    expect(pickSlot([slot(0, 1, { retry: true })], newTask(1, file, ['encoder']), 2)).toBeUndefined();
   });
 });
