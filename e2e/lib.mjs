@@ -62,7 +62,7 @@ export const OUT_DIR = process.env.E2E_OUT_DIR ?? join(ROOT, 'dist');
 /**
  * `vite preview` of the built app (OUT_DIR) on a free localhost port. `requestLog()`
  * lists the URLs (path + query) of the requests that reached the server
- * (tools/previewRequestLog.ts): what a browser cache answered is not there.
+ * (vite/previewRequestLog.ts): what a browser cache answered is not there.
  */
 export async function startPreview() {
   const port = await freePort();

@@ -13,7 +13,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyzeFile } from '../src/core/analyzeFile.ts';
+import { analyzeFile, resultOf } from '../src/core/analyzeFile.ts';
 import { openSpectra } from '../src/core/formats/index.ts';
 import type { Analyzer } from '../src/core/scan/pipeline.ts';
 import type { FlagOptions } from '../src/core/scan/types.ts';
@@ -21,7 +21,8 @@ import type { ModelFamily } from '../src/core/types.ts';
 import { loadAnalyzer } from './lib/nodeModels.ts';
 import { curvesHdus, curvesPrimary } from './lib/curvesFits.ts';
 import { nodeFileSource } from './nodeFileSource.ts';
-import { formatOutcome, formatTableRow, TABLE_HEADER } from './lib/outcomeFormat.ts';
+import { toCliRecord } from '../src/core/result/cliRecord.ts';
+import { formatTableRow, TABLE_HEADER } from './lib/outcomeFormat.ts';
 
 const USAGE =
   'usage: npm run --silent analyze -- [--json] [--model encoder|unet|both] [--curves DIR] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] [--min-deltachi2 X] [--min-z2-snr X] FILE...';
@@ -92,12 +93,14 @@ async function main(): Promise<number> {
     const file = basename(path);
     const source = await nodeFileSource(path).catch((e: Error) => e);
     if (source instanceof Error) {
-      args.json ? print({ file, error: `${file}: cannot read the file (${source.message})` }) : console.log(`${file}\terror: ${source.message}`);
+      if (args.json) print({ file, error: `${file}: cannot read the file (${source.message})` });
+      else console.log(`${file}\terror: ${source.message}`);
       continue;
     }
     const opened = await openSpectra(source);
     if (!opened.ok) {
-      args.json ? print({ file, error: opened.error.message }) : console.log(`${file}\terror: ${opened.error.message}`);
+      if (args.json) print({ file, error: opened.error.message });
+      else console.log(`${file}\terror: ${opened.error.message}`);
       await source.close();
       continue;
     }
@@ -108,8 +111,9 @@ async function main(): Promise<number> {
       if (curvesPath && outcome.result.ok) {
         appendFileSync(curvesPath, curvesHdus({ index: outcome.index, id: outcome.spectrum?.id, family: outcome.family, result: outcome.result.value }));
       }
-      const row = formatOutcome(file, outcome, analyzers.length > 1);
-      args.json ? print(row) : console.log(formatTableRow(row));
+      const row = toCliRecord(resultOf(file, outcome), analyzers.length > 1);
+      if (args.json) print(row);
+      else console.log(formatTableRow(row));
     }
     await source.close();
   }

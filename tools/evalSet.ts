@@ -7,12 +7,39 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeFile } from '../src/core/analyzeFile.ts';
-import { parseTruthCsv, scoreRow, summarize, type ScoredRow, type SetAnswer, type SetCounts, type TruthRow } from '../src/core/evaluate/setScore.ts';
+import { scoreRow, summarize, type ScoredRow, type SetAnswer, type SetCounts, type TruthRow } from '../src/core/evaluate/setScore.ts';
+import { parseCsv } from '../src/core/export/csvParse.ts';
+import { fail, ok, type Result } from '../src/core/types.ts';
 import { openSpectra } from '../src/core/formats/index.ts';
 import { correctRedshift } from '../src/core/grid/velocityFrame.ts';
 import type { PrepareOptions } from '../src/core/prepareSpectrum.ts';
 import type { Analyzer } from '../src/core/scan/pipeline.ts';
 import { nodeFileSource } from './nodeFileSource.ts';
+
+/** Parse one folder's truth.csv (file,index,class,z[,z_marz]; an empty z is not scored). */
+export function parseTruthCsv(text: string, folder: string): Result<TruthRow[], string> {
+  const parsed = parseCsv(text);
+  if (!parsed.ok) return parsed;
+  const [head, ...rows] = parsed.value;
+  const col = (name: string) => head.indexOf(name);
+  const [fi, ii, ci, zi, mi] = ['file', 'index', 'class', 'z', 'z_marz'].map(col);
+  if (fi < 0 || ci < 0 || zi < 0) return fail(`${folder}/truth.csv needs the columns file, class and z (has ${head.join(', ')})`);
+  return ok(
+    rows.map((r) => {
+      const marz = mi >= 0 && r[mi]?.trim() !== '' ? Number(r[mi]) : undefined;
+      const z = r[zi]?.trim() === '' ? undefined : Number(r[zi]);
+      const useMarz = marz !== undefined && Number.isFinite(marz);
+      return {
+        folder,
+        file: r[fi],
+        index: ii >= 0 && r[ii]?.trim() !== '' ? Number(r[ii]) : 0,
+        cls: r[ci].trim().toUpperCase(),
+        z: useMarz ? marz : z !== undefined && Number.isFinite(z) ? z : undefined,
+        zColumn: useMarz ? 'z_marz' : 'z',
+      };
+    }),
+  );
+}
 
 /** Folders under `root` (itself included) that hold a truth.csv, sorted. */
 export function truthFolders(root: string): string[] {

@@ -7,9 +7,10 @@ import type { OpenedSpectra } from './formats/types.ts';
 import type { FrameCorrection } from './grid/velocityFrame.ts';
 import type { InstrumentProfile } from './preprocess/instrumentProfile.ts';
 import { prepareSpectrum, type PrepareOptions } from './prepareSpectrum.ts';
+import { failedResult, toSpectrumResult, type SpectrumResult } from './result/spectrumResult.ts';
 import type { Analyzer } from './scan/pipeline.ts';
 import type { AnalysisResult } from './scan/types.ts';
-import type { GriddedSpectrum, InputError, Result, Spectrum } from './types.ts';
+import type { GriddedSpectrum, InputError, ModelFamily, Result, Spectrum } from './types.ts';
 
 export interface SpectrumOutcome {
   index: number;
@@ -82,4 +83,11 @@ export async function* analyzeFile(
       }
     }
   }
+}
+
+/** An outcome as the result contract (a failure keeps the id when the spectrum was read). */
+export function resultOf(fileName: string, o: SpectrumOutcome & { family: ModelFamily }): SpectrumResult {
+  const ident = { fileName, index: o.index, spectrumId: o.spectrum?.id ?? '' };
+  if (!o.result.ok) return { ...failedResult(ident, o.family, o.result.error, o.spectrum?.meta), ms: o.ms };
+  return toSpectrumResult(ident, o.spectrum!, o.result.value, o.ms, o.correction, o.profile);
 }

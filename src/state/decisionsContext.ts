@@ -22,9 +22,3 @@ export function useDecisionsApi(): DecisionsStore {
 export function useDecisions<T>(selector: (s: DecisionsState) => T): T {
   return useStore(useContext(DecisionsContext), selector);
 }
-
-/** zustand's usual shape: a hook over the page's store that also carries getState/setState/subscribe. */
-export const useDecisionsStore: (<T>(selector: (s: DecisionsState) => T) => T) & DecisionsStore = Object.assign(
-  <T>(selector: (s: DecisionsState) => T): T => useStore(decisionsStore, selector),
-  decisionsStore,
-);

@@ -7,14 +7,15 @@
  * before its promise resolves; failures (quota, a closed connection) reject.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
-import type { Decision, ExportRow } from '../core/export/types.ts';
+import type { Decision } from '../core/export/types.ts';
+import type { SpectrumResult } from '../core/result/spectrumResult.ts';
 
 export const DB_NAME = 'gasnet-explorer';
 export const DB_VERSION = 1;
 const SESSION_KEY = 'last';
 
 export interface SavedSession {
-  rows: ExportRow[];
+  rows: SpectrumResult[];
   /** ms since 1970. */
   savedAt: number;
 }
@@ -40,8 +41,7 @@ export interface DecisionsDb {
 /** Open (creating or upgrading) the database through the global `indexedDB`. */
 export async function openDecisionsDb(name: string = DB_NAME): Promise<DecisionsDb> {
   if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB');
-  let db: IDBPDatabase<Schema> | undefined;
-  db = await openDB<Schema>(name, DB_VERSION, {
+  const db: IDBPDatabase<Schema> = await openDB<Schema>(name, DB_VERSION, {
     upgrade(d) {
       if (!d.objectStoreNames.contains('decisions')) d.createObjectStore('decisions', { keyPath: 'key' });
       if (!d.objectStoreNames.contains('session')) d.createObjectStore('session');

@@ -1,7 +1,8 @@
 /**
  * The user's decisions (QOP, comment, manual z and class), kept apart from
  * the app store: a vanilla zustand store for rendering, written through to
- * IndexedDB at once on every change. The change shows immediately; its
+ * IndexedDB at once on every change (decisionsPersistence.ts, which also
+ * keeps the session's table). The change shows immediately; its
  * promise resolves once the transaction is committed, and `pendingWrites`
  * counts the ones in flight. No batching or debouncing, so a reload or crash
  * after an action loses nothing that was reported saved. Storage failures
@@ -12,9 +13,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { applyPatch, decisionFromUnknown } from '../core/export/decision.ts';
 import { mergeImported } from '../core/export/mergeImported.ts';
 import { keyOf } from '../core/export/spectrumKey.ts';
-import type { Decision, DecisionIdent, DecisionPatch, ExportRow } from '../core/export/types.ts';
+import type { Decision, DecisionIdent, DecisionPatch } from '../core/export/types.ts';
+import type { SpectrumResult } from '../core/result/spectrumResult.ts';
 import { openDecisionsDb, type DecisionsDb } from './decisionsDb.ts';
 import { persistErrorMessage } from './decisionsErrors.ts';
+import { createDecisionsPersistence } from './decisionsPersistence.ts';
 import { createUndoHistory, type Change } from './decisionsUndo.ts';
 
 export interface ImportSummary {
@@ -50,9 +53,9 @@ export interface DecisionsState {
   /** Write again whatever failed to store; clears persistError when all is stored. */
   retryPersist(): Promise<boolean>;
   /** Keep the last session's table for the next visit. */
-  saveSessionRows(rows: readonly ExportRow[]): Promise<boolean>;
+  saveSessionRows(rows: readonly SpectrumResult[]): Promise<boolean>;
   /** The table saved by the last session, or [] when there is none (or it cannot be read). */
-  loadSessionRows(): Promise<ExportRow[]>;
+  loadSessionRows(): Promise<SpectrumResult[]>;
 }
 
 export type DecisionsStore = StoreApi<DecisionsState>;
@@ -66,25 +69,14 @@ export interface DecisionsStoreOptions {
   maxUndo?: number;
 }
 
+// A closure factory: each action below is a few lines; storage is decisionsPersistence.ts.
 export function createDecisionsStore(options: DecisionsStoreOptions = {}): DecisionsStore {
   const { openDb = () => openDecisionsDb(), now = Date.now, maxUndo = 500 } = options;
   const history = createUndoHistory(maxUndo);
-  /** Keys whose latest write failed, and a session table that failed to save. */
-  const failedKeys = new Set<string>();
-  let failedSession: readonly ExportRow[] | undefined;
-  let dbPromise: Promise<DecisionsDb> | undefined;
-  let dbFailed = false;
   let hydrating: Promise<void> | undefined;
 
   const store = createStore<DecisionsState>()((set, get) => {
-    async function db(): Promise<DecisionsDb> {
-      if (!dbPromise) {
-        dbFailed = false;
-        dbPromise = openDb();
-        dbPromise.catch(() => (dbFailed = true));
-      }
-      return dbPromise;
-    }
+    const storage = createDecisionsPersistence(openDb, now, (persistError) => set({ persistError }));
 
     /** Show changes at once, then store them; true when committed. */
     async function commit(changes: readonly Change[]): Promise<boolean> {
@@ -96,37 +88,13 @@ export function createDecisionsStore(options: DecisionsStoreOptions = {}): Decis
         }
         return { decisions, pendingWrites: s.pendingWrites + 1, undoDepth: history.depth() };
       });
-      let opened = false;
       try {
-        const d = await db();
-        opened = true;
-        await d.write(
+        return await storage.write(
           changes.flatMap((c) => (c.after ? [c.after] : [])),
           changes.flatMap((c) => (c.after ? [] : [c.key])),
         );
-        for (const c of changes) failedKeys.delete(c.key);
-        return true;
-      } catch (e) {
-        for (const c of changes) failedKeys.add(c.key);
-        set({ persistError: persistErrorMessage(opened ? 'decision' : 'open', e) });
-        return false;
       } finally {
         set((s) => ({ pendingWrites: s.pendingWrites - 1 }));
-      }
-    }
-
-    async function saveSession(rows: readonly ExportRow[]): Promise<boolean> {
-      let opened = false;
-      try {
-        const d = await db();
-        opened = true;
-        await d.saveSession({ rows: [...rows], savedAt: now() });
-        failedSession = undefined;
-        return true;
-      } catch (e) {
-        failedSession = rows;
-        set({ persistError: persistErrorMessage(opened ? 'session' : 'open', e) });
-        return false;
       }
     }
 
@@ -163,7 +131,7 @@ export function createDecisionsStore(options: DecisionsStoreOptions = {}): Decis
         hydrating ??= (async () => {
           let raw: unknown[];
           try {
-            raw = await (await db()).getAll();
+            raw = await storage.readAll();
           } catch (e) {
             set({ ready: true, persistError: persistErrorMessage('open', e) });
             return;
@@ -190,27 +158,13 @@ export function createDecisionsStore(options: DecisionsStoreOptions = {}): Decis
       },
 
       async retryPersist() {
-        if (dbFailed) dbPromise = undefined;
-        const decisions = get().decisions;
-        const keys = [...failedKeys];
-        const okDecisions = keys.length === 0 || (await commit(keys.map((key) => ({ key, after: decisions[key] }))));
-        const okSession = failedSession === undefined || (await saveSession(failedSession));
-        const ok = okDecisions && okSession && failedKeys.size === 0 && failedSession === undefined;
+        const ok = await storage.retry(get().decisions);
         if (ok) set({ persistError: undefined });
         return ok;
       },
 
-      saveSessionRows: saveSession,
-
-      async loadSessionRows() {
-        try {
-          const saved = await (await db()).loadSession();
-          return saved && Array.isArray(saved.rows) ? saved.rows : [];
-        } catch (e) {
-          set({ persistError: persistErrorMessage('open', e) });
-          return [];
-        }
-      },
+      saveSessionRows: (rows) => storage.saveSession(rows),
+      loadSessionRows: () => storage.loadSession(),
     };
   });
   return store;

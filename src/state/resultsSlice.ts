@@ -19,7 +19,6 @@ export interface ResultsSlice {
   addAnswers(rows: readonly ResultRow[]): void;
   /** Drop the rows for which `drop` is true. */
   removeRows(drop: (r: ResultRow) => boolean): void;
-  clearRows(): void;
 }
 
 /** `rows` with `incoming` put in: appended, or at the place of the row with the same key. */
@@ -56,5 +55,4 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
       const rows = s.rows.filter((r) => !drop(r));
       return rows.length === s.rows.length ? {} : { rows };
     }),
-  clearRows: () => set({ rows: [] }),
 });

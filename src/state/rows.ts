@@ -1,33 +1,17 @@
-/** Table rows from worker summaries, failures and restored export rows. */
+/** Table rows from worker results, failures and rows restored from the last session. */
 import { spectrumKey } from '../core/export/spectrumKey.ts';
-import type { ExportRow } from '../core/export/types.ts';
+import { bestChi2, failedResult, type SpectrumResult } from '../core/result/spectrumResult.ts';
 import type { ModelFamily } from '../core/types.ts';
-import type { SpectrumFailure, SpectrumSummary } from '../worker/protocol.ts';
+import type { SpectrumFailure } from '../worker/protocol.ts';
 import type { ResultRow } from './types.ts';
 
-export function rowFromSummary(s: SpectrumSummary): ResultRow {
-  const row: ExportRow = {
-    fileName: s.fileName,
-    index: s.index,
-    spectrumId: s.id,
-    meta: s.meta,
-    family: s.family,
-    cls: s.cls,
-    z: s.z,
-    chi2: s.chi2,
-    zByClass: s.zByClass,
-    robustness: s.robustness,
-    flags: s.flags,
-    nGood: s.nGood,
-  };
-  return {
-    key: spectrumKey(s.fileName, s.index, s.id),
-    fileId: s.fileId,
-    row,
-    answers: { [s.family]: row },
-    fileLevel: false,
-    chi2Best: s.chi2[s.cls],
-  };
+function tableRow(key: string, fileId: number | undefined, row: SpectrumResult, fileLevel: boolean): ResultRow {
+  return { key, fileId, row, answers: { [row.family]: row }, fileLevel, chi2Best: bestChi2(row) };
+}
+
+/** An analysed spectrum of the dropped file `fileId`. */
+export function rowFromResult(fileId: number, r: SpectrumResult): ResultRow {
+  return tableRow(spectrumKey(r.fileName, r.index, r.spectrumId), fileId, r, false);
 }
 
 /** A failed spectrum keeps its index; a failed file becomes one row keyed by its file id. */
@@ -35,35 +19,12 @@ export function rowFromFailure(f: SpectrumFailure, family: ModelFamily): ResultR
   const fileLevel = f.index === undefined;
   const index = f.index ?? 0;
   const spectrumId = f.id ?? (fileLevel ? '' : `#${index}`);
-  const row: ExportRow = {
-    fileName: f.fileName,
-    index,
-    spectrumId,
-    meta: { format: '' },
-    family,
-    flags: [],
-    error: `${f.error.code}: ${f.error.message}`,
-  };
-  return {
-    key: fileLevel ? `file:${f.fileId}` : spectrumKey(f.fileName, index, spectrumId),
-    fileId: f.fileId,
-    row,
-    answers: { [family]: row },
-    fileLevel,
-    chi2Best: Number.NaN,
-  };
+  const row = failedResult({ fileName: f.fileName, index, spectrumId }, family, f.error);
+  return tableRow(fileLevel ? `file:${f.fileId}` : spectrumKey(f.fileName, index, spectrumId), f.fileId, row, fileLevel);
 }
 
 /** A row saved with the last session: shown again after a reload, without its file. */
-export function rowFromSaved(r: ExportRow): ResultRow {
-  const chi2Best = r.cls !== undefined && r.chi2 ? r.chi2[r.cls] : Number.NaN;
+export function rowFromSaved(r: SpectrumResult): ResultRow {
   const fileLevel = r.error !== undefined && r.spectrumId === '';
-  return {
-    key: fileLevel ? `file:${r.fileName}` : spectrumKey(r.fileName, r.index, r.spectrumId),
-    fileId: undefined,
-    row: r,
-    answers: { [r.family]: r },
-    fileLevel,
-    chi2Best,
-  };
+  return tableRow(fileLevel ? `file:${r.fileName}` : spectrumKey(r.fileName, r.index, r.spectrumId), undefined, r, fileLevel);
 }

@@ -1,21 +1,24 @@
 /**
  * The analysis session: connects the worker pool to the app store without
- * React. Chooses the backend, hands dropped files to the pool with the model
+ * React. Starts the workers (backendStart.ts), hands dropped files to the pool with the model
  * families the user chose (and, when the choice changes, runs the families
- * each file is missing), folds worker messages into the store once per
- * animation frame, fetches the open spectrum's detail, and saves the table
- * for the next visit.
+ * each file is missing), and saves the table for the next visit. Folding
+ * worker messages is foldMessages.ts; the open spectrum's detail is
+ * detailLoader.ts.
  */
-import type { ExportRow } from '../core/export/types.ts';
+import type { SpectrumResult } from '../core/result/spectrumResult.ts';
 import type { ModelFamily } from '../core/types.ts';
-import { planBackend, type BackendChoice, type BackendPlan, type BackendProbe } from '../platform/backend.ts';
+import type { BackendChoice, BackendPlan, BackendProbe } from '../platform/backend.ts';
 import type { PoolFile, PoolMessage, WorkerPool } from '../worker/pool.ts';
-import type { SpectrumDetail } from '../ui/view/types.ts';
+import { recordReady, startPool } from './backendStart.ts';
+import { createDetailLoader } from './detailLoader.ts';
 import { familiesOf, shownFamily } from './familyAnswers.ts';
 import { createFamilyLedger } from './familyLedger.ts';
-import { rowFromFailure, rowFromSaved, rowFromSummary } from './rows.ts';
+import { foldMessages } from './foldMessages.ts';
+import { missingJobs } from './missingJobs.ts';
+import { rowFromSaved } from './rows.ts';
 import type { AppStore } from './store.ts';
-import type { ModelChoice, ResultRow } from './types.ts';
+import type { ModelChoice } from './types.ts';
 
 export interface SessionDeps {
   store: AppStore;
@@ -26,8 +29,8 @@ export interface SessionDeps {
   scheduleFlush(cb: () => void): void;
   now(): number;
   /** Save / load the table of the last session (decisions store); optional. */
-  saveRows?(rows: ExportRow[]): Promise<void>;
-  loadRows?(): Promise<ExportRow[]>;
+  saveRows?(rows: SpectrumResult[]): Promise<void>;
+  loadRows?(): Promise<SpectrumResult[]>;
 }
 
 export interface Session {
@@ -44,6 +47,7 @@ export interface Session {
   dispose(): void;
 }
 
+// A closure factory: its jobs are the small functions inside and the modules named above.
 export function createSession(deps: SessionDeps): Session {
   const { store } = deps;
   const blobs = new Map<number, File>();
@@ -56,7 +60,7 @@ export function createSession(deps: SessionDeps): Session {
   let nextJob = 1;
   let pending: PoolMessage[] = [];
   let flushScheduled = false;
-  let detailBusy = false;
+  const requestDetail = createDetailLoader(store, () => pool, (id) => blobs.get(id));
   /** Files added before the first pool existed. */
   const unsent: Array<{ jobId: number; files: PoolFile[]; families: ModelFamily[] }> = [];
 
@@ -72,44 +76,7 @@ export function createSession(deps: SessionDeps): Session {
     flushScheduled = false;
     const batch = pending;
     pending = [];
-    const s = store.getState();
-    const rows: ResultRow[] = [];
-    let done = 0;
-    let failed = 0;
-    let ms = 0;
-    for (const m of batch) {
-      const counted = !cancelledJobs.has(m.jobId);
-      const families = ledger.familiesOf(m.jobId) ?? ['encoder'];
-      // A spectrum counts once, by its first family's answer.
-      const counts = (f: ModelFamily | undefined) => f === undefined || f === families[0];
-      if (m.type === 'opened') {
-        s.updateFile(m.fileId, { status: 'running', format: m.format, count: m.count });
-        if (counted) s.fileOpened(m.count);
-      } else if (m.type === 'results') {
-        for (const r of m.rows) rows.push(rowFromSummary(r));
-        for (const f of m.failures) {
-          for (const fam of f.family ? [f.family] : families) rows.push(rowFromFailure(f, fam));
-          if (f.index === undefined) s.updateFile(m.fileId, { status: 'error', error: f.error });
-          else if (f.family && f.error.code === 'model-load') ledger.failed(f.fileId, f.family);
-        }
-        if (!counted) continue;
-        const spectral = m.failures.filter((f) => f.index !== undefined && counts(f.family)).length;
-        done += m.rows.filter((r) => counts(r.family)).length + spectral;
-        failed += spectral;
-        ms += m.ms;
-      }
-    }
-    if (rows.length > 0) s.addAnswers(rows);
-    if (done > 0) s.spectraFinished(done, failed, ms);
-    for (const m of batch) {
-      if (m.type !== 'file-done') continue;
-      ledger.fileDone(m.jobId, m.fileId, m.cancelled);
-      const f = store.getState().files[m.fileId];
-      const fileFailed = f?.status === 'error';
-      if (!fileFailed) s.updateFile(m.fileId, { status: m.cancelled ? 'cancelled' : 'done' });
-      if (!cancelledJobs.has(m.jobId)) s.fileFinished(fileFailed, deps.now());
-    }
-    if (batch.some((m) => m.type === 'file-done') && !store.getState().progress.running) {
+    if (foldMessages({ store, ledger, cancelledJobs, now: deps.now }, batch)) {
       activeJobs.clear();
       void persist();
     }
@@ -125,20 +92,12 @@ export function createSession(deps: SessionDeps): Session {
     }
   }
 
-  async function startPool(choice: BackendChoice): Promise<void> {
+  async function restartPool(choice: BackendChoice): Promise<void> {
     pool?.terminate();
-    const s = store.getState();
-    const probe = s.backend.probe ?? (await deps.probe());
-    const plan = planBackend(choice, probe);
-    s.setBackend({ choice, probe, plan, status: 'starting', active: undefined, error: undefined });
-    s.resetTiming();
-    const p = deps.createPool(plan, onMessage, shownFamily(s.modelChoice));
+    const p = await startPool(store, deps, choice, shownFamily(store.getState().modelChoice), onMessage);
     pool = p;
     for (const u of unsent.splice(0)) p.submit(u.jobId, u.files, u.families);
-    const r = await p.ready;
-    if (pool !== p) return; // replaced meanwhile
-    if (r.ok) store.getState().setBackend({ status: 'ready', active: r.value });
-    else store.getState().setBackend({ status: 'error', error: `${r.error.code}: ${r.error.message}` });
+    await recordReady(store, p, () => pool === p);
   }
 
   /** Queue files for analysis by `families` as one job. */
@@ -152,58 +111,10 @@ export function createSession(deps: SessionDeps): Session {
     else unsent.push({ jobId, files, families });
   }
 
-  /** Run, on every file of this session still in the table, the chosen families it lacks (one job per missing set). */
+  /** Run, on every file of this session still in the table, the chosen families it lacks. */
   function analyseMissing(): void {
     const s = store.getState();
-    const want = familiesOf(s.modelChoice);
-    const groups = new Map<string, { families: ModelFamily[]; files: PoolFile[] }>();
-    const seen = new Set<number>();
-    for (const r of s.rows) {
-      const id = r.fileId;
-      if (id === undefined || r.fileLevel || seen.has(id)) continue;
-      seen.add(id);
-      const blob = blobs.get(id);
-      const missing = ledger.missing(id, want);
-      if (!blob || missing.length === 0) continue;
-      const k = missing.join('+');
-      if (!groups.has(k)) groups.set(k, { families: missing, files: [] });
-      groups.get(k)!.files.push({ fileId: id, file: blob, fileName: s.files[id]?.name ?? blob.name });
-    }
-    for (const g of groups.values()) submit(g.files, g.families);
-  }
-
-  /** The detail already held is the selected row's, by the families now chosen. */
-  const detailMatches = (d: SpectrumDetail, families: readonly ModelFamily[]) =>
-    d.result.family === families[0] && (families.length < 2 ? d.compare === undefined : d.compare?.family === families[1] || d.compareError !== undefined);
-
-  function requestDetail(): void {
-    if (detailBusy || !pool) return;
-    const s = store.getState();
-    const families = familiesOf(s.modelChoice);
-    const key = s.selectedKey;
-    const row = key === undefined ? undefined : s.rows.find((r) => r.key === key);
-    if (key === undefined || !row) {
-      s.setDetail({ status: 'none' });
-      return;
-    }
-    const blob = row.fileId === undefined ? undefined : blobs.get(row.fileId);
-    if (row.fileLevel || row.row.error !== undefined || blob === undefined || row.fileId === undefined) {
-      const message =
-        row.row.error ?? 'this row was restored from the last session: drop the file again to see its plots';
-      s.setDetail({ status: 'error', key, message });
-      return;
-    }
-    if (s.detail.status === 'ready' && s.detail.key === key && detailMatches(s.detail.detail, families)) return;
-    s.setDetail({ status: 'loading', key });
-    detailBusy = true;
-    void pool.detail(row.fileId, blob, row.row.fileName, row.row.index, families).then((r) => {
-      detailBusy = false;
-      const now = store.getState();
-      // Moved on, or switched model, meanwhile: fetch the latest.
-      if (now.selectedKey !== key || familiesOf(now.modelChoice).join() !== families.join()) return requestDetail();
-      if (r.ok) now.setDetail({ status: 'ready', key, detail: r.value });
-      else now.setDetail({ status: 'error', key, message: `${r.error.code}: ${r.error.message}` });
-    });
+    for (const job of missingJobs(s.rows, s.files, ledger, (id) => blobs.get(id), familiesOf(s.modelChoice))) submit(job.files, job.families);
   }
 
   return {
@@ -216,11 +127,11 @@ export function createSession(deps: SessionDeps): Session {
           // Nothing restored; the decisions store shows why.
         }
       }
-      await startPool(store.getState().backend.choice);
+      await restartPool(store.getState().backend.choice);
     },
     async setBackendChoice(choice) {
       this.cancel();
-      await startPool(choice);
+      await restartPool(choice);
       requestDetail();
     },
     setModelChoice(choice) {

@@ -1,8 +1,8 @@
 /** Shapes held by the app store (src/state/store.ts). */
-import type { ExportRow } from '../core/export/types.ts';
+import type { SpectrumResult } from '../core/result/spectrumResult.ts';
 import type { InputError, ModelFamily, SpectralClass } from '../core/types.ts';
 import type { Backend, BackendChoice, BackendProbe, BackendPlan } from '../platform/backend.ts';
-import type { SpectrumDetail } from '../ui/view/types.ts';
+import type { SpectrumDetail } from '../worker/protocol.ts';
 
 /** Which networks the user asked for: one family, or both (the table then shows the encoder's answers). */
 export type ModelChoice = 'encoder' | 'unet' | 'both';
@@ -18,9 +18,9 @@ export interface ResultRow {
    * z, χ², R, flags, error): the chosen family's (the encoder's with both),
    * or while that family has not answered yet, the other's (row.family says which).
    */
-  row: ExportRow;
+  row: SpectrumResult;
   /** Every family's answer received so far. */
-  answers: Partial<Record<ModelFamily, ExportRow>>;
+  answers: Partial<Record<ModelFamily, SpectrumResult>>;
   /**
    * Both families answered and disagree: another class, or |Δz|/(1+z) above
    * the GF threshold of the class (3e-4 STAR/GALAXY, 3e-3 QSO). undefined

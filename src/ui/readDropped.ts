@@ -3,7 +3,8 @@
  * webkitGetAsEntry), keeping only the extensions the app reads.
  */
 
-export const ACCEPTED_EXTENSIONS = ['.fits', '.fit', '.fits.gz', '.fit.gz', '.fts', '.fz', '.csv', '.txt'] as const;
+// No '.fz': tile-compressed FITS is not decoded (src/core/fits reads gzip only).
+export const ACCEPTED_EXTENSIONS = ['.fits', '.fit', '.fits.gz', '.fit.gz', '.fts', '.csv', '.txt'] as const;
 /** For `<input accept>`. */
 export const ACCEPT_ATTRIBUTE = '.fits,.fit,.fits.gz,.fts,.gz,.csv,.txt';
 

@@ -4,6 +4,7 @@
  * Ignored while typing in a text field.
  */
 import { useEffect, useRef } from 'react';
+import { classPatch } from '../core/export/decision.ts';
 import { useDecisionsApi } from '../state/decisionsContext.ts';
 import { moveSelection } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
@@ -65,8 +66,7 @@ export function useGlobalKeys(rows: readonly ResultRow[]): void {
         case 'reset-decision': {
           if (!selected || selected.fileLevel) return;
           const { fileName, index, spectrumId } = selected.row;
-          // Choosing the pipeline's own class clears the override (as the class menu does).
-          const patch = action.type === 'set-class' ? { cls: action.cls === selected.row.cls ? undefined : action.cls } : { cls: undefined, z: undefined };
+          const patch = action.type === 'set-class' ? classPatch(action.cls, selected.row.cls) : { cls: undefined, z: undefined };
           void decisions.getState().setDecision(selected.key, patch, { fileName, index, spectrumId });
           break;
         }

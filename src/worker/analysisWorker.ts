@@ -10,6 +10,7 @@
 import { blobSource, bytesSource } from '../core/fits/byteSource.ts';
 import type { ByteSource } from '../core/fits/types.ts';
 import { openSpectra } from '../core/formats/index.ts';
+import { readEigenspectra } from '../core/inference/eigenspectra.ts';
 import { createModelLoader } from '../core/inference/modelLoader.ts';
 import { parseManifest } from '../core/inference/parseManifest.ts';
 import { createAnalyzer } from '../core/scan/pipeline.ts';
@@ -62,6 +63,10 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
     async (file) => (await fetchModelBytes(modelsUrl, byFile.get(file)!, fetchDeps)).bytes,
     { executionProviders: executionProviders(config.backend), maxBatch: config.batchSize },
   );
+  // The encoders' eigenspectra, for the eigenspectrum-fit estimator of spectra from other instruments
+  // (core/scan/eigenFit.ts); fetched once, shared by both families' analyzers.
+  let eigenspectra: Promise<Result<Record<SpectralClass, Float32Array[]>>> | undefined;
+  const eigenFor = () => (eigenspectra ??= fetchEigenspectra(modelsUrl, manifest.value.models));
   const analyzerFor = lazyAnalyzers(async (family: ModelFamily) => {
     // One session at a time: the WebGPU EP refuses to create two at once
     // ("another WebGPU EP inference session is being created").
@@ -71,7 +76,9 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
       if (!r.ok) return r;
       nets[cls] = r.value;
     }
-    const analyzer = createAnalyzer(nets as Record<SpectralClass, Reconstructor>, { flags: config.flags });
+    const eigen = await eigenFor();
+    if (!eigen.ok) return eigen;
+    const analyzer = createAnalyzer(nets as Record<SpectralClass, Reconstructor>, { flags: config.flags, eigenspectra: eigen.value });
     await analyzer.warmUp?.(); // keeps one-off set-up out of the ms/spectrum shown to the user
     return ok(analyzer);
   });
@@ -85,6 +92,25 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
       now: () => performance.now(),
     }),
   );
+}
+
+/** Every encoder's eigenspectra (float32 files beside the manifest). */
+async function fetchEigenspectra(modelsUrl: string, models: readonly ModelEntry[]): Promise<Result<Record<SpectralClass, Float32Array[]>>> {
+  const out = {} as Record<SpectralClass, Float32Array[]>;
+  for (const cls of CLASSES) {
+    const entry = models.find((m) => m.family === 'encoder' && m.cls === cls);
+    if (!entry?.eigen) return fail({ code: 'model-load', message: `the manifest names no eigenspectra for the ${cls} encoder: reload the page` });
+    try {
+      const res = await fetch(modelsUrl + entry.eigen.file);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const e = readEigenspectra(new Uint8Array(await res.arrayBuffer()), entry);
+      if (!e.ok) return e;
+      out[cls] = e.value;
+    } catch (err) {
+      return fail({ code: 'model-load', message: `could not fetch models/${entry.eigen.file} (${String(err)}): check the connection and reload` });
+    }
+  }
+  return ok(out);
 }
 
 const handle = createWorkerHost(setUp, post, () => performance.now());

@@ -1,7 +1,8 @@
 /**
  * A pool of analysis workers on the UI side: files are handed out one at a
  * time to whichever worker has the fewest in flight (so a big file does not
- * hold up the others), detail requests go to the least busy worker.
+ * hold up the others); a detail request goes to the worker that analysed
+ * the file (it kept the numbers), or the least busy one when that worker is gone.
  *
  * A worker that dies (a script error, or no answer to a ping for `stallMs`:
  * closed, hung or crashed; idle workers are pinged too) is terminated and replaced, and each of its files
@@ -12,10 +13,10 @@
  * one file); then the queue is failed with that reason.
  */
 import { fail, ok, type InputError, type ModelFamily, type Result } from '../core/types.ts';
-import type { SpectrumDetail } from '../ui/view/types.ts';
 import type { Backend } from '../platform/backend.ts';
-import type { WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
-import { failTask, firstReport, newTask, type PoolFile, type PoolMessage, type PoolTask } from './poolTask.ts';
+import type { SpectrumDetail, WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
+import { createPoolDetails } from './poolDetails.ts';
+import { afterWorkerDied, failTask, firstReport, newTask, pickSlot, type PoolFile, type PoolMessage, type PoolTask } from './poolTask.ts';
 
 export type { PoolFile, PoolMessage } from './poolTask.ts';
 
@@ -74,6 +75,8 @@ interface Slot {
   pingSentAt: number | undefined;
 }
 
+// A closure factory over shared slot state: dispatch (pump), death and replacement (slotDied),
+// replies (handle) and the watchdog are its parts; detail requests are poolDetails.ts.
 export function createWorkerPool(
   size: number,
   config: WorkerConfig,
@@ -86,8 +89,7 @@ export function createWorkerPool(
   const slots: Slot[] = [];
   const queue: PoolTask[] = [];
   const cancelledJobs = new Set<number>();
-  const details = new Map<number, { slot: Slot; resolve: (r: Result<SpectrumDetail>) => void }>();
-  let nextRequest = 1;
+  const details = createPoolDetails<Slot>();
   let nextPing = 1;
   let initMs = 0;
   let restartsInARow = 0;
@@ -103,25 +105,17 @@ export function createWorkerPool(
     }
   };
   const load = (s: Slot) => s.inFlight.size + s.detailsPending;
-  const holdsRetry = (s: Slot) => [...s.inFlight.values()].some((t) => t.attempt > 0);
 
   function pump(): void {
     while (settled && !stopped && queue.length > 0) {
-      // A retried file runs alone on its worker, so a file that kills workers takes no other file with it.
       const task = queue[0];
-      const free = slots.filter(
-        (s) =>
-          s.alive &&
-          s.ready &&
-          !holdsRetry(s) &&
-          (task.attempt > 0 ? s.inFlight.size === 0 && s.serial >= (task.freshFrom ?? 0) : s.inFlight.size < IN_FLIGHT_PER_WORKER),
-      );
-      if (free.length === 0) return;
-      free.sort((a, b) => load(a) - load(b));
+      const slot = pickSlot(slots, task, IN_FLIGHT_PER_WORKER);
+      if (!slot) return;
       queue.shift();
-      free[0].inFlight.set(task.file.fileId, task);
+      slot.inFlight.set(task.file.fileId, task);
+      details.analysedOn(task.file.fileId, slot);
       const { fileId, file, fileName } = task.file;
-      free[0].worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families] });
+      slot.worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families] });
     }
   }
 
@@ -140,20 +134,11 @@ export function createWorkerPool(
       code: 'internal',
       message: `the analysis worker stopped twice while reading this file (${why}); it was restarted and the file retried once. Try the file on its own; if it fails again, report it with the file.`,
     };
-    const retries: PoolTask[] = [];
-    for (const task of slot.inFlight.values()) {
-      if (cancelledJobs.has(task.jobId)) onMessage({ type: 'file-done', jobId: task.jobId, fileId: task.file.fileId, cancelled: true });
-      // On a fresh worker: another one that was alive at this moment may be failing for the same reason.
-      else if (task.attempt === 0) retries.push({ ...task, attempt: 1, freshFrom: nextSerial });
-      else emitAll(failTask(task, lostTwice));
-    }
+    const { retries, messages } = afterWorkerDied(slot.inFlight.values(), cancelledJobs, nextSerial, lostTwice);
+    emitAll(messages);
     slot.inFlight.clear();
     queue.unshift(...retries);
-    for (const [id, d] of details) {
-      if (d.slot !== slot) continue;
-      details.delete(id);
-      d.resolve(fail({ code: 'internal', message: `the analysis worker stopped (${why}) and was restarted: open the spectrum again` }));
-    }
+    details.failHeldBy(slot, `the analysis worker stopped (${why}) and was restarted: open the spectrum again`);
     if (!settled) {
       settle(fail({ code: 'model-load', message: `a worker failed to start: ${why}` }));
       return;
@@ -189,14 +174,9 @@ export function createWorkerPool(
       case 'pong':
         return;
       case 'detail':
-      case 'detail-error': {
-        const d = details.get(m.requestId);
-        if (!d) return;
-        details.delete(m.requestId);
-        slot.detailsPending--;
-        d.resolve(m.type === 'detail' ? ok(m.detail) : fail(m.error));
+      case 'detail-error':
+        details.answer(slot, m);
         return;
-      }
       case 'opened':
       case 'results':
       case 'file-done': {
@@ -258,13 +238,7 @@ export function createWorkerPool(
       const live = slots.filter((s) => s.alive && s.ready);
       if (live.length === 0) return fail({ code: 'internal', message: 'no analysis worker is running: reload the page' });
       live.sort((a, b) => load(a) - load(b));
-      const slot = live[0];
-      const requestId = nextRequest++;
-      slot.detailsPending++;
-      return new Promise((resolve) => {
-        details.set(requestId, { slot, resolve });
-        slot.worker.postMessage({ type: 'detail', requestId, fileId, file, fileName, index, families: [...families] });
-      });
+      return details.request(live, fileId, file, fileName, index, families);
     },
     terminate() {
       stopped = true;
@@ -273,8 +247,7 @@ export function createWorkerPool(
         s.alive = false;
         s.worker.terminate();
       }
-      for (const d of details.values()) d.resolve(fail({ code: 'internal', message: 'the analysis was restarted' }));
-      details.clear();
+      details.failHeldBy(undefined, 'the analysis was restarted');
       queue.length = 0;
       settle(fail({ code: 'internal', message: 'the pool was stopped' }));
     },

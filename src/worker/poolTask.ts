@@ -80,3 +80,52 @@ export function failTask(task: PoolTask, error: InputError): PoolMessage[] {
   out.push({ type: 'file-done', jobId, fileId, cancelled: false });
   return out;
 }
+
+/**
+ * The files of a worker that died: a cancelled job's file is closed as cancelled, a first run is
+ * retried once on a fresh worker (one started from `freshFrom` on: another worker alive now may be
+ * failing for the same reason), a retry is closed with a failure (`lostTwice`).
+ */
+export function afterWorkerDied(
+  tasks: Iterable<PoolTask>,
+  cancelledJobs: ReadonlySet<number>,
+  freshFrom: number,
+  lostTwice: InputError,
+): { retries: PoolTask[]; messages: PoolMessage[] } {
+  const retries: PoolTask[] = [];
+  const messages: PoolMessage[] = [];
+  for (const task of tasks) {
+    if (cancelledJobs.has(task.jobId)) messages.push({ type: 'file-done', jobId: task.jobId, fileId: task.file.fileId, cancelled: true });
+    else if (task.attempt === 0) retries.push({ ...task, attempt: 1, freshFrom });
+    else messages.push(...failTask(task, lostTwice));
+  }
+  return { retries, messages };
+}
+
+/** What choosing a worker for a file needs to know of each. */
+export interface SlotLoad {
+  alive: boolean;
+  ready: boolean;
+  /** Order of creation (replacements get higher numbers). */
+  serial: number;
+  inFlight: ReadonlyMap<number, PoolTask>;
+  detailsPending: number;
+}
+
+/**
+ * The worker to send `task` to, or undefined when none may take it now: the least loaded live one
+ * with fewer than `perWorker` files; a retried file runs alone on a fresh worker (so a file that
+ * kills workers takes no other file with it), and no file joins one that holds a retry.
+ */
+export function pickSlot<S extends SlotLoad>(slots: readonly S[], task: PoolTask, perWorker: number): S | undefined {
+  const holdsRetry = (s: S) => [...s.inFlight.values()].some((t) => t.attempt > 0);
+  const load = (s: S) => s.inFlight.size + s.detailsPending;
+  const free = slots.filter(
+    (s) =>
+      s.alive &&
+      s.ready &&
+      !holdsRetry(s) &&
+      (task.attempt > 0 ? s.inFlight.size === 0 && s.serial >= (task.freshFrom ?? 0) : s.inFlight.size < perWorker),
+  );
+  return free.sort((a, b) => load(a) - load(b))[0];
+}

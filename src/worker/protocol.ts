@@ -4,11 +4,12 @@
  * (structured clone); no exception crosses: failures travel as `InputError`
  * values with the core's codes.
  */
-import type { AnomalyFlag } from '../core/scan/types.ts';
-import type { InputError, ModelFamily, SpectralClass, SpectrumMeta } from '../core/types.ts';
-import type { FlagOptions } from '../core/scan/types.ts';
+import type { FrameCorrection } from '../core/grid/velocityFrame.ts';
+import type { FrameOverride } from '../core/prepareSpectrum.ts';
+import type { SpectrumResult } from '../core/result/spectrumResult.ts';
+import type { AnalysisResult, FlagOptions } from '../core/scan/types.ts';
+import type { GriddedSpectrum, InputError, ModelFamily, Spectrum } from '../core/types.ts';
 import type { Backend } from '../platform/backend.ts';
-import type { SpectrumDetail } from '../ui/view/types.ts';
 
 /** How a worker sets itself up (sent once, first). */
 export interface WorkerConfig {
@@ -24,25 +25,25 @@ export interface WorkerConfig {
   flags?: FlagOptions;
 }
 
-/** One analysed spectrum, without curves or arrays: what the table shows. */
-export interface SpectrumSummary {
-  fileId: number;
+/** One analysed spectrum in full, for the view: the same numbers as its row, plus curves and arrays. */
+export interface SpectrumDetail {
   fileName: string;
+  /** Index of the spectrum within its file. */
   index: number;
-  /** The spectrum's own id within its file (e.g. 'spec-0375-52140-0356'). */
-  id: string;
-  meta: SpectrumMeta;
-  family: ModelFamily;
-  cls: SpectralClass;
-  z: number;
-  /** undefined = single minimum ("unique"). */
-  robustness: number | undefined;
-  chi2: Record<SpectralClass, number>;
-  zByClass: Record<SpectralClass, number>;
-  flags: AnomalyFlag[];
-  nGood: number;
-  /** Oddities the reader noted (untrusted text). */
-  issues?: string[];
+  /** The spectrum as the adapter read it (original wavelengths, flux units). */
+  spectrum: Spectrum;
+  /** The spectrum on the 4076-pixel model input grid. */
+  gridded: GriddedSpectrum;
+  /** The analysis by the family whose answers the table shows (the encoder's when both are on). */
+  result: AnalysisResult;
+  /** Compare view (both families on): the other family's analysis of the same spectrum. */
+  compare?: AnalysisResult;
+  /** Why `compare` is missing although it was asked for (e.g. the UNet files could not be fetched). */
+  compareError?: string;
+  /** From the measured z (`result.z`) to the reported one, as in the row (core/grid/velocityFrame.ts). */
+  correction?: FrameCorrection;
+  /** How the instrument was treated, as in the row (e.g. 'SDSS', '2dF'). */
+  instrument?: string;
 }
 
 /** A spectrum (or, with index undefined, a whole file) that could not be analysed. */
@@ -59,8 +60,8 @@ export interface SpectrumFailure {
 
 export type WorkerRequest =
   | { type: 'init'; config: WorkerConfig }
-  | { type: 'analyze'; jobId: number; fileId: number; file: Blob; fileName: string; families: ModelFamily[] }
-  | { type: 'detail'; requestId: number; fileId: number; file: Blob; fileName: string; index: number; families: ModelFamily[] }
+  | { type: 'analyze'; jobId: number; fileId: number; file: Blob; fileName: string; families: ModelFamily[]; override?: FrameOverride }
+  | { type: 'detail'; requestId: number; fileId: number; file: Blob; fileName: string; index: number; families: ModelFamily[]; override?: FrameOverride }
   | { type: 'cancel'; jobId: number }
   /** Liveness check: answered at once with 'pong' (the pool replaces a worker that stops answering). */
   | { type: 'ping'; id: number };
@@ -73,7 +74,8 @@ export type WorkerResponse =
       type: 'results';
       jobId: number;
       fileId: number;
-      rows: SpectrumSummary[];
+      /** Analysed spectra of this file (the result contract, core/result). */
+      rows: SpectrumResult[];
       failures: SpectrumFailure[];
       /** Wall time spent on this batch (read + grid + networks + scan), ms. */
       ms: number;

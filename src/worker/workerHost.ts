@@ -59,7 +59,7 @@ export function createWorkerHost(
         void (async () => {
           const e = engine ? await engine : fail(notReady);
           if (!e.ok) return post({ type: 'detail-error', requestId: m.requestId, error: e.error });
-          const r = await e.value.detail(m.fileId, m.file, m.fileName, m.index, m.families);
+          const r = await e.value.detail(m);
           if (!r.ok) return post({ type: 'detail-error', requestId: m.requestId, error: r.error });
           const { value, transfer } = copyForTransfer(r.value);
           post({ type: 'detail', requestId: m.requestId, detail: value }, transfer);

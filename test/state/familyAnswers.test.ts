@@ -1,10 +1,10 @@
-/** The model switch's rules: families per choice, the shown answer, and disagreement at the GF thresholds. */
+/** The model switch's rules: families per choice, the shown answer and its disagreement mark. */
 import { describe, expect, it } from 'vitest';
-import type { ExportRow } from '../../src/core/export/types.ts';
-import { deriveRow, familiesDisagree, familiesOf, mergeAnswers, shownFamily } from '../../src/state/familyAnswers.ts';
+import type { SpectrumResult } from '../../src/core/result/spectrumResult.ts';
+import { deriveRow, familiesOf, mergeAnswers, shownFamily } from '../../src/state/familyAnswers.ts';
 import type { ResultRow } from '../../src/state/types.ts';
 
-const answer = (family: 'encoder' | 'unet', cls: 'STAR' | 'GALAXY' | 'QSO' | undefined, z?: number): ExportRow => ({
+const answer = (family: 'encoder' | 'unet', cls: 'STAR' | 'GALAXY' | 'QSO' | undefined, z?: number): SpectrumResult => ({
   fileName: 'a.fits',
   index: 0,
   spectrumId: 'a',
@@ -27,26 +27,6 @@ describe('familiesOf / shownFamily', () => {
     expect(familiesOf('both')).toEqual(['encoder', 'unet']);
     expect(shownFamily('both')).toBe('encoder');
     expect(shownFamily('unet')).toBe('unet');
-  });
-});
-
-describe('familiesDisagree', () => {
-  it('another class disagrees', () => {
-    expect(familiesDisagree(answer('encoder', 'GALAXY', 0.5), answer('unet', 'QSO', 0.5))).toBe(true);
-  });
-
-  it('the same class disagrees only beyond the class GF threshold in |Δz|/(1+z)', () => {
-    // GALAXY at z = 1: threshold 3e-4 · 2 = 6e-4 in z.
-    expect(familiesDisagree(answer('encoder', 'GALAXY', 1), answer('unet', 'GALAXY', 1 + 5.9e-4))).toBe(false);
-    expect(familiesDisagree(answer('encoder', 'GALAXY', 1), answer('unet', 'GALAXY', 1 - 6.1e-4))).toBe(true);
-    // QSO at z = 2: threshold 3e-3 · 3 = 9e-3 in z.
-    expect(familiesDisagree(answer('encoder', 'QSO', 2), answer('unet', 'QSO', 2.0089))).toBe(false);
-    expect(familiesDisagree(answer('encoder', 'QSO', 2), answer('unet', 'QSO', 2.0091))).toBe(true);
-  });
-
-  it('is undefined while either family has no answer', () => {
-    expect(familiesDisagree(answer('encoder', 'STAR', 0), undefined)).toBeUndefined();
-    expect(familiesDisagree(answer('encoder', 'STAR', 0), answer('unet', undefined))).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkerResponse } from '../../src/worker/protocol.ts';
-import { rowFromFailure, rowFromSummary } from '../../src/state/rows.ts';
+import { rowFromFailure, rowFromResult } from '../../src/state/rows.ts';
 import type { ResultRow } from '../../src/state/types.ts';
 import { FIXTURES, fixtureBlob, nodeEngine } from '../worker/nodeEngine.ts';
 
@@ -26,7 +26,7 @@ export function realRows(): Promise<ResultRow[]> {
     const rows: ResultRow[] = [];
     const take = (m: WorkerResponse) => {
       if (m.type !== 'results') return;
-      rows.push(...m.rows.map(rowFromSummary), ...m.failures.map((f) => rowFromFailure(f, 'encoder')));
+      rows.push(...m.rows.map((r) => rowFromResult(m.fileId, r)), ...m.failures.map((f) => rowFromFailure(f, 'encoder')));
     };
     let fileId = 1;
     for (const f of sdssFiles(12)) {

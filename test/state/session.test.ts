@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExportRow } from '../../src/core/export/types.ts';
+import type { SpectrumResult } from '../../src/core/result/spectrumResult.ts';
 import { createSession, type SessionDeps } from '../../src/state/session.ts';
 import { createAppStore, type AppStore } from '../../src/state/store.ts';
 import type { BackendProbe } from '../../src/platform/backend.ts';
@@ -92,7 +92,7 @@ describe('analysis session', () => {
   });
 
   it('restores the last session table, replaces it when the same file is dropped again, and saves the new table', async () => {
-    const saved: ExportRow[][] = [];
+    const saved: SpectrumResult[][] = [];
     const first = setUp({ saveRows: async (r) => void saved.push(r) });
     await first.session.start();
     first.session.addFiles([file(`sdss/${FILES[0]}`, FILES[0])]);
@@ -148,7 +148,7 @@ describe('analysis session', () => {
 
 describe('analysis session: the model switch', () => {
   it('UNet analyses only what is missing, Both needs nothing new, and every switch keeps the rows and their keys', async () => {
-    const saved: ExportRow[][] = [];
+    const saved: SpectrumResult[][] = [];
     const { store, session } = setUp({ saveRows: async (r) => void saved.push(r) });
     await session.start();
     session.addFiles(FILES.map((f) => file(`sdss/${f}`, f)));

@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseTruthCsv, scoreRow, summarize, type ScoredRow } from '../../src/core/evaluate/setScore.ts';
-import { evaluateSet } from '../../tools/evalSet.ts';
+import { scoreRow, summarize, type ScoredRow } from '../../src/core/evaluate/setScore.ts';
+import { evaluateSet, parseTruthCsv } from '../../tools/evalSet.ts';
 import { loadAnalyzer } from '../../tools/lib/nodeModels.ts';
 
 const SET = join(import.meta.dirname, '..', 'fixtures', 'external');

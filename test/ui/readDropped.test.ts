@@ -59,3 +59,10 @@ describe('filesFromDataTransfer', () => {
     for (const n of ['a.png', 'a.gz.txt.doc', 'fits']) expect(isAccepted(n)).toBe(false);
   });
 });
+
+describe('isAccepted', () => {
+  it('takes FITS (plain or gzip) and text; refuses tile-compressed .fz, which the reader does not decode', () => {
+    for (const name of ['a.fits', 'b.FIT', 'c.fits.gz', 'd.fts', 'e.csv', 'f.txt']) expect(isAccepted(name)).toBe(true);
+    for (const name of ['g.fits.fz', 'h.fz', 'i.png']) expect(isAccepted(name)).toBe(false);
+  });
+});

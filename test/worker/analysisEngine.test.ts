@@ -3,6 +3,7 @@ import { analyzeFile } from '../../src/core/analyzeFile.ts';
 import { bytesSource } from '../../src/core/fits/index.ts';
 import { openSpectra } from '../../src/core/formats/index.ts';
 import { blobSource } from '../../src/core/fits/index.ts';
+import { toSpectrumResult } from '../../src/core/result/spectrumResult.ts';
 import { fail } from '../../src/core/types.ts';
 import { createEngine } from '../../src/worker/analysisEngine.ts';
 import type { WorkerResponse } from '../../src/worker/protocol.ts';
@@ -37,9 +38,9 @@ describe('analysis engine', () => {
     const [row] = res.rows;
     const t = truth.get(GALAXY)!;
     expect(row.cls).toBe(t.cls);
-    expect(Math.abs(row.z - t.z) / (1 + t.z)).toBeLessThan(3e-4);
-    expect(row).toMatchObject({ fileName: GALAXY, index: 0, fileId: 7, family: 'encoder' });
-    expect(row.chi2[row.cls]).toBe(Math.min(row.chi2.STAR, row.chi2.GALAXY, row.chi2.QSO));
+    expect(Math.abs(row.z! - t.z) / (1 + t.z)).toBeLessThan(3e-4);
+    expect(row).toMatchObject({ fileName: GALAXY, index: 0, family: 'encoder' });
+    expect(row.chi2![row.cls!]).toBe(Math.min(row.chi2!.STAR, row.chi2!.GALAXY, row.chi2!.QSO));
     expect(res.ms).toBeGreaterThan(0);
     expect(out[2]).toEqual({ type: 'file-done', jobId: 1, fileId: 7, cancelled: false });
   });
@@ -90,25 +91,66 @@ describe('analysis engine', () => {
     expect(['not-fits', 'no-matching-format', 'bad-text']).toContain(f.error.code);
   });
 
-  it('recomputes one spectrum in full for the view, equal to its summary', async () => {
-    const engine = await nodeEngine();
+  it("answers a detail with the numbers of the spectrum's row, without running the networks again", async () => {
+    const counted = countingEngine();
     const out: WorkerResponse[] = [];
-    await engine.analyzeFile({ jobId: 1, fileId: 9, file: fixtureBlob('formats/sdss_spPlate.fits'), fileName: 'plate.fits' }, (m) => out.push(m), () => false);
+    await counted.engine.analyzeFile({ jobId: 1, fileId: 9, file: fixtureBlob('formats/sdss_spPlate.fits'), fileName: 'plate.fits' }, (m) => out.push(m), () => false);
     const rows = out.flatMap((m) => (m.type === 'results' ? m.rows : []));
-    const d = await engine.detail(9, fixtureBlob('formats/sdss_spPlate.fits'), 'plate.fits', 2);
-    if (!d.ok) throw new Error(d.error.message);
-    expect(d.value).toMatchObject({ fileName: 'plate.fits', index: 2 });
-    expect(d.value.result.z).toBe(rows[2].z);
-    expect(d.value.result.cls).toBe('QSO');
-    expect(d.value.gridded.flux).toHaveLength(4076);
-    expect(d.value.result.scans.QSO.chi2.length).toBeGreaterThan(1000);
-    expect(d.value.spectrum.id).toBe(rows[2].id);
+    expect(rows).toHaveLength(3);
+    const runsAfterJob = counted.runs;
+    for (const row of rows) {
+      const d = await counted.engine.detail({ fileId: 9, file: fixtureBlob('formats/sdss_spPlate.fits'), fileName: 'plate.fits', index: row.index });
+      if (!d.ok) throw new Error(d.error.message);
+      // Exactly the row: the contract rebuilt from the detail equals what the table got.
+      const { ms, ...fromRow } = row;
+      expect(ms).toBeGreaterThan(0);
+      const profile = d.value.instrument ? { name: d.value.instrument } : undefined;
+      const rebuilt = toSpectrumResult({ fileName: 'plate.fits', index: row.index, spectrumId: d.value.spectrum.id }, d.value.spectrum, d.value.result, undefined, d.value.correction, profile);
+      expect(rebuilt).toEqual(fromRow);
+      expect(d.value.gridded.flux).toHaveLength(4076);
+      expect(d.value.result.scans.QSO.chi2.length).toBeGreaterThan(1000);
+    }
+    expect(counted.runs).toBe(runsAfterJob);
 
-    const bad = await engine.detail(9, fixtureBlob('formats/sdss_spPlate.fits'), 'plate.fits', 3);
+    const bad = await counted.engine.detail({ fileId: 9, file: fixtureBlob('formats/sdss_spPlate.fits'), fileName: 'plate.fits', index: 3 });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.code).toBe('out-of-range');
   });
+
+  it('recomputes a detail the cache let go, and keeps it for the next request', async () => {
+    const counted = countingEngine(1); // a byte budget of one: only the newest analysis stays
+    const out: WorkerResponse[] = [];
+    await counted.engine.analyzeFile({ jobId: 1, fileId: 9, file: fixtureBlob('formats/sdss_spPlate.fits'), fileName: 'plate.fits' }, (m) => out.push(m), () => false);
+    const rows = out.flatMap((m) => (m.type === 'results' ? m.rows : []));
+    const before = counted.runs;
+    const req = { fileId: 9, file: fixtureBlob('formats/sdss_spPlate.fits'), fileName: 'plate.fits', index: 0 };
+    const d = await counted.engine.detail(req);
+    if (!d.ok) throw new Error(d.error.message);
+    expect(counted.runs).toBe(before + 1);
+    expect(d.value.result.cls).toBe(rows[0].cls);
+    // Batch of 1 instead of the job's batch: the same answer to well within the GF threshold.
+    expect(Math.abs(d.value.result.z - rows[0].z!) / (1 + rows[0].z!)).toBeLessThan(1e-6);
+    await counted.engine.detail(req);
+    expect(counted.runs).toBe(before + 1);
+  });
 });
+
+/** An engine over the Node analyzers that counts network batches run. */
+function countingEngine(cacheBytes?: number) {
+  const counted = { runs: 0, engine: undefined as unknown as ReturnType<typeof createEngine> };
+  counted.engine = createEngine({
+    openFile: (file, name) => openSpectra(blobSource(file, name)),
+    analyzerFor: async (family) => {
+      const a = await nodeAnalyzerFor(family);
+      if (!a.ok) return a;
+      return { ok: true, value: { family, analyze: (b) => ((counted.runs += 1), a.value.analyze(b)) } };
+    },
+    batchSize: 8,
+    now: () => performance.now(),
+    cacheBytes,
+  });
+  return counted;
+}
 
 describe('analysis engine with two model families', () => {
   const plate = () => fixtureBlob('formats/sdss_spPlate.fits');
@@ -132,14 +174,14 @@ describe('analysis engine with two model families', () => {
 
   it('detail with two families returns both analyses of the spectrum', async () => {
     const engine = await nodeEngine();
-    const d = await engine.detail(5, plate(), 'plate.fits', 1, ['encoder', 'unet']);
+    const d = await engine.detail({ fileId: 5, file: plate(), fileName: 'plate.fits', index: 1, families: ['encoder', 'unet'] });
     if (!d.ok) throw new Error(d.error.message);
     expect(d.value.result.family).toBe('encoder');
     expect(d.value.compare?.family).toBe('unet');
     expect(d.value.compare?.cls).toBe('GALAXY');
     expect(Math.abs(d.value.compare!.z - d.value.result.z) / (1 + d.value.result.z)).toBeLessThan(3e-4);
     expect(d.value.compare!.reconstructions.GALAXY.coefficients).toBeUndefined();
-    const single = await engine.detail(5, plate(), 'plate.fits', 1, ['unet']);
+    const single = await engine.detail({ fileId: 5, file: plate(), fileName: 'plate.fits', index: 1, families: ['unet'] });
     if (!single.ok) throw new Error(single.error.message);
     expect(single.value.result.family).toBe('unet');
     expect(single.value.compare).toBeUndefined();
@@ -163,7 +205,7 @@ describe('analysis engine with two model families', () => {
       [1, 'unet', 'model-load'],
       [2, 'unet', 'model-load'],
     ]);
-    const d = await engine.detail(6, plate(), 'plate.fits', 0, ['encoder', 'unet']);
+    const d = await engine.detail({ fileId: 6, file: plate(), fileName: 'plate.fits', index: 0, families: ['encoder', 'unet'] });
     if (!d.ok) throw new Error(d.error.message);
     expect(d.value.compare).toBeUndefined();
     expect(d.value.compareError).toMatch(/^unet: model-load: Could not fetch unet-star\.onnx/);

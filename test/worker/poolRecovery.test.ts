@@ -74,7 +74,7 @@ function setUp(size: number, rule: Rule, options: PoolOptions = {}) {
     expected = n;
     return new Promise<void>((r) => (onDone = r));
   };
-  const rows = () => messages.flatMap((m) => (m.type === 'results' ? m.rows : []));
+  const rows = () => messages.flatMap((m) => (m.type === 'results' ? m.rows.map((r) => ({ ...r, fileId: m.fileId })) : []));
   const failures = () => messages.flatMap((m) => (m.type === 'results' ? m.failures : []));
   return { pool, messages, spawned, finished, rows, failures };
 }

@@ -7,8 +7,6 @@
  * read but not scored. What matters for trust is also counted: wrong answers
  * without any flag, and right answers that carry one.
  */
-import { parseCsv } from '../export/csvParse.ts';
-import { fail, ok, type Result } from '../types.ts';
 
 export const RIGHT_TOLERANCE: Record<string, number> = { STAR: 1e-3, GALAXY: 1e-3, QSO: 3e-3 };
 export const CLOSE_TOLERANCE = 3e-4;
@@ -50,31 +48,6 @@ export interface ScoredRow extends TruthRow {
   answer: SetAnswer;
   right?: boolean;
   dz?: number;
-}
-
-/** Parse one folder's truth.csv. */
-export function parseTruthCsv(text: string, folder: string): Result<TruthRow[], string> {
-  const parsed = parseCsv(text);
-  if (!parsed.ok) return parsed;
-  const [head, ...rows] = parsed.value;
-  const col = (name: string) => head.indexOf(name);
-  const [fi, ii, ci, zi, mi] = ['file', 'index', 'class', 'z', 'z_marz'].map(col);
-  if (fi < 0 || ci < 0 || zi < 0) return fail(`${folder}/truth.csv needs the columns file, class and z (has ${head.join(', ')})`);
-  return ok(
-    rows.map((r) => {
-      const marz = mi >= 0 && r[mi]?.trim() !== '' ? Number(r[mi]) : undefined;
-      const z = r[zi]?.trim() === '' ? undefined : Number(r[zi]);
-      const useMarz = marz !== undefined && Number.isFinite(marz);
-      return {
-        folder,
-        file: r[fi],
-        index: ii >= 0 && r[ii]?.trim() !== '' ? Number(r[ii]) : 0,
-        cls: r[ci].trim().toUpperCase(),
-        z: useMarz ? marz : z !== undefined && Number.isFinite(z) ? z : undefined,
-        zColumn: useMarz ? 'z_marz' : 'z',
-      };
-    }),
-  );
 }
 
 export function scoreRow(t: TruthRow, a: SetAnswer): ScoredRow {

@@ -28,6 +28,17 @@ const perClass = (
 });
 const chi2 = (r: ExportRecord) => r.row?.chi2;
 const zBy = (r: ExportRecord) => r.row?.zByClass;
+const zErrBy = (r: ExportRecord) => r.row?.zErrByClass;
+const scale = (r: ExportRecord) => r.row?.zErrScale;
+const finite = (x: number | undefined) => (x !== undefined && Number.isFinite(x) ? x : undefined);
+/** Each class's ranked minima as compact JSON text: [[z, reduced χ², σ_z, Δχ²], …] per class. */
+const minimaText = (r: ExportRecord): string | undefined => {
+  const m = r.row?.rankedMinima;
+  if (!m) return undefined;
+  const f = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(8)) : null);
+  return JSON.stringify({ STAR: m.STAR.map((x) => [f(x.z), f(x.chi2), f(x.zErr), f(x.deltaChi2)]), GALAXY: m.GALAXY.map((x) => [f(x.z), f(x.chi2), f(x.zErr), f(x.deltaChi2)]), QSO: m.QSO.map((x) => [f(x.z), f(x.chi2), f(x.zErr), f(x.deltaChi2)]) });
+};
+const secondZ = (r: ExportRecord) => (r.row?.secondRedshift && r.row.flags.includes('second-redshift') ? r.row.secondRedshift : undefined);
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'file', kind: 'text', value: (r) => r.ident.fileName },
@@ -51,6 +62,29 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'flags', kind: 'text', value: (r) => r.row?.flags.join(';') },
   { name: 'n_good', kind: 'int', value: (r) => r.row?.nGood },
   { name: 'error', kind: 'text', value: (r) => r.row?.error },
+  /** Calibrated σ_z (docs/METHOD-extensions.md §1). */
+  { name: 'z_err', kind: 'float', value: (r) => finite(r.row?.zErr) },
+  perClass('z_err', 'STAR', zErrBy),
+  perClass('z_err', 'GALAXY', zErrBy),
+  perClass('z_err', 'QSO', zErrBy),
+  perClass('z_err_scale', 'STAR', scale),
+  perClass('z_err_scale', 'GALAXY', scale),
+  perClass('z_err_scale', 'QSO', scale),
+  /** Unreduced Δχ² to the next distinct redshift (Redrock's DELTACHI2). */
+  { name: 'deltachi2', kind: 'float', value: (r) => finite(r.row?.deltaChi2) },
+  { name: 'minima', kind: 'text', value: minimaText },
+  { name: 'z2', kind: 'float', value: (r) => secondZ(r)?.z2 },
+  { name: 'z2_snr', kind: 'float', value: (r) => secondZ(r)?.snr },
+  { name: 'z2_lines', kind: 'text', value: (r) => secondZ(r)?.lines.map((l) => l.name).join(';') },
+  /** Which χ² decided: encoder or eigenfit (docs/instruments.md). */
+  { name: 'estimator', kind: 'text', value: (r) => r.row?.estimator },
+  { name: 'instrument', kind: 'text', value: (r) => r.row?.instrument },
+  /** z measured on the file's wavelengths (after air→vacuum); z is in z_frame. */
+  { name: 'z_obs', kind: 'float', value: (r) => r.row?.zObs },
+  { name: 'z_frame', kind: 'text', value: (r) => r.row?.correction?.frame ?? r.row?.frame?.velocity },
+  { name: 'wavelength_medium', kind: 'text', value: (r) => r.row?.frame?.medium },
+  { name: 'v_bary', kind: 'float', unit: 'km/s', value: (r) => r.row?.correction?.vBaryKms },
+  { name: 'v_cmb', kind: 'float', unit: 'km/s', value: (r) => r.row?.correction?.vCmbKms },
   { name: 'user_qop', kind: 'int', value: (r) => r.decision?.qop },
   { name: 'user_z', kind: 'float', value: (r) => r.decision?.z },
   { name: 'user_class', kind: 'text', value: (r) => r.decision?.cls },

@@ -8,6 +8,19 @@ export function isEmptyDecision(d: Pick<Decision, 'qop' | 'comment' | 'z' | 'cls
   return d.qop === undefined && (d.comment === undefined || d.comment === '') && d.z === undefined && d.cls === undefined;
 }
 
+/** A manual class equal to the pipeline's is no decision: choosing it clears the override. */
+export function classPatch(chosen: SpectralClass, pipelineCls: SpectralClass | undefined): DecisionPatch {
+  return { cls: chosen === pipelineCls ? undefined : chosen };
+}
+
+/** Pipeline z within this of a chosen z counts as the same (the slider's float round trip). */
+const SAME_Z = 1e-9;
+
+/** A manual z on the pipeline's class at the pipeline's z is no decision: choosing it clears the override. */
+export function zPatch(z: number, shownCls: SpectralClass, pipeline: { cls: SpectralClass; z: number }): DecisionPatch {
+  return { z: shownCls === pipeline.cls && Math.abs(z - pipeline.z) < SAME_Z ? undefined : z };
+}
+
 /**
  * Apply a patch; a field present as `undefined` (or an empty comment) is
  * removed. Returns undefined when nothing decided is left.

@@ -4,11 +4,18 @@
  * missing numbers become null (JSON has no NaN); a null robustness means
  * "unique" (single minimum).
  */
+import { RESULT_SCALARS, type ResultScalar, type SpectrumResult } from '../result/spectrumResult.ts';
 import type { SpectrumMeta } from '../types.ts';
 import type { ExportRecord } from './types.ts';
 
 export const EXPORT_FORMAT = 'gasnet-explorer-results';
 export const EXPORT_VERSION = 1;
+
+/** A result in the JSON export: every scalar of the contract by its own name, null when missing. */
+export type JsonResult = { meta: SpectrumMeta; family: string } & { [K in ResultScalar]: NonNullable<SpectrumResult[K]> | null } & {
+  flags: string[];
+  error?: string;
+};
 
 /** One row of the JSON export. */
 export interface JsonExportRow {
@@ -16,18 +23,7 @@ export interface JsonExportRow {
   fileName: string;
   index: number;
   spectrumId: string;
-  result?: {
-    meta: SpectrumMeta;
-    family: string;
-    cls: string | null;
-    z: number | null;
-    chi2: Record<string, number> | null;
-    zByClass: Record<string, number> | null;
-    robustness: number | null;
-    flags: string[];
-    nGood: number | null;
-    error?: string;
-  };
+  result?: JsonResult;
   decision?: { qop?: number; comment?: string; z?: number; cls?: string; updatedAt: number };
 }
 
@@ -53,21 +49,18 @@ export function toJson(records: readonly ExportRecord[], exportedAt: Date): stri
   return JSON.stringify(toJsonExport(records, exportedAt), null, 2) + '\n';
 }
 
+function jsonScalar<K extends ResultScalar>(out: JsonResult, row: SpectrumResult, k: K): void {
+  out[k] = (row[k] ?? null) as JsonResult[K];
+}
+
 function jsonRow(r: ExportRecord): JsonExportRow {
   const out: JsonExportRow = { key: r.key, ...r.ident };
   const row = r.row;
   if (row) {
-    out.result = {
-      meta: row.meta,
-      family: row.family,
-      cls: row.cls ?? null,
-      z: row.z ?? null,
-      chi2: row.chi2 ?? null,
-      zByClass: row.zByClass ?? null,
-      robustness: row.robustness ?? null,
-      flags: row.flags,
-      nGood: row.nGood ?? null,
-    };
+    const result = { meta: row.meta, family: row.family } as JsonResult;
+    for (const k of RESULT_SCALARS) jsonScalar(result, row, k);
+    result.flags = row.flags;
+    out.result = result;
     if (row.error !== undefined) out.result.error = row.error;
   }
   const d = r.decision;

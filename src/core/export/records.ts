@@ -1,6 +1,7 @@
 /** Joining result rows with decisions by key, the input of every writer. */
 import { keyOf } from './spectrumKey.ts';
-import type { Decision, ExportRecord, ExportRow } from './types.ts';
+import type { SpectrumResult } from '../result/spectrumResult.ts';
+import type { Decision, ExportRecord } from './types.ts';
 
 export interface ExportRecordsOptions {
   /**
@@ -13,7 +14,7 @@ export interface ExportRecordsOptions {
 
 /** Rows in their given order, each with its decision; then the orphan decisions by file and index. */
 export function buildExportRecords(
-  rows: readonly ExportRow[],
+  rows: readonly SpectrumResult[],
   decisions: Readonly<Record<string, Decision>>,
   options: ExportRecordsOptions = {},
 ): ExportRecord[] {

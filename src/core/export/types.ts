@@ -2,7 +2,8 @@
  * Shapes of user decisions and of the result exports. Pure data: the
  * decisions store (src/state) and the writers in this folder share them.
  */
-import type { ModelFamily, SpectralClass, SpectrumMeta } from '../types.ts';
+import type { SpectrumIdent, SpectrumResult } from '../result/spectrumResult.ts';
+import type { SpectralClass } from '../types.ts';
 
 /**
  * Quality of the redshift as judged by a person, with Marz's meaning
@@ -13,13 +14,7 @@ export type Qop = 1 | 2 | 3 | 4 | 6;
 export const QOP_VALUES: readonly Qop[] = [4, 3, 2, 1, 6];
 
 /** Which spectrum a decision is about (the parts of its key). */
-export interface DecisionIdent {
-  fileName: string;
-  /** Index of the spectrum within its file (0-based). */
-  index: number;
-  /** The spectrum's own id, e.g. 'spec-0375-52140-0356'. */
-  spectrumId: string;
-}
+export type DecisionIdent = SpectrumIdent;
 
 /** What a person decided about one spectrum. Absent fields = not decided. */
 export interface Decision extends DecisionIdent {
@@ -38,23 +33,6 @@ export interface Decision extends DecisionIdent {
 /** A change to a decision; a field present with value `undefined` removes it. */
 export type DecisionPatch = Partial<Pick<Decision, 'qop' | 'comment' | 'z' | 'cls'>>;
 
-/** One analysed (or failed) spectrum as the app's table holds it. */
-export interface ExportRow extends DecisionIdent {
-  meta: SpectrumMeta;
-  family: ModelFamily;
-  /** Best class; absent when the spectrum failed (see `error`). */
-  cls?: SpectralClass;
-  z?: number;
-  chi2?: Record<SpectralClass, number>;
-  zByClass?: Record<SpectralClass, number>;
-  /** Robustness R of the best class; undefined = unique minimum. */
-  robustness?: number;
-  flags: string[];
-  nGood?: number;
-  /** Why the spectrum could not be analysed (untrusted text may be inside). */
-  error?: string;
-}
-
 /**
  * One line of an export: a result row and/or a decision. A decision whose
  * spectrum is not among the rows still gets a line (row absent), so an export
@@ -63,7 +41,7 @@ export interface ExportRow extends DecisionIdent {
 export interface ExportRecord {
   key: string;
   ident: DecisionIdent;
-  row?: ExportRow;
+  row?: SpectrumResult;
   decision?: Decision;
 }
 

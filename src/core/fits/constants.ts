@@ -7,7 +7,6 @@
 export const BLOCK_BYTES = 2880;
 /** One header card (keyword record). */
 export const CARD_BYTES = 80;
-export const CARDS_PER_BLOCK = BLOCK_BYTES / CARD_BYTES; // 36
 /** Columns 1–8 hold the keyword; columns 9–10 hold the value indicator "= ". */
 export const KEYWORD_LENGTH = 8;
 

@@ -18,7 +18,7 @@ import { fitsFail } from './errors.ts';
 import { SourceReadError, guardedSource } from './byteSource.ts';
 
 export type * from './types.ts';
-export { blobSource, bytesSource, chunksSource, type BlobLike } from './byteSource.ts';
+export { blobSource, bytesSource } from './byteSource.ts';
 
 export interface OpenFitsOptions {
   /** A header with no END within this many 2880-byte blocks is 'corrupt-header'. @default 1000 */

@@ -13,11 +13,28 @@ export const LOGLAM_STEP_DEX = 1e-4;
 export const UPSTREAM_LOGLAM_MIN = Math.log10(3600);
 export const UPSTREAM_LOGLAM_MAX = Math.log10(9200);
 
-/** [4076] log10 λ of the resampling target grid, 3.5563 + 1e-4·k. */
-export function inputLogLam(): Float64Array {
-  const g = new Float64Array(N_INPUT);
-  for (let k = 0; k < N_INPUT; k++) g[k] = INPUT_LOGLAM0 + LOGLAM_STEP_DEX * k;
-  return g;
+/** log10 λ (vacuum Å) at input-grid position k: pixel centres at integer k, edges at k ± 0.5. */
+export function inputLogLamAt(k: number): number {
+  return INPUT_LOGLAM0 + LOGLAM_STEP_DEX * k;
+}
+
+/** Wavelength (Å) at input-grid position k (see inputLogLamAt). */
+export function inputWavelengthAt(k: number): number {
+  return 10 ** inputLogLamAt(k);
+}
+
+/** [4076] vacuum wavelength (Å) of each input-grid pixel centre, 10^(3.5563 + 1e-4·k). */
+export function inputWavelengths(): Float64Array {
+  const a = new Float64Array(N_INPUT);
+  for (let k = 0; k < N_INPUT; k++) a[k] = inputWavelengthAt(k);
+  return a;
+}
+
+/** [4077] vacuum wavelength (Å) of the input-grid pixel edges, ≈ 3599.6 … 9201.3. */
+export function inputPixelEdges(): Float64Array {
+  const e = new Float64Array(N_INPUT + 1);
+  for (let k = 0; k <= N_INPUT; k++) e[k] = inputWavelengthAt(k - 0.5);
+  return e;
 }
 
 /** [4076] upstream's linspace(log10 3600, log10 9200, 4076): the x of the continuum fit. */

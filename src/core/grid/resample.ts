@@ -30,7 +30,7 @@
  * point INPUT_LOGLAM0 + LOGLAM_STEP_DEX·k with consecutive k (SDSS, LAMOST),
  * pixel k is copied to model pixel k with no smoothing (METHOD.md §1).
  */
-import { INPUT_LOGLAM0, LOGLAM_STEP_DEX, N_INPUT } from './modelGrid.ts';
+import { INPUT_LOGLAM0, inputPixelEdges, inputWavelengthAt, LOGLAM_STEP_DEX, N_INPUT } from './modelGrid.ts';
 
 /** Max |log10 λ − grid point| (dex) for the exact-copy fast path (a tenth of a pixel). */
 export const FAST_PATH_TOL_DEX = 1e-5;
@@ -68,9 +68,7 @@ let outputEdgesCache: Float64Array | undefined;
 /** [N_INPUT + 1] wavelength (Å) edges of the model-grid pixels. */
 export function modelGridEdges(): Float64Array {
   if (!outputEdgesCache) {
-    const e = new Float64Array(N_INPUT + 1);
-    for (let k = 0; k <= N_INPUT; k++) e[k] = 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * (k - 0.5));
-    outputEdgesCache = e;
+    outputEdgesCache = inputPixelEdges();
   }
   return outputEdgesCache;
 }
@@ -87,9 +85,9 @@ export function gridOffset(wavelength: ArrayLike<number>): number | undefined {
   // |log10(λ/λ_k)| ≤ tol  ⇔  |λ/λ_k − 1| ≲ tol·ln 10 (to 1e-10): compare ratios, no log per pixel.
   const tol = FAST_PATH_TOL_DEX * Math.LN10;
   const ratio = 10 ** LOGLAM_STEP_DEX;
-  let expected = 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * k0);
+  let expected = inputWavelengthAt(k0);
   for (let i = 0; i < n; i++) {
-    if (i % 512 === 0) expected = 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * (k0 + i)); // no drift
+    if (i % 512 === 0) expected = inputWavelengthAt(k0 + i); // no drift
     if (!(Math.abs(wavelength[i] / expected - 1) <= tol)) return undefined;
     expected *= ratio;
   }

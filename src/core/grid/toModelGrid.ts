@@ -7,7 +7,8 @@
 import { airToVacuum } from './airToVacuum.ts';
 import { fail, ok } from '../types.ts';
 import type { GriddedSpectrum, InputError, Result, Spectrum } from '../types.ts';
-import { INPUT_LOGLAM0, LOGLAM_STEP_DEX, N_INPUT } from './modelGrid.ts';
+import { countGoodPixels } from './goodPixels.ts';
+import { inputWavelengthAt, N_INPUT } from './modelGrid.ts';
 import { resampleToModelGrid } from './resample.ts';
 
 export interface ToModelGridOptions {
@@ -31,9 +32,9 @@ export interface ModelGridSpectrum extends GriddedSpectrum {
   copied: boolean;
 }
 
-/** Wavelength (Å) of the outer edges of the model grid: ≈ 3599.8 … 9200.0. */
-const GRID_MIN_A = 10 ** (INPUT_LOGLAM0 - LOGLAM_STEP_DEX / 2);
-const GRID_MAX_A = 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * (N_INPUT - 0.5));
+/** Wavelength (Å) of the outer edges of the model grid: ≈ 3599.6 … 9201.3. */
+const GRID_MIN_A = inputWavelengthAt(-0.5);
+const GRID_MAX_A = inputWavelengthAt(N_INPUT - 0.5);
 const RANGE_TEXT = '3600–9200 Å (vacuum, observed frame)';
 
 const err = (code: InputError['code'], message: string): { ok: false; error: InputError } =>
@@ -103,8 +104,7 @@ export function toModelGrid(
   }
 
   const r = resampleToModelGrid({ wavelength, flux, ivar, bad, noData });
-  let nGood = 0;
-  for (let k = 0; k < N_INPUT; k++) if (r.ivar[k] > 0) nGood++;
+  const nGood = countGoodPixels(r);
   if (nGood === 0 && nGoodInRange === 0) {
     return err(
       'all-masked',

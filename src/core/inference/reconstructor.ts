@@ -3,7 +3,7 @@
  * batch interface: F [B·4076] in, one Reconstruction per spectrum out.
  */
 import type { InferenceSession, Tensor } from 'onnxruntime-common';
-import type { Reconstruction } from '../scan/types.ts';
+import type { Reconstruction } from './types.ts';
 import { ok, type Result } from '../types.ts';
 import type { ModelEntry } from './manifest.ts';
 import { createSession, type OrtModule, type SessionTuning } from './session.ts';

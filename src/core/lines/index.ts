@@ -1,4 +1,3 @@
-export type { LineKind, SpectralLine } from './types.ts';
 export { ABSORPTION_LINES, EMISSION_LINES } from './lineLists.ts';
 export { airToVacuum, allLines, linesInRange } from './markers.ts';
-export type { LineMarker, MarkerOptions } from './markers.ts';
+export type { LineMarker } from './markers.ts';

@@ -88,7 +88,12 @@ function rhsDegree5(rows: Float64Array[], y: ArrayLike<number>, use: ArrayLike<n
     s4 += b4[k] * v;
     s5 += b5[k] * v;
   }
-  rhs[0] = s0, rhs[1] = s1, rhs[2] = s2, rhs[3] = s3, rhs[4] = s4, rhs[5] = s5;
+  rhs[0] = s0;
+  rhs[1] = s1;
+  rhs[2] = s2;
+  rhs[3] = s3;
+  rhs[4] = s4;
+  rhs[5] = s5;
 }
 
 function evalDegree5(rows: Float64Array[], c: Float64Array, out: Float64Array): void {

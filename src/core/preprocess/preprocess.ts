@@ -4,7 +4,8 @@
  * This must match upstream: the networks were trained on it.
  */
 import { N_INPUT, upstreamInputGrid } from '../grid/modelGrid.ts';
-import type { Preprocessed } from '../scan/types.ts';
+import { isGoodPixel } from '../grid/goodPixels.ts';
+import type { Preprocessed } from './types.ts';
 import { fail, ok, type GriddedSpectrum, type Result } from '../types.ts';
 import { createPolyFitter, type PolyFitter } from './polyfit.ts';
 
@@ -27,7 +28,7 @@ export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}):
   const use = new Uint8Array(N_INPUT);
   let nGood = 0;
   for (let k = 0; k < N_INPUT; k++) {
-    if (ivar[k] > 0 && Number.isFinite(flux[k]) && !(noData && noData[k])) {
+    if (isGoodPixel(g, k)) {
       use[k] = 1;
       nGood++;
     }

@@ -54,7 +54,9 @@ export function classScan(
       if (rank >= POLISHED_MINIMA) return m0;
       let i = m0.index;
       for (let step = 0; step <= MAX_POLISH_STEPS; step++) {
-        at(i - 1), at(i), at(i + 1);
+        at(i - 1);
+        at(i);
+        at(i + 1);
         if (i > 0 && chi2[i - 1] < chi2[i] && (i === nShift - 1 || chi2[i - 1] <= chi2[i + 1])) i--;
         else if (i < nShift - 1 && chi2[i + 1] < chi2[i]) i++;
         else break;

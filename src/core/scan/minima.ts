@@ -31,7 +31,15 @@ export function localMinima(curve: ArrayLike<number>): number[] {
   return out.filter((i) => Number.isFinite(curve[i]));
 }
 
-/** Parabola through (i−1, i, i+1); at the ends, or when not convex, the pixel itself. */
+/**
+ * The parabola through (−1, a), (0, v), (1, c) at t: the sub-pixel model of a
+ * χ² curve used both to refine its minima and to read it between shifts.
+ */
+export function parabolaAt(a: number, v: number, c: number, t: number): number {
+  return v + 0.5 * (c - a) * t + 0.5 * (a - 2 * v + c) * t * t;
+}
+
+/** Vertex of the parabola through (i−1, i, i+1); at the ends, or when not convex, the pixel itself. */
 export function refineMinimum(curve: ArrayLike<number>, i: number): { position: number; value: number } {
   const v = curve[i];
   if (i <= 0 || i >= curve.length - 1) return { position: i, value: v };
@@ -41,7 +49,7 @@ export function refineMinimum(curve: ArrayLike<number>, i: number): { position: 
   let delta = (0.5 * (a - c)) / denom;
   if (delta > 0.5) delta = 0.5;
   else if (delta < -0.5) delta = -0.5;
-  return { position: i + delta, value: v - 0.25 * (a - c) * delta };
+  return { position: i + delta, value: parabolaAt(a, v, c, delta) };
 }
 
 /**

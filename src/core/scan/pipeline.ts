@@ -105,7 +105,8 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
     if (good.length === 0) return out;
     scanner ??= createChi2Scanner(await loadPffft());
     const sc = scanner;
-    if (options.eigenspectra && !fitters) {
+    // The fitters' transforms (65 per class) are made only once a spectrum needs them.
+    if (options.eigenspectra && !fitters && batch.some((g) => g.profile?.estimator === 'eigenfit')) {
       const m = await loadPffft();
       const e = options.eigenspectra;
       fitters = { STAR: createEigenFitter(m, e.STAR), GALAXY: createEigenFitter(m, e.GALAXY), QSO: createEigenFitter(m, e.QSO) };

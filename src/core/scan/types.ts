@@ -1,5 +1,10 @@
 /** Shapes of the χ² scan and of one spectrum's analysis. */
+import type { Reconstruction } from '../inference/types.ts';
+import type { Preprocessed } from '../preprocess/types.ts';
 import type { ModelFamily, SpectralClass } from '../types.ts';
+
+// Owned by the stages that make them; re-exported for the modules that read them with a result.
+export type { Preprocessed, Reconstruction };
 
 /** One kept local minimum of a class's χ² curve. */
 export interface Minimum {
@@ -70,30 +75,6 @@ export interface ClassScan {
   robustness: number | undefined;
   /** Best minimum is on the edge of the z range. */
   atEdge: boolean;
-}
-
-/** What the reconstruction network returned for one spectrum and class. */
-export interface Reconstruction {
-  /** [N_out] rest-frame reconstruction in units of the normalised spectrum F. */
-  values: Float32Array;
-  /** Encoder only: [nEigen] coefficients c_j (sum to 1). */
-  coefficients?: Float32Array;
-  /** Encoder only: amplitude A. */
-  amplitude?: number;
-}
-
-/** The network input and χ² weights of one spectrum (METHOD.md §2). */
-export interface Preprocessed {
-  /** [4076] F = (flux − continuum)/Norm, float32; 0 where the pixel had no data. */
-  F: Float32Array;
-  /** [4076] w = ivar·Norm². */
-  w: Float32Array;
-  /** [4076] the degree-5 polynomial continuum, in flux units. */
-  continuum: Float32Array;
-  /** RMS of flux − continuum over all 4076 pixels. */
-  norm: number;
-  /** Pixels with w > 0. */
-  nGood: number;
 }
 
 /** Everything the app, CLI and exports need about one analysed spectrum. */

@@ -6,6 +6,7 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import { CLASSES, type SpectralClass } from '../../core/types.ts';
+import { classPatch } from '../../core/export/decision.ts';
 import { QOP_VALUES, type DecisionIdent, type DecisionPatch } from '../../core/export/types.ts';
 import { useDecisions, useDecisionsApi } from '../../state/decisionsContext.ts';
 import { PersistErrorBanner } from './PersistErrorBanner.tsx';
@@ -28,6 +29,7 @@ export interface DecisionBarProps {
 /** Keep typing out of the global shortcut handler. */
 const stopShortcuts = (e: KeyboardEvent) => e.stopPropagation();
 
+// One form (QOP, class, z, comment, save state); its length is markup, its logic is set() and commitZ().
 export function DecisionBar({ spectrumKey, ident, pipeline, banner = false }: DecisionBarProps) {
   const decision = useDecisions((s) => s.decisions[spectrumKey]);
   const saving = useDecisions((s) => s.pendingWrites > 0);
@@ -82,7 +84,7 @@ export function DecisionBar({ spectrumKey, ident, pipeline, banner = false }: De
           <select
             value={decision?.cls ?? ''}
             onKeyDown={stopShortcuts}
-            onChange={(e) => set({ cls: e.target.value === '' ? undefined : (e.target.value as SpectralClass) })}
+            onChange={(e) => set(e.target.value === '' ? { cls: undefined } : classPatch(e.target.value as SpectralClass, pipeline.cls))}
             data-testid="decision-class"
           >
             <option value="">pipeline{pipeline.cls ? ` (${pipeline.cls})` : ''}</option>

@@ -6,7 +6,7 @@
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { parseExport } from '../../core/export/parseExport.ts';
-import type { ExportRow } from '../../core/export/types.ts';
+import type { SpectrumResult } from '../../core/result/spectrumResult.ts';
 import { useDecisionsApi } from '../../state/decisionsContext.ts';
 import { downloadFile } from './download.ts';
 import { makeExportFile, type ExportKind } from './exportFile.ts';
@@ -14,7 +14,7 @@ import { PersistErrorBanner } from './PersistErrorBanner.tsx';
 import './decisions.css';
 
 export interface ExportMenuProps {
-  rows: readonly ExportRow[];
+  rows: readonly SpectrumResult[];
   /** Show the storage-failure banner here. @default true */
   banner?: boolean;
 }

@@ -3,14 +3,14 @@
  * what to do), a button that downloads the JSON export at once, and Retry.
  */
 import { useState } from 'react';
-import type { ExportRow } from '../../core/export/types.ts';
+import type { SpectrumResult } from '../../core/result/spectrumResult.ts';
 import { useDecisions, useDecisionsApi } from '../../state/decisionsContext.ts';
 import { downloadFile } from './download.ts';
 import { makeExportFile } from './exportFile.ts';
 
 export interface PersistErrorBannerProps {
   /** The table's rows; decisions of other spectra are exported too. @default [] */
-  rows?: readonly ExportRow[];
+  rows?: readonly SpectrumResult[];
 }
 
 export function PersistErrorBanner({ rows = [] }: PersistErrorBannerProps) {

@@ -3,7 +3,8 @@ import { buildExportRecords } from '../../core/export/records.ts';
 import { toCsv } from '../../core/export/csvWrite.ts';
 import { toFitsTable } from '../../core/export/fitsTableWrite.ts';
 import { toJson } from '../../core/export/jsonWrite.ts';
-import type { Decision, ExportRow } from '../../core/export/types.ts';
+import type { Decision } from '../../core/export/types.ts';
+import type { SpectrumResult } from '../../core/result/spectrumResult.ts';
 
 export type ExportKind = 'csv' | 'json' | 'fits';
 
@@ -28,7 +29,7 @@ export function exportFileName(kind: ExportKind, at: Date): string {
 /** Rows with their decisions, plus decisions of spectra not in the table (never lost). */
 export function makeExportFile(
   kind: ExportKind,
-  rows: readonly ExportRow[],
+  rows: readonly SpectrumResult[],
   decisions: Readonly<Record<string, Decision>>,
   at: Date,
 ): ExportFile {

@@ -7,13 +7,7 @@
 import { Suspense, lazy, useMemo, type CSSProperties, type ReactNode } from 'react';
 import type { Config, Data, Layout, PlotMouseEvent } from 'plotly.js-dist-min';
 
-const loadPlotly = () => import('./PlotlyPlot.tsx');
-const LazyPlot = lazy(loadPlotly);
-
-/** Start downloading Plotly early (e.g. after the first paint) without rendering anything. */
-export function preloadPlotly(): void {
-  void loadPlotly();
-}
+const LazyPlot = lazy(() => import('./PlotlyPlot.tsx'));
 
 const CONFIG: Partial<Config> = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ['lasso2d', 'select2d'] };
 

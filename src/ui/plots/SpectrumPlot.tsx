@@ -15,7 +15,7 @@ import type { Data } from 'plotly.js-dist-min';
 import type { OutputGridSpec } from '../../core/scan/redshift.ts';
 import type { Reconstruction } from '../../core/scan/types.ts';
 import type { ModelFamily, SpectralClass } from '../../core/types.ts';
-import type { SpectrumDetail } from '../view/types.ts';
+import type { SpectrumDetail } from '../../worker/protocol.ts';
 import { compareModelTrace, COMPARE_DASH_PX, FAMILY_LABEL, withFamilyNames } from './compareFigure.ts';
 import { decimateTraces } from './decimate.ts';
 import { LiveOverlay } from './LiveOverlay.tsx';
@@ -72,7 +72,7 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
   const zBest = result.zByClass[cls];
   const ranges = useMemo(
     () => spectrumRanges(data, { cls, z: Number.isFinite(zBest) ? zBest : zSettled, reconstruction, grid }, mode),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- z on purpose left out
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the ranges follow the best z, not the slider
     [data, cls, zBest, reconstruction, grid, mode],
   );
   const fallback = moving && !live;

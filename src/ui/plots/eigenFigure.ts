@@ -5,7 +5,7 @@
  * window covers at the current z.
  */
 import type { Annotation, Data, Layout, Shape } from 'plotly.js-dist-min';
-import { INPUT_LOGLAM0, LOGLAM_STEP_DEX, N_INPUT } from '../../core/grid/modelGrid.ts';
+import { inputWavelengthAt, N_INPUT } from '../../core/grid/modelGrid.ts';
 import type { Reconstruction } from '../../core/scan/types.ts';
 import type { SpectralClass } from '../../core/types.ts';
 import { decimateMinMax } from './decimate.ts';
@@ -31,8 +31,8 @@ export function restLambda(grid: RestGrid): Float64Array {
 
 /** The rest-frame wavelengths [lo, hi] (Å) the observed 4076-pixel window covers at z. */
 export function observedWindowRest(z: number): [number, number] {
-  const lo = 10 ** INPUT_LOGLAM0;
-  const hi = 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * (N_INPUT - 1));
+  const lo = inputWavelengthAt(0);
+  const hi = inputWavelengthAt(N_INPUT - 1);
   return [lo / (1 + z), hi / (1 + z)];
 }
 

@@ -8,7 +8,7 @@
  * sees the same array references for everything that did not change.
  */
 import type { Annotation, Data, Layout, Shape } from 'plotly.js-dist-min';
-import { INPUT_LOGLAM0, LOGLAM_STEP_DEX, N_INPUT } from '../../core/grid/modelGrid.ts';
+import { inputWavelengthAt, inputWavelengths, N_INPUT } from '../../core/grid/modelGrid.ts';
 import { linesInRange } from '../../core/lines/index.ts';
 import type { OutputGridSpec } from '../../core/scan/redshift.ts';
 import { shiftOfZ } from '../../core/scan/redshift.ts';
@@ -24,11 +24,7 @@ import { reconstructionAt } from './reconstructionAt.ts';
 export type SpectrumMode = 'model' | 'flux';
 
 /** [4076] observed wavelength (Å) of each model-grid pixel, 10^(3.5563 + 1e-4·k). */
-export const MODEL_LAMBDA_A: Float64Array = (() => {
-  const a = new Float64Array(N_INPUT);
-  for (let k = 0; k < N_INPUT; k++) a[k] = 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * k);
-  return a;
-})();
+export const MODEL_LAMBDA_A: Float64Array = inputWavelengths();
 
 /** Paper-y domains of the main panel and the residual panel. */
 export const SPECTRUM_DOMAIN: [number, number] = [0.3, 1];
@@ -144,13 +140,12 @@ export interface SpectrumLayoutOptions {
 
 /** Shaded rectangles over runs of masked pixels (w = 0), spanning both panels. */
 export function maskShapes(w: Float32Array): Partial<Shape>[] {
-  const half = LOGLAM_STEP_DEX / 2;
   return maskedRuns(w.length, (k) => w[k] > 0).map((r) => ({
     type: 'rect',
     xref: 'x',
     yref: 'paper',
-    x0: 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * r.start - half),
-    x1: 10 ** (INPUT_LOGLAM0 + LOGLAM_STEP_DEX * r.end + half),
+    x0: inputWavelengthAt(r.start - 0.5),
+    x1: inputWavelengthAt(r.end + 0.5),
     y0: 0,
     y1: 1,
     fillcolor: PLOT_COLORS.masked,

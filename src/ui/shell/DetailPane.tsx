@@ -7,12 +7,13 @@
  */
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { DecisionIdent } from '../../core/export/types.ts';
+import { classPatch, zPatch } from '../../core/export/decision.ts';
 import type { SpectralClass } from '../../core/types.ts';
 import { useDecisions, useDecisionsApi } from '../../state/decisionsContext.ts';
 import { useApp } from '../../state/store.ts';
 import { DecisionBar } from '../decisions/DecisionBar.tsx';
 import { useModelAssets } from '../useModelAssets.ts';
-import type { SpectrumDetail } from '../view/types.ts';
+import type { SpectrumDetail } from '../../worker/protocol.ts';
 
 const SpectrumView = lazy(() => import('../view/SpectrumView.tsx').then((m) => ({ default: m.SpectrumView })));
 
@@ -89,8 +90,7 @@ function OpenSpectrum({ spectrumKey, detail, assets }: OpenSpectrumProps) {
   const clsRef = useRef(cls);
   clsRef.current = cls;
   const saveZ = (z: number) => {
-    const same = clsRef.current === result.cls && Math.abs(z - result.z) < 1e-9;
-    void api.getState().setDecision(spectrumKey, { z: same ? undefined : z }, ident);
+    void api.getState().setDecision(spectrumKey, zPatch(z, clsRef.current, result), ident);
   };
 
   const onZChange = (z: number) => {
@@ -107,7 +107,7 @@ function OpenSpectrum({ spectrumKey, detail, assets }: OpenSpectrumProps) {
   const onClassChange = (c: SpectralClass) => {
     setDraftCls(c);
     if (guided) return;
-    void api.getState().setDecision(spectrumKey, { cls: c === result.cls ? undefined : c }, ident);
+    void api.getState().setDecision(spectrumKey, classPatch(c, result.cls), ident);
   };
 
   return (

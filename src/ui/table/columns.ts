@@ -30,8 +30,6 @@ export const COLUMNS: readonly Column[] = [
   { key: 'truthZ', label: 'file z', title: "The file's own pipeline redshift, when it has one", width: '5.6rem', numeric: true, text: (r) => (r.row.meta.truth?.z === undefined ? '' : formatZ(r.row.meta.truth.z)) },
 ];
 
-export const GRID_TEMPLATE = gridTemplate(COLUMNS);
-
 export function gridTemplate(columns: readonly Column[]): string {
   return columns.map((c) => c.width).join(' ');
 }

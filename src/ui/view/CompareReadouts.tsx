@@ -4,7 +4,7 @@
  * displayed class and z. Whether they disagree uses the table's rule
  * (another class, or |Δz|/(1+z) above the class's GF threshold).
  */
-import { GF_THRESHOLD } from '../../core/evaluate/metrics.ts';
+import { compareAnswers } from '../../core/result/familiesDisagree.ts';
 import type { AnalysisResult } from '../../core/scan/types.ts';
 import type { SpectralClass } from '../../core/types.ts';
 import { FAMILY_LABEL } from '../plots/compareFigure.ts';
@@ -25,10 +25,10 @@ export interface CompareReadoutsProps {
 
 /** 'agree' or why not. */
 export function comparison(a: AnalysisResult, b: AnalysisResult): string {
-  if (a.cls !== b.cls) return `disagree: ${FAMILY_LABEL[a.family]} says ${a.cls}, ${FAMILY_LABEL[b.family]} says ${b.cls}`;
-  const d = Math.abs(b.z - a.z) / (1 + a.z);
-  const limit = GF_THRESHOLD[a.cls];
-  return d > limit ? `disagree: |Δz|/(1+z) = ${d.toExponential(1)} > ${limit.toExponential(0)}` : `agree (|Δz|/(1+z) = ${d.toExponential(1)})`;
+  const d = compareAnswers(a, b);
+  if (!d.disagree) return `agree (|Δz|/(1+z) = ${d.dz.toExponential(1)})`;
+  if (d.reason === 'class') return `disagree: ${FAMILY_LABEL[a.family]} says ${a.cls}, ${FAMILY_LABEL[b.family]} says ${b.cls}`;
+  return `disagree: |Δz|/(1+z) = ${d.dz.toExponential(1)} > ${d.limit.toExponential(0)}`;
 }
 
 export function CompareReadouts({ shown, other, cls, z, digits, hideAnswer }: CompareReadoutsProps) {

@@ -12,26 +12,20 @@
  * Keys (when the view has focus): ']' or 'n' next χ² minimum of the shown
  * class, '[' or 'p' previous (ranked lowest χ² first, wrapping).
  */
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { findModel } from '../../core/inference/manifest.ts';
-import type { SpectralClass } from '../../core/types.ts';
 import { Chi2Plot } from '../plots/Chi2Plot.tsx';
 import { EigenPlot } from '../plots/EigenPlot.tsx';
-import { SpectrumPlot } from '../plots/SpectrumPlot.tsx';
-import type { SpectrumMode } from '../plots/spectrumFigure.ts';
 import { Exercise } from '../teach/Exercise.tsx';
-import { exerciseStartZ, scanZRange } from '../teach/exercise.ts';
-import { useExercise } from '../teach/useExercise.ts';
 import { GuidedNote } from '../teach/GuidedNote.tsx';
 import { GUIDE } from '../teach/guideText.ts';
 import { CompareReadouts } from './CompareReadouts.tsx';
-import { stepMinimum } from './minimaNav.ts';
 import { Readouts } from './Readouts.tsx';
+import { SpectrumPanel } from './SpectrumPanel.tsx';
 import type { SpectrumViewProps } from './types.ts';
-import { useRafThrottle } from './useRafThrottle.ts';
 import { useSettled } from './useSettled.ts';
+import { useViewZ } from './useViewZ.ts';
 import { ViewHeader } from './ViewHeader.tsx';
-import { isTyping, viewKeyAction } from './viewKeys.ts';
 import { ZControls, clampZ } from './ZControls.tsx';
 import './spectrumView.css';
 
@@ -48,56 +42,10 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
   const digits = cls === 'STAR' ? 6 : 5;
   const spectrumKey = `${detail.fileName}#${detail.index}`;
 
-  const [mode, setMode] = useState<SpectrumMode>('model');
-  const [showLines, setShowLines] = useState(true);
-  const [allLines, setAllLines] = useState(false);
-
-  const setZ = useRafThrottle(onZChange);
   const zMin = entry.zMin;
   const zMax = entry.zMax;
-  const startZ = (c: SpectralClass) => exerciseStartZ(...scanZRange(result.scans[c]));
-  const exercise = useExercise(guided, spectrumKey, startZ(cls), z, setZ);
-  const { phase, hideAnswer: hide, userMoved, restart, finish } = exercise;
-  const moveZ = useCallback(
-    (zz: number) => {
-      userMoved();
-      setZ(zz);
-    },
-    [userMoved, setZ],
-  );
-  const commitZ = useCallback(
-    (zz: number) => {
-      userMoved();
-      onZChange(zz);
-    },
-    [userMoved, onZChange],
-  );
-
-  const pickClass = useCallback(
-    (c: SpectralClass) => {
-      if (c === cls) return;
-      onClassChange(c);
-      if (phase !== 'off') restart(exerciseStartZ(...scanZRange(result.scans[c])));
-      else if (Number.isFinite(result.zByClass[c])) onZChange(result.zByClass[c]);
-    },
-    [cls, result, phase, restart, onClassChange, onZChange],
-  );
-  const onPick = useCallback(
-    (c: SpectralClass, zc: number) => {
-      if (c !== cls) onClassChange(c);
-      onZChange(zc);
-    },
-    [cls, onClassChange, onZChange],
-  );
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    const action = viewKeyAction(e);
-    if (!action || isTyping(e.target) || hide) return;
-    const m = stepMinimum(result.scans[cls].minima, grid, z, action === 'next-minimum' ? 1 : -1);
-    if (!m) return;
-    e.preventDefault();
-    e.stopPropagation();
-    onZChange(m.z);
-  };
+  const view = useViewZ({ result, cls, z, grid, guided, spectrumKey, onZChange, onClassChange });
+  const { phase, hideAnswer: hide, finish } = view.exercise;
 
   const zShown = clampZ(z, zMin, zMax);
   // While z moves, Plotly keeps the settled figures and canvases draw what
@@ -105,11 +53,11 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
   // band waits for the drag to pause.
   const zSettled = useSettled(zShown, 150);
   return (
-    <section className="spectrum-view" data-testid="spectrum-view" tabIndex={0} onKeyDown={onKeyDown} aria-label="spectrum view">
+    <section className="spectrum-view" data-testid="spectrum-view" tabIndex={0} onKeyDown={view.onKeyDown} aria-label="spectrum view">
       <ViewHeader detail={detail} />
       <div className="view-controls">
-        <ZControls z={zShown} zMin={zMin} zMax={zMax} digits={digits} onZ={moveZ} onCommit={commitZ} />
-        <Readouts result={result} cls={cls} z={zShown} grid={grid} digits={digits} hideAnswer={hide} onClass={pickClass} />
+        <ZControls z={zShown} zMin={zMin} zMax={zMax} digits={digits} onZ={view.moveZ} onCommit={view.commitZ} />
+        <Readouts result={result} cls={cls} z={zShown} grid={grid} digits={digits} hideAnswer={hide} onClass={view.pickClass} />
         {compare && <CompareReadouts shown={result} other={compare} cls={cls} z={zShown} digits={digits} hideAnswer={hide} />}
       </div>
       {detail.compareError && (
@@ -125,35 +73,11 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
           done={phase === 'done'}
           onSolved={finish}
           onReveal={finish}
-          onRestart={() => restart(startZ(cls))}
+          onRestart={view.restartExercise}
         />
       )}
 
-      <div className="view-panel">
-        <div className="view-toggles">
-          <label>
-            <input type="checkbox" data-testid="toggle-flux" checked={mode === 'flux'} onChange={(e) => setMode(e.currentTarget.checked ? 'flux' : 'model')} /> flux units
-          </label>
-          <label>
-            <input type="checkbox" checked={showLines} onChange={(e) => setShowLines(e.currentTarget.checked)} /> lines
-          </label>
-          <label>
-            <input type="checkbox" checked={allLines} disabled={!showLines} onChange={(e) => setAllLines(e.currentTarget.checked)} /> all lines
-          </label>
-        </div>
-        <SpectrumPlot
-          detail={detail}
-          cls={cls}
-          z={zShown}
-          grid={grid}
-          mode={mode}
-          showLines={showLines}
-          allLines={allLines}
-          zSettled={zSettled}
-          compare={compareModel}
-        />
-        {guided && <GuidedNote id="spectrum" text={mode === 'model' ? GUIDE.spectrum : GUIDE.flux} />}
-      </div>
+      <SpectrumPanel detail={detail} cls={cls} z={zShown} zSettled={zSettled} grid={grid} compare={compareModel} guided={guided} />
 
       <div className="view-panel">
         {hide ? (
@@ -161,7 +85,7 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
             The χ² curves are hidden until you find the redshift (or ask for the answer).
           </div>
         ) : (
-          <Chi2Plot result={result} cls={cls} z={zShown} zSettled={zSettled} uirevision={spectrumKey} onPick={onPick} compare={compare} />
+          <Chi2Plot result={result} cls={cls} z={zShown} zSettled={zSettled} uirevision={spectrumKey} onPick={view.onPick} compare={compare} />
         )}
         {guided && <GuidedNote id="chi2" text={GUIDE.chi2} />}
         {guided && !hide && <GuidedNote id="robustness" text={GUIDE.robustness} />}

@@ -1,5 +1,5 @@
 /** What is being shown: file, spectrum id, object and the file's own answer (all header text shown as plain text). */
-import type { SpectrumDetail } from './types.ts';
+import type { SpectrumDetail } from '../../worker/protocol.ts';
 
 export function ViewHeader({ detail }: { detail: SpectrumDetail }) {
   const { meta } = detail.spectrum;

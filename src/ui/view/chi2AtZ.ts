@@ -1,4 +1,5 @@
 /** Reading a class's χ² scan at an arbitrary redshift. */
+import { parabolaAt } from '../../core/scan/minima.ts';
 import type { ClassScan } from '../../core/scan/types.ts';
 
 /**
@@ -16,11 +17,7 @@ export function chi2AtZ(scan: Pick<ClassScan, 'chi2' | 'z'>, z: number): number 
   const n = chi2.length;
   if (n < 3) return chi2[Math.round(u)];
   const i = Math.min(n - 2, Math.max(1, Math.round(u)));
-  const t = u - i;
-  const a = chi2[i - 1];
-  const v = chi2[i];
-  const c = chi2[i + 1];
-  return Math.max(0, v + 0.5 * (c - a) * t + 0.5 * (a - 2 * v + c) * t * t);
+  return Math.max(0, parabolaAt(chi2[i - 1], chi2[i], chi2[i + 1], u - i));
 }
 
 /** Fractional scan index of z (the scan's z decreases with the index), clamped to the ends within one step. */

@@ -1,27 +1,10 @@
 /**
- * Contract between the app shell and the spectrum view: what the shell hands
- * over for one selected spectrum, and the props of `<SpectrumView>`.
+ * Props of the spectrum view and the gallery. The spectrum's detail itself is
+ * the worker's reply (`SpectrumDetail`, src/worker/protocol.ts).
  */
-import type { GriddedSpectrum, SpectralClass, Spectrum } from '../../core/types.ts';
-import type { AnalysisResult } from '../../core/scan/types.ts';
+import type { SpectralClass } from '../../core/types.ts';
+import type { SpectrumDetail } from '../../worker/protocol.ts';
 import type { ModelManifest } from '../../core/inference/manifest.ts';
-
-/** One analysed spectrum, as the view needs it. */
-export interface SpectrumDetail {
-  fileName: string;
-  /** Index of the spectrum within its file. */
-  index: number;
-  /** The spectrum as the adapter read it (original wavelengths, flux units). */
-  spectrum: Spectrum;
-  /** The spectrum on the 4076-pixel model input grid. */
-  gridded: GriddedSpectrum;
-  /** The analysis by the family whose answers the table shows (the encoder's when both are on). */
-  result: AnalysisResult;
-  /** Compare view (both families on): the other family's analysis of the same spectrum. */
-  compare?: AnalysisResult;
-  /** Why `compare` is missing although it was asked for (e.g. the UNet files could not be fetched). */
-  compareError?: string;
-}
 
 /**
  * Props of `<SpectrumView>`. `z`/`cls` are what is displayed (the user's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, decisionFromUnknown, isEmptyDecision } from '../../../src/core/export/decision.ts';
+import { applyPatch, classPatch, decisionFromUnknown, isEmptyDecision, zPatch } from '../../../src/core/export/decision.ts';
 import { spectrumKey } from '../../../src/core/export/spectrumKey.ts';
 
 const ident = { fileName: 'spec-3298-54924-0141.fits', index: 0, spectrumId: 'spec-3298-54924-0141' };
@@ -51,5 +51,21 @@ describe('decisionFromUnknown', () => {
   it('treats a missing or impossible time as the oldest (0)', () => {
     expect(decisionFromUnknown({ ...ident, qop: 4 })).toMatchObject({ updatedAt: 0 });
     expect(decisionFromUnknown({ ...ident, qop: 4, updatedAt: 1e300 })).toMatchObject({ updatedAt: 0 });
+  });
+});
+
+describe('classPatch / zPatch', () => {
+  it("a manual class equal to the pipeline's clears the override; another class sets it", () => {
+    expect(classPatch('GALAXY', 'GALAXY')).toEqual({ cls: undefined });
+    expect(classPatch('QSO', 'GALAXY')).toEqual({ cls: 'QSO' });
+    expect(classPatch('STAR', undefined)).toEqual({ cls: 'STAR' });
+  });
+
+  it("a manual z at the pipeline's z on the pipeline's class clears the override", () => {
+    const pipeline = { cls: 'GALAXY' as const, z: 0.045033621 };
+    expect(zPatch(0.045033621 + 1e-12, 'GALAXY', pipeline)).toEqual({ z: undefined });
+    expect(zPatch(0.046, 'GALAXY', pipeline)).toEqual({ z: 0.046 });
+    // The same number on another class is a decision: that class's z is not the pipeline's answer.
+    expect(zPatch(0.045033621, 'QSO', pipeline)).toEqual({ z: 0.045033621 });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../../../src/core/export/jsonWrite.ts';
 import { buildExportRecords } from '../../../src/core/export/records.ts';
+import { RESULT_SCALARS } from '../../../src/core/result/spectrumResult.ts';
 import { DECISION_MAP, DECISIONS, ROWS } from './sampleRows.ts';
 
 const AT = new Date(Date.UTC(2025, 4, 6, 7, 8, 9));
@@ -26,10 +27,21 @@ describe('toJson', () => {
       robustness: 0.4127,
       flags: [],
       nGood: 3987,
+      estimator: 'encoder',
+      zErr: ROWS[0].zErr,
+      zErrByClass: ROWS[0].zErrByClass,
+      zErrScale: ROWS[0].zErrScale,
+      rankedMinima: ROWS[0].rankedMinima,
+      deltaChi2: ROWS[0].deltaChi2,
+      secondRedshift: ROWS[0].secondRedshift,
     });
     expect(doc.rows[1].result.robustness).toBeNull();
     expect(doc.rows[2].result.chi2.STAR).toBeNull();
     expect(doc.rows[3].result).toMatchObject({ cls: null, z: null, error: ROWS[3].error });
+  });
+
+  it('carries every scalar of the result contract by its own name (null when missing)', () => {
+    for (const k of RESULT_SCALARS) for (const row of doc.rows.slice(0, ROWS.length)) expect(k in row.result).toBe(true);
   });
 
   it('nests each decision with its identity and key', () => {

@@ -5,9 +5,11 @@
  * hostile text (formula starts, quotes, commas, line breaks, non-ASCII) as a
  * crafted FITS header could.
  */
-import { spectrumKey, type Decision, type ExportRow } from '../../../src/core/export/index.ts';
+import { spectrumKey } from '../../../src/core/export/spectrumKey.ts';
+import type { Decision } from '../../../src/core/export/types.ts';
+import { type SpectrumResult } from '../../../src/core/result/spectrumResult.ts';
 
-export const ROWS: ExportRow[] = [
+export const ROWS: SpectrumResult[] = [
   {
     fileName: 'spec-7401-56808-0703.fits',
     index: 0,
@@ -26,6 +28,20 @@ export const ROWS: ExportRow[] = [
     robustness: 0.4127,
     flags: [],
     nGood: 3987,
+    estimator: 'encoder',
+    zErr: 0.00091,
+    zErrByClass: { STAR: 0.000012, GALAXY: 0.00044, QSO: 0.00091 },
+    zErrScale: { STAR: 1.4, GALAXY: 1.56, QSO: 3.21 },
+    rankedMinima: {
+      STAR: [{ z: -0.00123, chi2: 4.812, zErr: 0.000012, deltaChi2: 14871.2 }],
+      GALAXY: [{ z: 1.2202, chi2: 2.9051, zErr: 0.00044, deltaChi2: 7451.9 }],
+      QSO: [
+        { z: 2.1819304, chi2: 1.0432, zErr: 0.00091, deltaChi2: 0 },
+        { z: 1.4051, chi2: 1.4735, zErr: 0.0012, deltaChi2: 1707.3 },
+      ],
+    },
+    deltaChi2: 1707.3,
+    secondRedshift: { z2: 0.5512, snr: 3.1, lines: [{ name: '[O II] 3727', restA: 3728.48, snr: 3.1 }] },
   },
   {
     fileName: 'spec-3298-54924-0141.fits',
@@ -66,8 +82,8 @@ export const ROWS: ExportRow[] = [
   },
 ];
 
-const ident = (r: ExportRow) => ({ fileName: r.fileName, index: r.index, spectrumId: r.spectrumId });
-const keyOfRow = (r: ExportRow) => spectrumKey(r.fileName, r.index, r.spectrumId);
+const ident = (r: SpectrumResult) => ({ fileName: r.fileName, index: r.index, spectrumId: r.spectrumId });
+const keyOfRow = (r: SpectrumResult) => spectrumKey(r.fileName, r.index, r.spectrumId);
 
 export const DECISIONS: Decision[] = [
   { key: keyOfRow(ROWS[0]), ...ident(ROWS[0]), qop: 4, comment: 'clear C IV, C III], Mg II', updatedAt: Date.UTC(2025, 0, 2, 3, 4, 5, 678) },

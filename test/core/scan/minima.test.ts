@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localMinima, refineMinimum, separatedMinima } from '../../../src/core/scan/minima.ts';
+import { localMinima, parabolaAt, refineMinimum, separatedMinima } from '../../../src/core/scan/minima.ts';
 import { robustness } from '../../../src/core/scan/robustness.ts';
 
 /** A curve with Gaussian dips of given depth at given centres on a flat level. */
@@ -24,6 +24,15 @@ describe('minima', () => {
     const r = refineMinimum(curve, 5);
     expect(r.position).toBeCloseTo(x0, 10);
     expect(r.value).toBeCloseTo(2, 10);
+  });
+
+  it('parabolaAt passes through its three points and its vertex is the refined minimum', () => {
+    const [a, v, c] = [3.1, 2.05, 2.4];
+    expect(parabolaAt(a, v, c, -1)).toBeCloseTo(a, 14);
+    expect(parabolaAt(a, v, c, 0)).toBe(v);
+    expect(parabolaAt(a, v, c, 1)).toBeCloseTo(c, 14);
+    const r = refineMinimum([a, v, c], 1);
+    for (const dt of [-1e-3, 1e-3]) expect(parabolaAt(a, v, c, r.position - 1 + dt)).toBeGreaterThan(r.value);
   });
 
   it('keeps minima at least 100 pixels apart, lowest first', () => {

@@ -76,6 +76,10 @@ describe('DecisionBar', () => {
     fireEvent.change(screen.getByTestId('decision-class'), { target: { value: 'GALAXY' } });
     expect(store.getState().decisions[key]).toMatchObject({ z: 2.19, cls: 'GALAXY' });
     expect(z.value).toBe('2.19');
+    // The pipeline's own class is no decision: choosing it clears the class override.
+    fireEvent.change(screen.getByTestId('decision-class'), { target: { value: 'QSO' } });
+    expect(store.getState().decisions[key].cls).toBeUndefined();
+    fireEvent.change(screen.getByTestId('decision-class'), { target: { value: 'GALAXY' } });
 
     const reset = screen.getByTestId('decision-reset') as HTMLButtonElement;
     expect(reset.disabled).toBe(false);

@@ -1,7 +1,7 @@
 /**
  * Issue 6: a flag on a result reaches the people who read it. Real analyses
  * (a star moved just past the STAR range; a spectrum cut to 699 good pixels)
- * go the way they go in the app — worker summary → table row — and their
+ * go the way they go in the app — result contract → table row — and their
  * flags are in the table's flags cell and in the CSV and JSON exports.
  */
 import { readFileSync } from 'node:fs';
@@ -13,11 +13,11 @@ import { toJsonExport } from '../../../src/core/export/jsonWrite.ts';
 import { bytesSource } from '../../../src/core/fits/index.ts';
 import { openSpectra } from '../../../src/core/formats/index.ts';
 import { toModelGrid } from '../../../src/core/grid/toModelGrid.ts';
+import { toSpectrumResult } from '../../../src/core/result/spectrumResult.ts';
 import type { Spectrum } from '../../../src/core/types.ts';
-import { rowFromSummary } from '../../../src/state/rows.ts';
+import { rowFromResult } from '../../../src/state/rows.ts';
 import type { ResultRow } from '../../../src/state/types.ts';
 import { COLUMNS } from '../../../src/ui/table/columns.ts';
-import { summarize } from '../../../src/worker/summarize.ts';
 import { loadAnalyzer } from '../../../tools/lib/nodeModels.ts';
 
 const FILE = 'spec-1883-53271-0276.fits'; // a star
@@ -44,7 +44,7 @@ beforeAll(async () => {
     if (!g.ok) throw new Error(g.error.message);
     const [r] = await analyzer.analyze([g.value]);
     if (!r.ok) throw new Error(r.error.message);
-    rows.push(rowFromSummary(summarize(1, FILE, i, c, r.value)));
+    rows.push(rowFromResult(1, toSpectrumResult({ fileName: FILE, index: i, spectrumId: c.id }, c, r.value)));
   }
 });
 

@@ -15,7 +15,6 @@ import { analyseFixture, type RealCase } from './realAnalysis.ts';
 
 vi.mock('../../../src/ui/plots/Plot.tsx', () => ({
   Plot: (p: { testId: string; data: unknown[]; onClick?: unknown }) => <div data-testid={p.testId} data-traces={p.data.length} />,
-  preloadPlotly: () => undefined,
 }));
 
 let qso: RealCase;

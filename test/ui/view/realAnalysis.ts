@@ -14,7 +14,7 @@ import { createModelLoader, type ModelLoader } from '../../../src/core/inference
 import { parseManifest } from '../../../src/core/inference/parseManifest.ts';
 import { createAnalyzer, type Analyzer } from '../../../src/core/scan/pipeline.ts';
 import { CLASSES, type ModelFamily, type SpectralClass } from '../../../src/core/types.ts';
-import type { SpectrumDetail } from '../../../src/ui/view/types.ts';
+import type { SpectrumDetail } from '../../../src/worker/protocol.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 const MODELS = join(ROOT, 'public', 'models');
@@ -65,18 +65,24 @@ export function loadEigen(m: ModelManifest): Record<SpectralClass, Float32Array>
 }
 
 /** Analyse test/fixtures/sdss/<file> with the given network family. */
-export async function analyseFixture(file: string, family: ModelFamily = 'encoder'): Promise<RealCase> {
+/** test/fixtures/sdss/<file> read by the adapters and put on the model grid. */
+export async function griddedFixture(file: string) {
   const opened = await openSpectra(bytesSource(file, new Uint8Array(readFileSync(join(SDSS, file)))));
   if (!opened.ok) throw new Error(opened.error.message);
   const read = await opened.value.read(0);
   if (!read.ok) throw new Error(read.error.message);
   const gridded = toModelGrid(read.value);
   if (!gridded.ok) throw new Error(gridded.error.message);
-  const [result] = await (await analyzer(family)).analyze([gridded.value]);
+  return { spectrum: read.value, gridded: gridded.value };
+}
+
+export async function analyseFixture(file: string, family: ModelFamily = 'encoder'): Promise<RealCase> {
+  const { spectrum, gridded } = await griddedFixture(file);
+  const [result] = await (await analyzer(family)).analyze([gridded]);
   if (!result.ok) throw new Error(result.error.message);
   const m = models().manifest;
   return {
-    detail: { fileName: file, index: 0, spectrum: read.value, gridded: gridded.value, result: result.value },
+    detail: { fileName: file, index: 0, spectrum, gridded, result: result.value },
     manifest: m,
     eigen: loadEigen(m),
   };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ModelManifest } from '../../src/core/inference/manifest.ts';
-import { fileHasher, IMMUTABLE, modelCacheControl, modelCacheHeaders, REVALIDATE } from '../../tools/modelCacheHeaders.ts';
+import { fileHasher, IMMUTABLE, modelCacheControl, modelCacheHeaders, REVALIDATE } from '../../vite/modelCacheHeaders.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const MODELS = join(import.meta.dirname, '..', '..', 'public', 'models');

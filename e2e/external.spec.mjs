@@ -1,0 +1,104 @@
+/**
+ * Other telescopes' spectra in the app (issue 14): one real file of each
+ * layout of test/fixtures/external dropped at once — 2dFGRS (sky chart +
+ * two SPECTRUM HDUs), MGC (σ row), 2QZ, 6dFGS "all" file (V, R, VR × 2),
+ * OzDES (coadd + epochs), Marz AAOmega (log10 WAVELENGTH, DO_HELIO/DO_CMB;
+ * three fibres), IRAF equispec, LAMOST DR6 (.fits.gz), DESI coadd. Every
+ * spectrum gets a row, and each row with a survey redshift has the survey's
+ * class and z (|Δz|/(1+z) < 1e-3, QSO 3e-3) or carries a flag. Opening a
+ * Marz spectrum shows what was assumed about its wavelengths; overriding
+ * the medium re-analyses it and survives a reload.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseFiles, poll, readRows, ROOT, screenshot, waitForRows } from './lib.mjs';
+
+const EXTERNAL = join(ROOT, 'test', 'fixtures', 'external');
+const FILES = [
+  '2df/000001.fits',
+  '2df/MGC23320.fit',
+  '2df/J113606.3+001155a.fit',
+  '6df/all-g2359555-392832.fits',
+  'ozdes/OzDES-DR2_00394.fits',
+  'marz/emlLogVacuumHelioCMB.fits',
+  'marz/emlLogVacuumHelioMultiple.fits',
+  'other/UGC_3374_ccds.fits',
+  'lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz',
+  'desi/coadd-4-80613-thru20210324.fits',
+];
+/** Spectra in those files: 2 + 1 + 1 + 6 + 5 + 1 + 3 + 1 + 1 + 1. */
+const N_SPECTRA = 22;
+
+/** truth.csv rows (file, index) → { cls, z }, z from z_marz where Marz gives one (the frame it reports). */
+function externalTruth() {
+  const out = new Map();
+  for (const folder of new Set(FILES.map((f) => f.split('/')[0]))) {
+    const [head, ...lines] = readFileSync(join(EXTERNAL, folder, 'truth.csv'), 'utf8').trim().split(/\r?\n/);
+    const cols = head.split(',');
+    for (const line of lines) {
+      const cells = line.split(',');
+      const get = (name) => cells[cols.indexOf(name)];
+      const z = cols.includes('z_marz') && get('z_marz') ? Number(get('z_marz')) : get('z') ? Number(get('z')) : undefined;
+      out.set(`${get('file')}#${get('index')}`, { cls: get('class'), z });
+    }
+  }
+  return out;
+}
+
+const dz = (z, t) => Math.abs(z - t) / (1 + t);
+
+export const tests = [
+  {
+    name: 'one file of each layout: every spectrum a row, each right or flagged',
+    async run({ page, baseUrl }) {
+      await page.goto(baseUrl);
+      const rows = await analyseFiles(page, FILES.map((f) => join(EXTERNAL, f)), N_SPECTRA);
+      assert.equal(rows.length, N_SPECTRA, `rows: ${rows.map((r) => `${r.file}[${r.index}]`).join(', ')}`);
+      const truth = externalTruth();
+      const flags = await page.$$eval('[data-testid="result-row"]', (els) =>
+        els.map((e) => ({ key: `${e.getAttribute('data-file')}#${e.getAttribute('data-index')}`, flags: e.getAttribute('data-flags') ?? '' })),
+      );
+      const flagOf = new Map(flags.map((f) => [f.key, f.flags]));
+      let right = 0;
+      for (const r of rows) {
+        const t = truth.get(`${r.file}#${r.index}`);
+        assert.ok(t, `${r.file}[${r.index}] is in truth.csv`);
+        assert.ok(r.cls && r.z !== '', `${r.file}[${r.index}] was analysed (no error row)`);
+        if (t.z === undefined) continue;
+        const ok = r.cls === t.cls && dz(Number(r.z), t.z) < (t.cls === 'QSO' ? 3e-3 : 1e-3);
+        if (ok) right++;
+        else assert.notEqual(flagOf.get(`${r.file}#${r.index}`), '', `${r.file}[${r.index}]: ${r.cls} ${r.z} vs ${t.cls} ${t.z} must carry a flag`);
+      }
+      assert.ok(right >= N_SPECTRA - 2, `${right} of the spectra with a survey redshift right`);
+      await screenshot(page, 'external-table');
+    },
+  },
+  {
+    name: 'the view says what was assumed about the wavelengths; overriding air/vacuum re-analyses and survives a reload',
+    async run({ page }) {
+      const key = '[data-testid="result-row"][data-file="emlLogVacuumHelioCMB.fits"]';
+      await page.click(key);
+      const frame = await poll(() => page.$('[data-testid="frame-info"]'), 'the frame panel');
+      const text = await frame.textContent();
+      assert.match(text, /vacuum/i, text);
+      assert.match(text, /header/i, text); // VACUUM = T decided it
+      assert.match(text, /CMB/, text); // DO_CMB = T
+      const zBefore = Number(await page.getAttribute(key, 'data-z'));
+      await page.selectOption('[data-testid="frame-medium"]', 'air');
+      const zAir = await poll(async () => {
+        const z = Number(await page.getAttribute(key, 'data-z'));
+        return Math.abs(z - zBefore) > 1e-4 ? z : false;
+      }, 'the re-analysed z');
+      // Vacuum wavelengths read as air are moved by ≈ 2.8e-4 (1 + z): the redshift rises by as much.
+      assert.ok(zAir - zBefore > 2e-4 && zAir - zBefore < 4e-4, `z ${zBefore} → ${zAir}`);
+      await screenshot(page, 'external-frame-override');
+      await page.reload();
+      await waitForRows(page, N_SPECTRA);
+      const zReloaded = Number(await page.getAttribute(key, 'data-z'));
+      assert.ok(Math.abs(zReloaded - zAir) < 1e-6, `after reload ${zReloaded} vs ${zAir}`);
+      const rows = await readRows(page);
+      assert.equal(rows.length, N_SPECTRA);
+    },
+  },
+];

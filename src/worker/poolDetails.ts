@@ -1,0 +1,60 @@
+/**
+ * Detail requests of the worker pool: each goes to the worker that analysed
+ * its file (that worker kept the numbers: analysisCache.ts), or to the least
+ * busy one when that worker is gone; its answer is matched back by request id,
+ * and a worker's death fails the requests it held.
+ */
+import { fail, ok, type ModelFamily, type Result } from '../core/types.ts';
+import type { SpectrumDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
+
+/** The part of a pool slot this needs. */
+export interface DetailSlot {
+  worker: { postMessage(message: WorkerRequest): void };
+  detailsPending: number;
+}
+
+export interface PoolDetails<S extends DetailSlot> {
+  /** The file was sent to `slot` for analysis. */
+  analysedOn(fileId: number, slot: S): void;
+  /** Ask the owner of the file among `live` (or the first of `live`, ordered least busy first). */
+  request(live: readonly S[], fileId: number, file: Blob, fileName: string, index: number, families: readonly ModelFamily[]): Promise<Result<SpectrumDetail>>;
+  /** A 'detail' or 'detail-error' reply. */
+  answer(slot: S, m: Extract<WorkerResponse, { type: 'detail' | 'detail-error' }>): void;
+  /** Fail the requests held by `slot` (every slot when undefined). */
+  failHeldBy(slot: S | undefined, message: string): void;
+}
+
+export function createPoolDetails<S extends DetailSlot>(): PoolDetails<S> {
+  const pending = new Map<number, { slot: S; resolve: (r: Result<SpectrumDetail>) => void }>();
+  const owner = new Map<number, S>();
+  let nextRequest = 1;
+  return {
+    analysedOn(fileId, slot) {
+      owner.set(fileId, slot);
+    },
+    request(live, fileId, file, fileName, index, families) {
+      const o = owner.get(fileId);
+      const slot = o && live.includes(o) ? o : live[0];
+      const requestId = nextRequest++;
+      slot.detailsPending++;
+      return new Promise((resolve) => {
+        pending.set(requestId, { slot, resolve });
+        slot.worker.postMessage({ type: 'detail', requestId, fileId, file, fileName, index, families: [...families] });
+      });
+    },
+    answer(slot, m) {
+      const d = pending.get(m.requestId);
+      if (!d) return;
+      pending.delete(m.requestId);
+      slot.detailsPending--;
+      d.resolve(m.type === 'detail' ? ok(m.detail) : fail(m.error));
+    },
+    failHeldBy(slot, message) {
+      for (const [id, d] of pending) {
+        if (slot !== undefined && d.slot !== slot) continue;
+        pending.delete(id);
+        d.resolve(fail({ code: 'internal', message }));
+      }
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** One detail request: the kept analysis when there is one, computed (and kept) otherwise, the other family as compare. */
+import { describe, expect, it } from 'vitest';
+import { blobSource } from '../../src/core/fits/index.ts';
+import { openSpectra } from '../../src/core/formats/index.ts';
+import { fail } from '../../src/core/types.ts';
+import { createAnalysisCache } from '../../src/worker/analysisCache.ts';
+import { keptOpenFiles } from '../../src/worker/openFiles.ts';
+import { spectrumDetail } from '../../src/worker/spectrumDetail.ts';
+import { fixtureBlob, nodeAnalyzerFor } from './nodeEngine.ts';
+
+const plate = fixtureBlob('formats/sdss_spPlate.fits');
+
+describe('spectrumDetail', () => {
+  it('computes a missing analysis once, keeps it, and serves the kept one after', async () => {
+    const deps = { open: keptOpenFiles((f, n) => openSpectra(blobSource(f, n))), analyzerFor: nodeAnalyzerFor, cache: createAnalysisCache() };
+    const req = { fileId: 2, file: plate, fileName: 'plate.fits', index: 2 };
+    const first = await spectrumDetail(deps, req);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.value.result.cls).toBe('QSO');
+    const kept = deps.cache.get(2, 2, 'encoder');
+    expect(kept?.result.z).toBe(first.value.result.z);
+    const again = await spectrumDetail(deps, req);
+    expect(again.ok && again.value.result).toBe(kept!.result);
+    const out = await spectrumDetail(deps, { ...req, index: 3 });
+    expect(!out.ok && out.error.code).toBe('out-of-range');
+  });
+
+  it("says why the other family's analysis is missing", async () => {
+    const deps = {
+      open: keptOpenFiles((f, n) => openSpectra(blobSource(f, n))),
+      analyzerFor: async (family: 'encoder' | 'unet') => (family === 'unet' ? fail({ code: 'model-load' as const, message: 'HTTP 503' }) : nodeAnalyzerFor(family)),
+      cache: createAnalysisCache(),
+    };
+    const d = await spectrumDetail(deps, { fileId: 2, file: plate, fileName: 'plate.fits', index: 0, families: ['encoder', 'unet'] });
+    if (!d.ok) throw new Error(d.error.message);
+    expect(d.value.compare).toBeUndefined();
+    expect(d.value.compareError).toBe('unet: model-load: HTTP 503');
+  });
+});

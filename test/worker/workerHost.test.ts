@@ -1,0 +1,55 @@
+/** The worker's message loop in-process, on a real file: set-up, analysis, detail, cancel, ping, and work before set-up. */
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { blobSource } from '../../src/core/fits/index.ts';
+import { openSpectra } from '../../src/core/formats/index.ts';
+import { ok } from '../../src/core/types.ts';
+import { createEngine } from '../../src/worker/analysisEngine.ts';
+import type { WorkerResponse } from '../../src/worker/protocol.ts';
+import { createWorkerHost } from '../../src/worker/workerHost.ts';
+import { fixtureBlob, nodeAnalyzerFor } from './nodeEngine.ts';
+
+const CONFIG = { backend: 'wasm' as const, threads: 1, baseUrl: 'http://localhost/', family: 'encoder' as const, batchSize: 8 };
+
+function host() {
+  const out: WorkerResponse[] = [];
+  const setUp = async () => ok(createEngine({ openFile: (f, n) => openSpectra(blobSource(f, n)), analyzerFor: nodeAnalyzerFor, batchSize: 8, now: () => performance.now() }));
+  const post = (m: WorkerResponse) => out.push(m);
+  return { out, handle: createWorkerHost(setUp, post, () => performance.now()) };
+}
+
+const until = async (out: WorkerResponse[], what: (m: WorkerResponse) => boolean) => {
+  while (!out.some(what)) await new Promise((r) => setTimeout(r, 5));
+};
+
+describe('worker host', () => {
+  it('answers ping at once, sets up, analyses a plate, then gives a detail of one fibre', async () => {
+    const { out, handle } = host();
+    handle({ type: 'ping', id: 4 });
+    expect(out).toEqual([{ type: 'pong', id: 4 }]);
+    handle({ type: 'init', config: CONFIG });
+    const plate = fixtureBlob('formats/sdss_spPlate.fits');
+    handle({ type: 'analyze', jobId: 1, fileId: 3, file: plate, fileName: 'plate.fits', families: ['encoder'] });
+    await until(out, (m) => m.type === 'file-done');
+    expect(out.map((m) => m.type)).toEqual(['pong', 'ready', 'opened', 'results', 'file-done']);
+    handle({ type: 'detail', requestId: 9, fileId: 3, file: plate, fileName: 'plate.fits', index: 2, families: ['encoder'] });
+    await until(out, (m) => m.type === 'detail');
+    const d = out.find((m) => m.type === 'detail');
+    const rows = out.flatMap((m) => (m.type === 'results' ? m.rows : []));
+    expect(d?.type === 'detail' && d.detail.result.z).toBe(rows[2].z);
+  });
+
+  it('a cancelled job reports its file cancelled; work before set-up fails with a reason', async () => {
+    const early = host();
+    early.handle({ type: 'detail', requestId: 1, fileId: 1, file: new Blob([]), fileName: 'x.fits', index: 0, families: ['encoder'] });
+    await until(early.out, (m) => m.type === 'detail-error');
+    expect(early.out[0]).toMatchObject({ type: 'detail-error', error: { code: 'internal', message: expect.stringMatching(/before it was set up/) } });
+
+    const { out, handle } = host();
+    handle({ type: 'init', config: CONFIG });
+    handle({ type: 'cancel', jobId: 2 });
+    handle({ type: 'analyze', jobId: 2, fileId: 5, file: fixtureBlob('formats/sdss_spPlate.fits'), fileName: 'plate.fits', families: ['encoder'] });
+    await until(out, (m) => m.type === 'file-done');
+    expect(out.find((m) => m.type === 'file-done')).toEqual({ type: 'file-done', jobId: 2, fileId: 5, cancelled: true });
+  });
+});
