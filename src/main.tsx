@@ -29,6 +29,7 @@ const session = createSession({
     await decisionsStore.getState().saveSessionRows(rows);
   },
   loadRows: () => decisionsStore.getState().loadSessionRows(),
+  overrideFor: (fileName) => Object.values(decisionsStore.getState().decisions).find((d) => d.fileName === fileName && d.frame)?.frame,
 });
 
 // Decisions first, so restored rows show their flags at once.

@@ -8,18 +8,9 @@ import { toModelGrid, type ModelGridSpectrum, type ToModelGridOptions } from './
 import { frameCorrection, type FrameCorrection } from './grid/velocityFrame.ts';
 import { instrumentProfile, OTHER_PROFILE, SDSS_PROFILE, type InstrumentProfile } from './preprocess/instrumentProfile.ts';
 import { matchNoiseToData, type NoiseRescale } from './preprocess/noiseScale.ts';
-import { ok, type Result, type Spectrum, type VelocityFrame, type WavelengthMedium } from './types.ts';
+import { ok, type FrameOverride, type Result, type Spectrum } from './types.ts';
 
-/**
- * What a user may say about a file when its headers are wrong or silent: air or vacuum, the
- * velocity frame, and whether to treat it like an SDSS pipeline product. Saved with the
- * decisions and applied on every analysis of that file.
- */
-export interface FrameOverride {
-  medium?: WavelengthMedium;
-  velocity?: VelocityFrame;
-  treatAs?: 'sdss' | 'other';
-}
+export type { FrameOverride } from './types.ts';
 
 export interface PrepareOptions extends ToModelGridOptions {
   override?: FrameOverride;

@@ -120,6 +120,17 @@ export interface WavelengthFrame {
   wants?: { helio?: boolean; cmb?: boolean };
 }
 
+/**
+ * What a user may say about a file when its headers are wrong or silent: air or vacuum, the
+ * velocity frame, and whether to treat it like an SDSS pipeline product or like another
+ * instrument's spectrum. Saved with the decisions and applied on every analysis of that file.
+ */
+export interface FrameOverride {
+  medium?: WavelengthMedium;
+  velocity?: VelocityFrame;
+  treatAs?: 'sdss' | 'other';
+}
+
 /** One spectrum on its own wavelength grid, as an adapter read it. */
 export interface Spectrum {
   /** Stable identity within the file, e.g. 'spec-0375-52140-0356' or 'fiber-12'. */

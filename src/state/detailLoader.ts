@@ -4,7 +4,7 @@
  * selection or the model changed while it waited. Rows without a file in this
  * session (failed, or restored from the last one) say why they have no plots.
  */
-import type { ModelFamily } from '../core/types.ts';
+import type { FrameOverride, ModelFamily } from '../core/types.ts';
 import type { WorkerPool } from '../worker/pool.ts';
 import type { SpectrumDetail } from '../worker/protocol.ts';
 import { familiesOf } from './familyAnswers.ts';
@@ -16,7 +16,12 @@ export function detailMatches(d: SpectrumDetail, families: readonly ModelFamily[
   return families.length < 2 ? d.compare === undefined : d.compare?.family === families[1] || d.compareError !== undefined;
 }
 
-export function createDetailLoader(store: AppStore, pool: () => WorkerPool | undefined, blobOf: (fileId: number) => Blob | undefined): () => void {
+export function createDetailLoader(
+  store: AppStore,
+  pool: () => WorkerPool | undefined,
+  blobOf: (fileId: number) => Blob | undefined,
+  overrideOf: (fileName: string) => FrameOverride | undefined = () => undefined,
+): () => void {
   let busy = false;
   function request(): void {
     const p = pool();
@@ -38,7 +43,7 @@ export function createDetailLoader(store: AppStore, pool: () => WorkerPool | und
     if (s.detail.status === 'ready' && s.detail.key === key && detailMatches(s.detail.detail, families)) return;
     s.setDetail({ status: 'loading', key });
     busy = true;
-    void p.detail(row.fileId, blob, row.row.fileName, row.row.index, families).then((r) => {
+    void p.detail(row.fileId, blob, row.row.fileName, row.row.index, families, overrideOf(row.row.fileName)).then((r) => {
       busy = false;
       const now = store.getState();
       // Moved on, or switched model, meanwhile: fetch the latest.

@@ -7,7 +7,7 @@
  * detailLoader.ts.
  */
 import type { SpectrumResult } from '../core/result/spectrumResult.ts';
-import type { ModelFamily } from '../core/types.ts';
+import type { FrameOverride, ModelFamily } from '../core/types.ts';
 import type { BackendChoice, BackendPlan, BackendProbe } from '../platform/backend.ts';
 import type { PoolFile, PoolMessage, WorkerPool } from '../worker/pool.ts';
 import { recordReady, startPool } from './backendStart.ts';
@@ -31,6 +31,8 @@ export interface SessionDeps {
   /** Save / load the table of the last session (decisions store); optional. */
   saveRows?(rows: SpectrumResult[]): Promise<void>;
   loadRows?(): Promise<SpectrumResult[]>;
+  /** The user's frame / instrument choice for a file (kept with the decisions); optional. */
+  overrideFor?(fileName: string): FrameOverride | undefined;
 }
 
 export interface Session {
@@ -44,6 +46,8 @@ export interface Session {
   cancel(): void;
   /** Select a row (or nothing) and load its detail. */
   open(key: string | undefined): void;
+  /** Analyse a file of this session again (its frame override changed); its rows are replaced, decisions kept. */
+  reanalyse(fileName: string): void;
   dispose(): void;
 }
 
@@ -60,7 +64,7 @@ export function createSession(deps: SessionDeps): Session {
   let nextJob = 1;
   let pending: PoolMessage[] = [];
   let flushScheduled = false;
-  const requestDetail = createDetailLoader(store, () => pool, (id) => blobs.get(id));
+  const requestDetail = createDetailLoader(store, () => pool, (id) => blobs.get(id), (name) => deps.overrideFor?.(name));
   /** Files added before the first pool existed. */
   const unsent: Array<{ jobId: number; files: PoolFile[]; families: ModelFamily[] }> = [];
 
@@ -80,6 +84,9 @@ export function createSession(deps: SessionDeps): Session {
       activeJobs.clear();
       void persist();
     }
+    // The selected spectrum's row came (back) after a re-analysis: show it again.
+    const s = store.getState();
+    if (s.selectedKey !== undefined && s.detail.status === 'none' && s.rows.some((r) => r.key === s.selectedKey)) requestDetail();
   }
 
   async function persist(): Promise<void> {
@@ -99,6 +106,11 @@ export function createSession(deps: SessionDeps): Session {
     for (const u of unsent.splice(0)) p.submit(u.jobId, u.files, u.families);
     await recordReady(store, p, () => pool === p);
   }
+
+  const withOverride = (fileName: string): { override?: FrameOverride } => {
+    const o = deps.overrideFor?.(fileName);
+    return o ? { override: o } : {};
+  };
 
   /** Queue files for analysis by `families` as one job. */
   function submit(files: PoolFile[], families: ModelFamily[]): void {
@@ -156,9 +168,15 @@ export function createSession(deps: SessionDeps): Session {
       entries.forEach((e, i) => blobs.set(e.fileId, files[i]));
       s.addFiles(entries);
       submit(
-        entries.map((e, i) => ({ fileId: e.fileId, file: files[i], fileName: e.name })),
+        entries.map((e, i) => ({ fileId: e.fileId, file: files[i], fileName: e.name, ...withOverride(e.name) })),
         familiesOf(s.modelChoice),
       );
+    },
+    reanalyse(fileName) {
+      const file = [...blobs.values()].find((f) => f.name === fileName);
+      if (!file) return;
+      this.addFiles([file]);
+      requestDetail();
     },
     cancel() {
       for (const u of unsent.splice(0)) {

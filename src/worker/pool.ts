@@ -12,6 +12,7 @@
  * without a file finishing (something is wrong with every worker, not with
  * one file); then the queue is failed with that reason.
  */
+import type { FrameOverride } from '../core/types.ts';
 import { fail, ok, type InputError, type ModelFamily, type Result } from '../core/types.ts';
 import type { Backend } from '../platform/backend.ts';
 import type { SpectrumDetail, WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
@@ -42,7 +43,7 @@ export interface WorkerPool {
   submit(jobId: number, files: readonly PoolFile[], families?: readonly ModelFamily[]): void;
   /** Stop a job: queued files are dropped (reported as cancelled), running ones stop after their batch. */
   cancel(jobId: number): void;
-  detail(fileId: number, file: Blob, fileName: string, index: number, families?: readonly ModelFamily[]): Promise<Result<SpectrumDetail>>;
+  detail(fileId: number, file: Blob, fileName: string, index: number, families?: readonly ModelFamily[], override?: FrameOverride): Promise<Result<SpectrumDetail>>;
   terminate(): void;
 }
 
@@ -114,8 +115,8 @@ export function createWorkerPool(
       queue.shift();
       slot.inFlight.set(task.file.fileId, task);
       details.analysedOn(task.file.fileId, slot);
-      const { fileId, file, fileName } = task.file;
-      slot.worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families] });
+      const { fileId, file, fileName, override } = task.file;
+      slot.worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families], ...(override && { override }) });
     }
   }
 
@@ -232,13 +233,13 @@ export function createWorkerPool(
       for (const t of dropped) onMessage({ type: 'file-done', jobId, fileId: t.file.fileId, cancelled: true });
       for (const s of slots) if (s.alive) s.worker.postMessage({ type: 'cancel', jobId });
     },
-    async detail(fileId, file, fileName, index, families = DEFAULT_FAMILIES) {
+    async detail(fileId, file, fileName, index, families = DEFAULT_FAMILIES, override) {
       const r = await ready;
       if (!r.ok) return r;
       const live = slots.filter((s) => s.alive && s.ready);
       if (live.length === 0) return fail({ code: 'internal', message: 'no analysis worker is running: reload the page' });
       live.sort((a, b) => load(a) - load(b));
-      return details.request(live, fileId, file, fileName, index, families);
+      return details.request(live, fileId, file, fileName, index, families, override);
     },
     terminate() {
       stopped = true;

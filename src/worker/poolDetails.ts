@@ -4,6 +4,7 @@
  * busy one when that worker is gone; its answer is matched back by request id,
  * and a worker's death fails the requests it held.
  */
+import type { FrameOverride } from '../core/types.ts';
 import { fail, ok, type ModelFamily, type Result } from '../core/types.ts';
 import type { SpectrumDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
 
@@ -17,7 +18,15 @@ export interface PoolDetails<S extends DetailSlot> {
   /** The file was sent to `slot` for analysis. */
   analysedOn(fileId: number, slot: S): void;
   /** Ask the owner of the file among `live` (or the first of `live`, ordered least busy first). */
-  request(live: readonly S[], fileId: number, file: Blob, fileName: string, index: number, families: readonly ModelFamily[]): Promise<Result<SpectrumDetail>>;
+  request(
+    live: readonly S[],
+    fileId: number,
+    file: Blob,
+    fileName: string,
+    index: number,
+    families: readonly ModelFamily[],
+    override?: FrameOverride,
+  ): Promise<Result<SpectrumDetail>>;
   /** A 'detail' or 'detail-error' reply. */
   answer(slot: S, m: Extract<WorkerResponse, { type: 'detail' | 'detail-error' }>): void;
   /** Fail the requests held by `slot` (every slot when undefined). */
@@ -32,14 +41,14 @@ export function createPoolDetails<S extends DetailSlot>(): PoolDetails<S> {
     analysedOn(fileId, slot) {
       owner.set(fileId, slot);
     },
-    request(live, fileId, file, fileName, index, families) {
+    request(live, fileId, file, fileName, index, families, override) {
       const o = owner.get(fileId);
       const slot = o && live.includes(o) ? o : live[0];
       const requestId = nextRequest++;
       slot.detailsPending++;
       return new Promise((resolve) => {
         pending.set(requestId, { slot, resolve });
-        slot.worker.postMessage({ type: 'detail', requestId, fileId, file, fileName, index, families: [...families] });
+        slot.worker.postMessage({ type: 'detail', requestId, fileId, file, fileName, index, families: [...families], ...(override && { override }) });
       });
     },
     answer(slot, m) {

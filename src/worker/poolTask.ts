@@ -7,6 +7,7 @@
  * A file that loses its worker twice is closed with a failure for every
  * spectrum not yet reported (or for the file, when it never opened).
  */
+import type { FrameOverride } from '../core/types.ts';
 import type { InputError, ModelFamily } from '../core/types.ts';
 import type { SpectrumFailure, WorkerResponse } from './protocol.ts';
 
@@ -14,6 +15,8 @@ export interface PoolFile {
   fileId: number;
   file: Blob;
   fileName: string;
+  /** The user's frame / instrument choice for this file. */
+  override?: FrameOverride;
 }
 
 /** Analysis traffic the pool forwards: 'opened', 'results', 'file-done'. */

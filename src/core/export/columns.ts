@@ -2,6 +2,7 @@
  * The flat table written to CSV and FITS: one column list, so both writers
  * and the CSV reader agree on names, kinds and units.
  */
+import { frameToText } from './decision.ts';
 import type { SpectralClass } from '../types.ts';
 import type { ExportRecord } from './types.ts';
 
@@ -89,6 +90,8 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'user_z', kind: 'float', value: (r) => r.decision?.z },
   { name: 'user_class', kind: 'text', value: (r) => r.decision?.cls },
   { name: 'user_comment', kind: 'text', value: (r) => r.decision?.comment },
+  /** The user's frame override for the file, e.g. 'medium=air;velocity=heliocentric;treat=other'. */
+  { name: 'user_frame', kind: 'text', value: (r) => frameToText(r.decision?.frame) },
   /** ISO 8601 UTC, millisecond precision: the import conflict rule compares it. */
   {
     name: 'user_updated_at',

@@ -1,11 +1,55 @@
 /** Building, emptiness and validation of single decisions. */
-import { CLASSES, type SpectralClass } from '../types.ts';
+import { CLASSES, type FrameOverride, type SpectralClass } from '../types.ts';
 import { keyOf } from './spectrumKey.ts';
 import { QOP_VALUES, type Decision, type DecisionIdent, type DecisionPatch, type Qop } from './types.ts';
 
 /** True when the decision records nothing a person chose. */
-export function isEmptyDecision(d: Pick<Decision, 'qop' | 'comment' | 'z' | 'cls'>): boolean {
-  return d.qop === undefined && (d.comment === undefined || d.comment === '') && d.z === undefined && d.cls === undefined;
+export function isEmptyDecision(d: Pick<Decision, 'qop' | 'comment' | 'z' | 'cls' | 'frame'>): boolean {
+  return d.qop === undefined && (d.comment === undefined || d.comment === '') && d.z === undefined && d.cls === undefined && isEmptyFrame(d.frame);
+}
+
+const isEmptyFrame = (f: FrameOverride | undefined): boolean => f === undefined || (f.medium === undefined && f.velocity === undefined && f.treatAs === undefined);
+
+const MEDIA: readonly string[] = ['air', 'vacuum'];
+const VELOCITY_FRAMES: readonly string[] = ['topocentric', 'heliocentric', 'barycentric', 'unknown'];
+const TREAT_AS: readonly string[] = ['sdss', 'other'];
+
+/** A frame override from outside (import, old database), or a reason it is unusable; undefined when absent. */
+export function frameFromUnknown(v: unknown): FrameOverride | string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object') return 'frame is not an object';
+  const o = v as Record<string, unknown>;
+  const out: FrameOverride = {};
+  if (o.medium !== undefined) {
+    if (!MEDIA.includes(String(o.medium))) return `frame medium ${String(o.medium)} is not air or vacuum`;
+    out.medium = o.medium as FrameOverride['medium'];
+  }
+  if (o.velocity !== undefined) {
+    if (!VELOCITY_FRAMES.includes(String(o.velocity))) return `frame velocity ${String(o.velocity)} is not one of ${VELOCITY_FRAMES.join(', ')}`;
+    out.velocity = o.velocity as FrameOverride['velocity'];
+  }
+  if (o.treatAs !== undefined) {
+    if (!TREAT_AS.includes(String(o.treatAs))) return `frame treatAs ${String(o.treatAs)} is not sdss or other`;
+    out.treatAs = o.treatAs as FrameOverride['treatAs'];
+  }
+  return isEmptyFrame(out) ? undefined : out;
+}
+
+/** The override as text for the CSV/FITS column user_frame: 'medium=air;velocity=heliocentric;treat=other'. */
+export function frameToText(f: FrameOverride | undefined): string | undefined {
+  if (isEmptyFrame(f)) return undefined;
+  return [f!.medium && `medium=${f!.medium}`, f!.velocity && `velocity=${f!.velocity}`, f!.treatAs && `treat=${f!.treatAs}`].filter(Boolean).join(';');
+}
+
+/** The inverse of frameToText (CSV import). */
+export function frameFromText(text: string): FrameOverride | string | undefined {
+  if (text.trim() === '') return undefined;
+  const o: Record<string, string> = {};
+  for (const part of text.split(';')) {
+    const [k, v] = part.split('=').map((x) => x.trim());
+    o[k === 'treat' ? 'treatAs' : k] = v;
+  }
+  return frameFromUnknown(o);
 }
 
 /** A manual class equal to the pipeline's is no decision: choosing it clears the override. */
@@ -46,6 +90,7 @@ export function applyPatch(
   if (merged.comment !== undefined && merged.comment !== '') next.comment = merged.comment;
   if (merged.z !== undefined) next.z = merged.z;
   if (merged.cls !== undefined) next.cls = merged.cls;
+  if (!isEmptyFrame(merged.frame)) next.frame = { ...merged.frame };
   return isEmptyDecision(next) ? undefined : next;
 }
 
@@ -56,6 +101,7 @@ function pickFields(d: Decision | undefined): DecisionPatch {
   if (d.comment !== undefined) out.comment = d.comment;
   if (d.z !== undefined) out.z = d.z;
   if (d.cls !== undefined) out.cls = d.cls;
+  if (d.frame !== undefined) out.frame = d.frame;
   return out;
 }
 
@@ -81,6 +127,8 @@ export function decisionFromUnknown(v: unknown): Decision | string {
   if (o.comment !== undefined && o.comment !== null && typeof o.comment !== 'string') return 'comment is not text';
   if (o.z !== undefined && o.z !== null && (typeof o.z !== 'number' || !Number.isFinite(o.z))) return 'manual z is not a number';
   if (o.cls !== undefined && o.cls !== null && !isClass(o.cls)) return `class ${String(o.cls)} is not one of ${CLASSES.join(', ')}`;
+  const frame = frameFromUnknown(o.frame);
+  if (typeof frame === 'string') return frame;
   const updatedAt = isTime(o.updatedAt) ? o.updatedAt : 0;
   const ident = { fileName: o.fileName, index: o.index, spectrumId: o.spectrumId };
   const patch: DecisionPatch = {};
@@ -88,6 +136,7 @@ export function decisionFromUnknown(v: unknown): Decision | string {
   if (typeof o.comment === 'string') patch.comment = o.comment;
   if (typeof o.z === 'number') patch.z = o.z;
   if (isClass(o.cls)) patch.cls = o.cls;
+  if (frame) patch.frame = frame;
   return applyPatch(undefined, patch, ident, updatedAt) ?? 'records no decision';
 }
 

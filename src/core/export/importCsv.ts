@@ -2,11 +2,11 @@
 import { fail, ok, type Result } from '../types.ts';
 import { parseCsv } from './csvParse.ts';
 import { undefuseCell } from './csvWrite.ts';
-import { decisionFromUnknown } from './decision.ts';
+import { decisionFromUnknown, frameFromText } from './decision.ts';
 import type { Decision, ImportError, ImportedDecisions } from './types.ts';
 
 const IDENT_COLUMNS = ['file', 'index', 'id'] as const;
-const USER_COLUMNS = ['user_qop', 'user_z', 'user_class', 'user_comment', 'user_updated_at'] as const;
+const USER_COLUMNS = ['user_qop', 'user_z', 'user_class', 'user_comment', 'user_frame', 'user_updated_at'] as const;
 
 export function importCsv(text: string): Result<ImportedDecisions, ImportError> {
   const parsed = parseCsv(text);
@@ -49,6 +49,11 @@ export function importCsv(text: string): Result<ImportedDecisions, ImportError> 
       issues.push(`line ${lineNo}: user_updated_at '${user.user_updated_at}' is not a date`);
       return;
     }
+    const frame = frameFromText(user.user_frame);
+    if (typeof frame === 'string') {
+      issues.push(`line ${lineNo}: ${frame}`);
+      return;
+    }
     const d = decisionFromUnknown({
       fileName: text('file'),
       index: numberOrText(cell('index')),
@@ -57,6 +62,7 @@ export function importCsv(text: string): Result<ImportedDecisions, ImportError> 
       z: user.user_z === '' ? undefined : numberOrText(user.user_z),
       cls: user.user_class === '' ? undefined : user.user_class,
       comment: user.user_comment === '' ? undefined : user.user_comment,
+      frame,
       updatedAt,
     });
     if (typeof d === 'string') issues.push(`line ${lineNo}: ${d}`);

@@ -4,6 +4,7 @@
  * missing numbers become null (JSON has no NaN); a null robustness means
  * "unique" (single minimum).
  */
+import type { FrameOverride } from '../types.ts';
 import { RESULT_SCALARS, type ResultScalar, type SpectrumResult } from '../result/spectrumResult.ts';
 import type { SpectrumMeta } from '../types.ts';
 import type { ExportRecord } from './types.ts';
@@ -24,7 +25,7 @@ export interface JsonExportRow {
   index: number;
   spectrumId: string;
   result?: JsonResult;
-  decision?: { qop?: number; comment?: string; z?: number; cls?: string; updatedAt: number };
+  decision?: { qop?: number; comment?: string; z?: number; cls?: string; frame?: FrameOverride; updatedAt: number };
 }
 
 export interface JsonExport {
@@ -70,6 +71,7 @@ function jsonRow(r: ExportRecord): JsonExportRow {
     if (d.comment !== undefined) out.decision.comment = d.comment;
     if (d.z !== undefined) out.decision.z = d.z;
     if (d.cls !== undefined) out.decision.cls = d.cls;
+    if (d.frame !== undefined) out.decision.frame = { ...d.frame };
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * decisions store (src/state) and the writers in this folder share them.
  */
 import type { SpectrumIdent, SpectrumResult } from '../result/spectrumResult.ts';
-import type { SpectralClass } from '../types.ts';
+import type { FrameOverride, SpectralClass } from '../types.ts';
 
 /**
  * Quality of the redshift as judged by a person, with Marz's meaning
@@ -26,12 +26,14 @@ export interface Decision extends DecisionIdent {
   z?: number;
   /** Manual class overriding the pipeline's. */
   cls?: SpectralClass;
+  /** The user's wavelength-frame / instrument choice for this spectrum's file (re-analysed with it). */
+  frame?: FrameOverride;
   /** ms since 1970 of the last change: the newer one wins when imports conflict. */
   updatedAt: number;
 }
 
 /** A change to a decision; a field present with value `undefined` removes it. */
-export type DecisionPatch = Partial<Pick<Decision, 'qop' | 'comment' | 'z' | 'cls'>>;
+export type DecisionPatch = Partial<Pick<Decision, 'qop' | 'comment' | 'z' | 'cls' | 'frame'>>;
 
 /**
  * One line of an export: a result row and/or a decision. A decision whose

@@ -8,10 +8,12 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { DecisionIdent } from '../../core/export/types.ts';
 import { classPatch, zPatch } from '../../core/export/decision.ts';
-import type { SpectralClass } from '../../core/types.ts';
+import type { FrameOverride, SpectralClass } from '../../core/types.ts';
 import { useDecisions, useDecisionsApi } from '../../state/decisionsContext.ts';
 import { useApp } from '../../state/store.ts';
 import { DecisionBar } from '../decisions/DecisionBar.tsx';
+import { useSession } from '../sessionContext.ts';
+import { FramePanel } from '../view/FramePanel.tsx';
 import { useModelAssets } from '../useModelAssets.ts';
 import type { SpectrumDetail } from '../../worker/protocol.ts';
 
@@ -60,7 +62,14 @@ function OpenSpectrum({ spectrumKey, detail, assets }: OpenSpectrumProps) {
   const [draftCls, setDraftCls] = useState<SpectralClass | undefined>(undefined);
   const [draftZ, setDraftZ] = useState<number | undefined>(undefined);
   const cls: SpectralClass = draftCls ?? decision?.cls ?? result.cls;
-  const savedZ = decision?.z ?? (cls === result.cls ? result.z : result.zByClass[cls]);
+  // The view works on the file's wavelengths (result.z); decisions, rows and exports are in the
+  // corrected frame (barycentric, CMB): convert at the boundary.
+  const factor = detail.correction?.factor ?? 1;
+  const toView = (z: number) => (1 + z) / factor - 1;
+  const toReported = (z: number) => (1 + z) * factor - 1;
+  const savedZ = decision?.z !== undefined ? toView(decision.z) : cls === result.cls ? result.z : result.zByClass[cls];
+  const session = useSession();
+  const fileOverride = useDecisions((s) => Object.values(s.decisions).find((d) => d.fileName === detail.fileName && d.frame)?.frame);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pending = useRef<(() => void) | undefined>(undefined);
 
@@ -90,7 +99,17 @@ function OpenSpectrum({ spectrumKey, detail, assets }: OpenSpectrumProps) {
   const clsRef = useRef(cls);
   clsRef.current = cls;
   const saveZ = (z: number) => {
-    void api.getState().setDecision(spectrumKey, zPatch(z, clsRef.current, result), ident);
+    void api.getState().setDecision(spectrumKey, zPatch(toReported(z), clsRef.current, { cls: result.cls, z: toReported(result.z) }), ident);
+  };
+
+  /** One override for the whole file: set on this spectrum's decision, cleared from the file's others, then analyse again. */
+  const onOverride = (next: FrameOverride | undefined) => {
+    const st = api.getState();
+    for (const d of Object.values(st.decisions)) {
+      if (d.fileName === detail.fileName && d.key !== spectrumKey && d.frame) void st.setDecision(d.key, { frame: undefined }, d);
+    }
+    void st.setDecision(spectrumKey, { frame: next }, ident);
+    session.reanalyse(detail.fileName);
   };
 
   const onZChange = (z: number) => {
@@ -112,7 +131,8 @@ function OpenSpectrum({ spectrumKey, detail, assets }: OpenSpectrumProps) {
 
   return (
     <div className="detail" data-testid="detail" data-key={spectrumKey}>
-      <DecisionBar spectrumKey={spectrumKey} ident={ident} pipeline={{ cls: result.cls, z: result.z }} />
+      <DecisionBar spectrumKey={spectrumKey} ident={ident} pipeline={{ cls: result.cls, z: toReported(result.z) }} />
+      {!guided && <FramePanel detail={detail} override={fileOverride} onOverride={onOverride} />}
       <Suspense fallback={<p className="detail-empty">Loading plots…</p>}>
         <SpectrumView
           detail={detail}
