@@ -218,3 +218,27 @@ describe('analysis session: the model switch', () => {
     session.dispose();
   });
 });
+
+describe('frame override', () => {
+  it('re-analyses a file with the user’s frame choice: rows replaced, z moved by air→vacuum', async () => {
+    let override: { medium?: 'air' | 'vacuum' } | undefined;
+    const { store, session } = setUp({ overrideFor: (name) => (name === 'marz.fits' ? override : undefined) });
+    await session.start();
+    // A Marz AAOmega file whose header says VACUUM = T (test/fixtures/external).
+    session.addFiles([file('external/marz/emlLogVacuumNoHelio.fits', 'marz.fits')]);
+    await until(store, (s) => !s.progress.running && s.rows.length === 1);
+    const before = store.getState().rows[0].row;
+    expect(before.frame?.medium).toBe('vacuum');
+    override = { medium: 'air' };
+    session.reanalyse('marz.fits');
+    await until(store, (s) => !s.progress.running && s.rows.length === 1 && s.rows[0].row.frame?.mediumFrom === 'user');
+    const after = store.getState().rows[0].row;
+    expect(after.frame).toMatchObject({ medium: 'air', mediumFrom: 'user' });
+    // Read as air, the wavelengths move by ≈ +2.8e-4 when converted to vacuum, and z with them.
+    const dz = (after.zObs! - before.zObs!) / (1 + before.zObs!);
+    expect(dz).toBeGreaterThan(2.5e-4);
+    expect(dz).toBeLessThan(3.1e-4);
+    session.reanalyse('not-in-this-session.fits'); // nothing to do, no throw
+    session.dispose();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, classPatch, decisionFromUnknown, isEmptyDecision, zPatch } from '../../../src/core/export/decision.ts';
+import { applyPatch, classPatch, decisionFromUnknown, frameFromText, frameToText, isEmptyDecision, zPatch } from '../../../src/core/export/decision.ts';
 import { spectrumKey } from '../../../src/core/export/spectrumKey.ts';
 
 const ident = { fileName: 'spec-3298-54924-0141.fits', index: 0, spectrumId: 'spec-3298-54924-0141' };
@@ -67,5 +67,26 @@ describe('classPatch / zPatch', () => {
     expect(zPatch(0.046, 'GALAXY', pipeline)).toEqual({ z: 0.046 });
     // The same number on another class is a decision: that class's z is not the pipeline's answer.
     expect(zPatch(0.045033621, 'QSO', pipeline)).toEqual({ z: 0.045033621 });
+  });
+});
+
+describe('frame override in a decision', () => {
+  it('is kept, removed by undefined, and alone makes a decision', () => {
+    const a = applyPatch(undefined, { frame: { medium: 'air' } }, ident, 1)!;
+    expect(a.frame).toEqual({ medium: 'air' });
+    expect(isEmptyDecision(a)).toBe(false);
+    const b = applyPatch(a, { qop: 3 }, ident, 2)!;
+    expect(b.frame).toEqual({ medium: 'air' });
+    expect(applyPatch(a, { frame: undefined }, ident, 3)).toBeUndefined();
+  });
+
+  it('round-trips through the CSV text form and refuses unknown values', () => {
+    const f = { medium: 'vacuum' as const, velocity: 'topocentric' as const, treatAs: 'other' as const };
+    expect(frameToText(f)).toBe('medium=vacuum;velocity=topocentric;treat=other');
+    expect(frameFromText(frameToText(f)!)).toEqual(f);
+    expect(frameFromText('')).toBeUndefined();
+    expect(frameFromText('medium=water')).toMatch(/not air or vacuum/);
+    expect(decisionFromUnknown({ ...ident, frame: { velocity: 'galactic' } })).toMatch(/not one of/);
+    expect(decisionFromUnknown({ ...ident, frame: { medium: 'air' }, updatedAt: 5 })).toMatchObject({ frame: { medium: 'air' }, updatedAt: 5 });
   });
 });

@@ -87,7 +87,7 @@ const keyOfRow = (r: SpectrumResult) => spectrumKey(r.fileName, r.index, r.spect
 
 export const DECISIONS: Decision[] = [
   { key: keyOfRow(ROWS[0]), ...ident(ROWS[0]), qop: 4, comment: 'clear C IV, C III], Mg II', updatedAt: Date.UTC(2025, 0, 2, 3, 4, 5, 678) },
-  { key: keyOfRow(ROWS[1]), ...ident(ROWS[1]), qop: 6, z: -0.0007, cls: 'STAR', updatedAt: Date.UTC(2025, 0, 2, 3, 5) },
+  { key: keyOfRow(ROWS[1]), ...ident(ROWS[1]), qop: 6, z: -0.0007, cls: 'STAR', frame: { medium: 'air', treatAs: 'other' }, updatedAt: Date.UTC(2025, 0, 2, 3, 5) },
   {
     key: keyOfRow(ROWS[2]),
     ...ident(ROWS[2]),
