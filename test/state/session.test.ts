@@ -221,15 +221,15 @@ describe('analysis session: the model switch', () => {
 
 describe('frame override', () => {
   it('re-analyses a file with the user’s frame choice: rows replaced, z moved by air→vacuum', async () => {
-    let override: { medium?: 'air' | 'vacuum' } | undefined;
-    const { store, session } = setUp({ overrideFor: (name) => (name === 'marz.fits' ? override : undefined) });
+    const choice: { override?: { medium?: 'air' | 'vacuum' } } = {};
+    const { store, session } = setUp({ overrideFor: (name) => (name === 'marz.fits' ? choice.override : undefined) });
     await session.start();
     // A Marz AAOmega file whose header says VACUUM = T (test/fixtures/external).
     session.addFiles([file('external/marz/emlLogVacuumNoHelio.fits', 'marz.fits')]);
     await until(store, (s) => !s.progress.running && s.rows.length === 1);
     const before = store.getState().rows[0].row;
     expect(before.frame?.medium).toBe('vacuum');
-    override = { medium: 'air' };
+    choice.override = { medium: 'air' };
     session.reanalyse('marz.fits');
     await until(store, (s) => !s.progress.running && s.rows.length === 1 && s.rows[0].row.frame?.mediumFrom === 'user');
     const after = store.getState().rows[0].row;
