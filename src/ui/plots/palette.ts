@@ -26,7 +26,7 @@ export const PLOT_COLORS = {
   emissionLine: '#009E73',
   absorptionLine: '#8C564B',
   /** Lines of a second redshift z₂ found in the residual. */
-  secondZLine: '#0B6E99',
+  secondZLine: '#D55E00',
   /** Vertical marker of the current redshift. */
   currentZ: '#D55E00',
 } as const;

@@ -41,7 +41,7 @@ export function SpectrumPanel({ detail, cls, z, zSettled, grid, compare, guided,
       <SpectrumPlot detail={detail} cls={cls} z={z} grid={grid} mode={mode} showLines={showLines} allLines={allLines} zSettled={zSettled} compare={compare} secondZ={secondZ} />
       {secondZ && (
         <p className="second-z-note" data-testid="second-z-note" data-z2={String(secondZ.z2)}>
-          Second redshift z₂ = {secondZ.z2.toFixed(4)} (S/N {secondZ.snr.toFixed(1)}) in the residual: {secondZ.lines.map((l) => `${l.name} (S/N ${l.snr.toFixed(1)})`).join(', ')} — marked in blue
+          Second redshift z₂ = {secondZ.z2.toFixed(4)} (S/N {secondZ.snr.toFixed(1)}) in the residual: {secondZ.lines.map((l) => `${l.name} (S/N ${l.snr.toFixed(1)})`).join(', ')} — marked ‘z₂ …’ on the spectrum
           {showLines ? '' : ' when lines are on'}.
         </p>
       )}
