@@ -52,13 +52,16 @@ export function SpectrumView({ detail, manifest, eigen, z: shellZ, cls: shellCls
   const preview = previewState && previewState.fromZ === shellZ && previewState.fromCls === shellCls ? previewState : undefined;
   const cls = preview?.cls ?? shellCls;
   const z = preview?.z ?? shellZ;
-  // Any other move starts from what is shown: a previewed class becomes the chosen one first.
+  // Any other move starts from what is shown: a previewed class becomes the chosen one first, unless
+  // the move picks a class itself (a class button reports the class, then its best z, in one handler).
+  let classPicked = false;
   const changeZ = (zz: number) => {
-    if (preview && preview.cls !== shellCls) onClassChange(preview.cls);
+    if (preview && !classPicked && preview.cls !== shellCls) onClassChange(preview.cls);
     setPreview(undefined);
     onZChange(zz);
   };
   const changeClass = (c: SpectralClass) => {
+    classPicked = true;
     setPreview(undefined);
     onClassChange(c);
   };

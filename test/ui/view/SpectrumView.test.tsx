@@ -219,6 +219,16 @@ describe('SpectrumView ranked minima, σ_z and the second redshift (issue 11)', 
     expect(screen.queryByTestId('minimum-keep')).toBeNull();
   });
 
+  it('a class button during a preview of another class picks that class only', () => {
+    const { onZChange, onClassChange } = setup();
+    const r = qso.detail.result;
+    fireEvent.click(screen.getAllByTestId('minimum').find((e) => e.getAttribute('data-class') === 'STAR')!);
+    expect(screen.getByTestId('readout-class').textContent).toBe('STAR');
+    fireEvent.click(screen.getByTestId('class-GALAXY'));
+    expect(onClassChange.mock.calls).toEqual([['GALAXY']]);
+    expect(onZChange).toHaveBeenLastCalledWith(r.zByClass.GALAXY);
+  });
+
   it("marks a flagged second redshift's lines: the injected fixture has the note and z₂ markers", async () => {
     const injected = await analyseFixture('second-z/spec-0375-52140-0356-z2-0.7.fits');
     const r = injected.detail.result;
