@@ -22,6 +22,7 @@ function passes(r: ResultRow, f: RowFilter, d: Decision | undefined): boolean {
     if (!(R < f.robustnessMax)) return false;
   }
   if (f.flaggedOnly && r.row.flags.length === 0) return false;
+  if (f.flag !== undefined && !r.row.flags.includes(f.flag)) return false;
   if (f.disagreeOnly && r.disagree !== true) return false;
   if (f.qop === 'none' && d?.qop !== undefined) return false;
   if (typeof f.qop === 'number' && d?.qop !== f.qop) return false;
@@ -42,6 +43,9 @@ function sortValue(r: ResultRow, key: SortKey, d: Decision | undefined): SortVal
       return rowClass(r);
     case 'z':
       return r.row.z;
+    case 'zErr':
+      // NaN (no σ_z: the curve is not convex at the minimum) sorts last.
+      return r.row.zErr;
     case 'unet':
       // Disagreements first (ascending), then agreements; rows without both answers last.
       return r.disagree === undefined ? undefined : r.disagree ? 0 : 1;

@@ -79,7 +79,7 @@ export interface BackendState {
   error: string | undefined;
 }
 
-export type SortKey = 'file' | 'index' | 'id' | 'class' | 'z' | 'unet' | 'chi2' | 'robustness' | 'flags' | 'qop' | 'comment' | 'truthClass' | 'truthZ';
+export type SortKey = 'file' | 'index' | 'id' | 'class' | 'z' | 'zErr' | 'unet' | 'chi2' | 'robustness' | 'flags' | 'qop' | 'comment' | 'truthClass' | 'truthZ';
 export type SortDir = 'asc' | 'desc';
 
 export interface RowFilter {
@@ -93,6 +93,8 @@ export interface RowFilter {
   robustnessMax: number | undefined;
   /** Only rows with at least one anomaly flag. */
   flaggedOnly: boolean;
+  /** Only rows carrying this anomaly flag (e.g. 'second-redshift'); undefined = any. */
+  flag: string | undefined;
   /** Only rows where the two model families disagree (see ResultRow.disagree). */
   disagreeOnly: boolean;
   /** 'any', 'none' (no QOP set) or a QOP value. */

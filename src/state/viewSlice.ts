@@ -30,6 +30,7 @@ export const NO_FILTER: RowFilter = {
   chi2Min: undefined,
   robustnessMax: undefined,
   flaggedOnly: false,
+  flag: undefined,
   disagreeOnly: false,
   qop: 'any',
 };

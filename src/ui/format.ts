@@ -5,6 +5,18 @@ export function formatZ(z: number | undefined): string {
   return z === undefined || !Number.isFinite(z) ? '—' : z.toFixed(5);
 }
 
+/** A redshift error σ_z with 2 significant digits ('9.3e-6'); '—' when missing or NaN (no convex minimum). */
+export function formatZErr(e: number | undefined): string {
+  if (e === undefined || !Number.isFinite(e)) return '—';
+  return e.toExponential(1);
+}
+
+/** z ± σ_z for titles: the z as formatZ, σ as formatZErr (or z alone without σ). */
+export function formatZWithErr(z: number | undefined, e: number | undefined): string {
+  const zt = formatZ(z);
+  return e === undefined || !Number.isFinite(e) || zt === '—' ? zt : `${zt} ± ${formatZErr(e)}`;
+}
+
 /** Reduced χ² with 3 significant digits. */
 export function formatChi2(c: number | undefined): string {
   if (c === undefined || !Number.isFinite(c)) return '—';

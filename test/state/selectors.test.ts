@@ -97,3 +97,18 @@ describe('progress reads', () => {
     expect(etaSeconds({ ...p, running: false }, 1000)).toBeUndefined();
   });
 });
+
+describe('sorting by σ_z', () => {
+  it('orders by zErr both ways, rows without one (failed, or NaN) last', () => {
+    const up = visibleRows(rows, { key: 'zErr', dir: 'asc' }, NO_FILTER, {});
+    const down = visibleRows(rows, { key: 'zErr', dir: 'desc' }, NO_FILTER, {});
+    const has = (r: ResultRow) => r.row.zErr !== undefined && Number.isFinite(r.row.zErr);
+    const eUp = up.filter(has).map((r) => r.row.zErr!);
+    expect(eUp.length).toBeGreaterThan(5);
+    expect(eUp).toEqual([...eUp].sort((a, b) => a - b));
+    expect(eUp[0]).toBeLessThan(eUp.at(-1)!);
+    expect(down.filter(has).map((r) => r.row.zErr!)).toEqual([...eUp].reverse());
+    expect(has(up.at(-1)!)).toBe(false);
+    expect(has(down.at(-1)!)).toBe(false);
+  });
+});

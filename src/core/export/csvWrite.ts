@@ -34,17 +34,24 @@ function numberCell(v: number): string {
   return Number.isNaN(v) ? '' : String(v);
 }
 
+/** One cell: '' when missing, a number as is (NaN → ''), text quoted and defused. */
+function cell(v: string | number | undefined): string {
+  if (v === undefined) return '';
+  if (typeof v === 'number') return numberCell(v);
+  return quoteCsv(defuseCell(v));
+}
+
+/** Any table as CSV text: the header row (plain names), then one line per row, CRLF after each line. */
+export function csvText(header: readonly string[], rows: Iterable<readonly (string | number | undefined)[]>): string {
+  const lines = [header.join(',')];
+  for (const r of rows) lines.push(r.map(cell).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
 /** The whole table as CSV text: header row, then one line per record, CRLF after each line. */
 export function toCsv(records: readonly ExportRecord[]): string {
-  const lines = [EXPORT_COLUMNS.map((c) => c.name).join(',')];
-  for (const r of records) {
-    const cells = EXPORT_COLUMNS.map((c) => {
-      const v = c.value(r);
-      if (v === undefined) return '';
-      if (typeof v === 'number') return numberCell(v);
-      return quoteCsv(defuseCell(v));
-    });
-    lines.push(cells.join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
+  return csvText(
+    EXPORT_COLUMNS.map((c) => c.name),
+    records.map((r) => EXPORT_COLUMNS.map((c) => c.value(r))),
+  );
 }

@@ -13,7 +13,7 @@
 import { useMemo } from 'react';
 import type { Data } from 'plotly.js-dist-min';
 import type { OutputGridSpec } from '../../core/scan/redshift.ts';
-import type { Reconstruction } from '../../core/scan/types.ts';
+import type { Reconstruction, SecondRedshift } from '../../core/scan/types.ts';
 import type { ModelFamily, SpectralClass } from '../../core/types.ts';
 import type { SpectrumDetail } from '../../worker/protocol.ts';
 import { compareModelTrace, COMPARE_DASH_PX, FAMILY_LABEL, withFamilyNames } from './compareFigure.ts';
@@ -48,12 +48,14 @@ export interface SpectrumPlotProps {
   allLines: boolean;
   /** Compare view: the other family's reconstruction of the same class (dashed). */
   compare?: { family: ModelFamily; reconstruction: Reconstruction; grid: OutputGridSpec };
+  /** A flagged second redshift: its lines marked at z₂ (they do not move with z). */
+  secondZ?: SecondRedshift;
 }
 
 /** Points per trace in the fallback while z moves (about two per screen pixel). */
 const FAST_POINTS = 1400;
 
-export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, allLines, compare }: SpectrumPlotProps) {
+export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, allLines, compare, secondZ }: SpectrumPlotProps) {
   const { result } = detail;
   const [map, onGraph] = useAxisMap();
   const moving = zSettled !== z;
@@ -97,12 +99,13 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
         ranges,
         showLines: showLines && !live,
         allLines,
+        secondZ: showLines ? secondZ : undefined,
         labels: !moving,
         maskShapes: masks,
         fluxUnit,
         uirevision: `${uirevision}:${mode}`,
       }),
-    [mode, zPlotly, ranges, showLines, live, allLines, moving, masks, fluxUnit, uirevision],
+    [mode, zPlotly, ranges, showLines, live, allLines, secondZ, moving, masks, fluxUnit, uirevision],
   );
   const liveSpec = useMemo(() => {
     if (!live) return undefined;

@@ -25,6 +25,8 @@ export const PLOT_COLORS = {
   continuum: '#999999',
   emissionLine: '#009E73',
   absorptionLine: '#8C564B',
+  /** Lines of a second redshift z₂ found in the residual. */
+  secondZLine: '#D55E00',
   /** Vertical marker of the current redshift. */
   currentZ: '#D55E00',
 } as const;

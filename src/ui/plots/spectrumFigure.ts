@@ -1,7 +1,8 @@
 /**
  * Traces and layout of the spectrum plot: the input as the model saw it (or
  * in flux units), the chosen class's reconstruction shifted to z, residuals
- * below, masked pixels shaded, line markers at λ_rest·(1+z).
+ * below, masked pixels shaded, line markers at λ_rest·(1+z), and a flagged
+ * second redshift's lines at λ_rest·(1+z₂) in their own colour.
  *
  * Split into a part that depends only on the spectrum (built once) and a
  * part that depends on z (rebuilt while the slider moves), so Plotly.react
@@ -12,7 +13,7 @@ import { inputWavelengthAt, inputWavelengths, N_INPUT } from '../../core/grid/mo
 import { linesInRange } from '../../core/lines/index.ts';
 import type { OutputGridSpec } from '../../core/scan/redshift.ts';
 import { shiftOfZ } from '../../core/scan/redshift.ts';
-import type { Preprocessed, Reconstruction } from '../../core/scan/types.ts';
+import type { Preprocessed, Reconstruction, SecondRedshift } from '../../core/scan/types.ts';
 import type { GriddedSpectrum, SpectralClass, Spectrum } from '../../core/types.ts';
 import { lineMarks } from './lineMarks.ts';
 import { maskedRuns } from './maskRuns.ts';
@@ -132,6 +133,8 @@ export interface SpectrumLayoutOptions {
   labels?: boolean;
   /** Shapes of the masked pixels (from maskShapes), reused across renders. */
   maskShapes: Partial<Shape>[];
+  /** A second redshift to mark: its lines (those it was found on) at z₂, labelled, in PLOT_COLORS.secondZLine. */
+  secondZ?: SecondRedshift;
   /** Flux unit from the file header (untrusted: shown as plain text). */
   fluxUnit?: string;
   /** Changes when the spectrum changes, so zoom is kept while z moves but reset for a new spectrum. */
@@ -165,6 +168,11 @@ export function spectrumLayout(o: SpectrumLayoutOptions): Partial<Layout> {
     shapes = shapes.concat(marks.shapes);
     if (o.labels !== false) annotations = marks.annotations;
   }
+  if (o.secondZ) {
+    const marks = secondZMarks(o.secondZ, xMin, xMax, o.labels !== false);
+    shapes = shapes.concat(marks.shapes);
+    annotations = annotations.concat(marks.annotations);
+  }
   return {
     margin: { l: 60, r: 10, t: 10, b: 45 },
     showlegend: true,
@@ -176,5 +184,21 @@ export function spectrumLayout(o: SpectrumLayoutOptions): Partial<Layout> {
     yaxis2: { domain: RESIDUAL_DOMAIN, range: o.ranges.residual, title: { text: 'residual' }, zeroline: false },
     shapes,
     annotations,
+  };
+}
+
+/**
+ * The lines a second redshift rests on, at λ_rest·(1+z₂) within [xMin, xMax]: a solid line over the
+ * spectrum panel each, labelled 'z₂ <name>' at the panel's bottom (the first redshift's labels are at the top).
+ */
+export function secondZMarks(s: SecondRedshift, xMin: number, xMax: number, labels = true): { shapes: Partial<Shape>[]; annotations: Partial<Annotation>[] } {
+  const [y0, y1] = SPECTRUM_DOMAIN;
+  const shown = s.lines.map((l) => ({ name: l.name, x: l.restA * (1 + s.z2) })).filter((l) => l.x >= xMin && l.x <= xMax);
+  const colour = PLOT_COLORS.secondZLine;
+  return {
+    shapes: shown.map((l) => ({ type: 'line', xref: 'x', yref: 'paper', x0: l.x, x1: l.x, y0, y1, layer: 'below', line: { color: colour, width: 1.5 }, opacity: 0.8 })),
+    annotations: labels
+      ? shown.map((l) => ({ xref: 'x', yref: 'paper', x: l.x, y: y0, yanchor: 'bottom', xanchor: 'left', text: `z₂ ${plainText(l.name)}`, textangle: -90, showarrow: false, font: { size: 10, color: colour } }))
+      : [],
   };
 }

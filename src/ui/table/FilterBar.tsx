@@ -1,6 +1,7 @@
-/** Filters of the results table: class, z range, min χ², max R, flagged only, families disagree (both on), QOP. */
+/** Filters of the results table: class, z range, min χ², max R, flagged only, one flag, families disagree (both on), QOP. */
 import { CLASSES } from '../../core/types.ts';
 import type { RowFilter } from '../../state/types.ts';
+import { ANOMALY_FLAGS, FLAG_INFO } from './flagInfo.ts';
 
 export interface FilterBarProps {
   filter: RowFilter;
@@ -50,6 +51,17 @@ export function FilterBar({ filter, shown, total, onChange, onReset, compare = f
       <label className="chip">
         <input type="checkbox" checked={filter.flaggedOnly} onChange={(e) => onChange({ flaggedOnly: e.target.checked })} aria-label="flagged only" />
         flagged only
+      </label>
+      <label title="Only rows carrying this anomaly flag">
+        flag{' '}
+        <select value={filter.flag ?? ''} aria-label="flag filter" data-testid="filter-flag" onChange={(e) => onChange({ flag: e.target.value === '' ? undefined : e.target.value })}>
+          <option value="">any</option>
+          {ANOMALY_FLAGS.map((f) => (
+            <option key={f} value={f} title={FLAG_INFO[f]}>
+              {f}
+            </option>
+          ))}
+        </select>
       </label>
       {compare && (
         <label className="chip" title="Rows where the UNet gives another class, or a z further than the GF threshold from the encoder's">

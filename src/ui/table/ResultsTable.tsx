@@ -146,7 +146,7 @@ function Row({ r, d, top, selected, onOpen, columns, template, stale }: RowProps
       {columns.map((c) => {
         const text = c.text(r, d);
         return (
-          <span key={c.key} role="cell" data-col={c.key} className={c.numeric ? 'num' : undefined} title={text}>
+          <span key={c.key} role="cell" data-col={c.key} className={c.numeric ? 'num' : undefined} title={c.cellTitle ? c.cellTitle(r, d) : text}>
             {text}
           </span>
         );

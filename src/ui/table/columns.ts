@@ -2,7 +2,8 @@
 import type { Decision } from '../../core/export/types.ts';
 import { rowClass } from '../../state/selectors.ts';
 import type { ModelChoice, ResultRow, SortKey } from '../../state/types.ts';
-import { formatChi2, formatRobustness, formatZ } from '../format.ts';
+import { formatChi2, formatRobustness, formatZ, formatZErr, formatZWithErr } from '../format.ts';
+import { flagsTitle } from './flagInfo.ts';
 
 export interface Column {
   key: SortKey;
@@ -13,6 +14,8 @@ export interface Column {
   width: string;
   numeric?: boolean;
   text(r: ResultRow, d: Decision | undefined): string;
+  /** The cell's tooltip. @default its text */
+  cellTitle?(r: ResultRow, d: Decision | undefined): string;
 }
 
 export const COLUMNS: readonly Column[] = [
@@ -20,10 +23,11 @@ export const COLUMNS: readonly Column[] = [
   { key: 'index', label: '#', title: 'Spectrum index within the file', width: '2.6rem', numeric: true, text: (r) => (r.fileLevel ? '' : String(r.row.index)) },
   { key: 'id', label: 'id', title: "The spectrum's own id", width: 'minmax(8rem, 1.4fr)', text: (r) => r.row.spectrumId },
   { key: 'class', label: 'class', title: 'Best class (lowest reduced χ²), or error', width: '4.8rem', text: (r) => rowClass(r) },
-  { key: 'z', label: 'z', title: 'Redshift of the best class', width: '5.4rem', numeric: true, text: (r) => formatZ(r.row.z) },
+  { key: 'z', label: 'z', title: 'Redshift of the best class', width: '5.4rem', numeric: true, text: (r) => formatZ(r.row.z), cellTitle: (r) => formatZWithErr(r.row.z, r.row.zErr) },
+  { key: 'zErr', label: 'σ_z', title: 'Calibrated redshift error of z (z units); — where the χ² curve is not convex at its minimum', width: '4.2rem', numeric: true, text: (r) => (rowClass(r) === 'error' ? '' : formatZErr(r.row.zErr)) },
   { key: 'chi2', label: 'χ²', title: 'Reduced χ² of the best class', width: '3.8rem', numeric: true, text: (r) => formatChi2(r.chi2Best) },
   { key: 'robustness', label: 'R', title: "Robustness R = (χ²₂ − χ²₁)/χ²₁; 'unique' = a single minimum", width: '4rem', numeric: true, text: (r) => (rowClass(r) === 'error' ? '' : formatRobustness(r.row.robustness)) },
-  { key: 'flags', label: 'flags', title: 'Anomaly flags', width: 'minmax(7rem, 1.6fr)', text: (r) => (r.row.error !== undefined ? r.row.error : r.row.flags.join(', ')) },
+  { key: 'flags', label: 'flags', title: 'Anomaly flags', width: 'minmax(7rem, 1.6fr)', text: (r) => (r.row.error !== undefined ? r.row.error : r.row.flags.join(', ')), cellTitle: (r) => (r.row.error !== undefined ? r.row.error : flagsTitle(r.row.flags)) },
   { key: 'qop', label: 'QOP', title: 'Your quality flag (4 great … 1 unknown, 6 star)', width: '3rem', numeric: true, text: (_r, d) => (d?.qop === undefined ? '' : String(d.qop)) },
   { key: 'comment', label: 'comment', title: 'Your comment', width: 'minmax(6rem, 1fr)', text: (_r, d) => d?.comment ?? '' },
   { key: 'truthClass', label: 'file class', title: "The file's own pipeline class, when it has one", width: '5rem', text: (r) => r.row.meta.truth?.class ?? '' },
@@ -51,9 +55,9 @@ export const UNET_COLUMN: Column = {
   text: unetText,
 };
 
-/** The table's columns for a model choice: with both families, the UNet's answer follows the encoder's z. */
+/** The table's columns for a model choice: with both families, the UNet's answer follows the encoder's z and σ_z. */
 export function columnsFor(choice: ModelChoice): readonly Column[] {
   if (choice !== 'both') return COLUMNS;
-  const at = COLUMNS.findIndex((c) => c.key === 'z') + 1;
+  const at = COLUMNS.findIndex((c) => c.key === 'zErr') + 1;
   return [...COLUMNS.slice(0, at), UNET_COLUMN, ...COLUMNS.slice(at)];
 }

@@ -1,11 +1,13 @@
-/** Numbers about the displayed fit: z, class, χ² at z, R, and the pipeline's own answer. */
+/** Numbers about the displayed fit: z and its σ_z, class, χ² at z, R, and the pipeline's own answer. */
 import type { OutputGridSpec } from '../../core/scan/redshift.ts';
 import { shiftOfZ } from '../../core/scan/redshift.ts';
 import type { AnalysisResult } from '../../core/scan/types.ts';
 import { CLASSES, type SpectralClass } from '../../core/types.ts';
 import { CLASS_COLORS } from '../plots/palette.ts';
 import { robustnessText } from '../plots/chi2Figure.ts';
+import { formatZErr } from '../format.ts';
 import { chi2AtZ } from './chi2AtZ.ts';
+import { zErrAt } from './rankedMinima.ts';
 
 export interface ReadoutsProps {
   result: AnalysisResult;
@@ -23,6 +25,7 @@ export function Readouts({ result, cls, z, grid, digits, hideAnswer, onClass }: 
   const chi2 = chi2AtZ(scan, z);
   const best = scan.minima[0];
   const pixels = best ? shiftOfZ(grid, z) - best.shift : undefined;
+  const zErr = zErrAt(result.rankedMinima[cls], z);
   return (
     <div className="readouts" data-testid="readouts">
       <div className="class-picker" role="group" aria-label="class shown">
@@ -43,6 +46,14 @@ export function Readouts({ result, cls, z, grid, digits, hideAnswer, onClass }: 
       <dl>
         <dt>z</dt>
         <dd data-testid="readout-z">{z.toFixed(digits)}</dd>
+        {!hideAnswer && (
+          <>
+            <dt title="Calibrated redshift error of the χ² minimum z sits on">σ_z</dt>
+            <dd data-testid="readout-zerr" data-zerr={zErr === undefined || !Number.isFinite(zErr) ? undefined : String(zErr)}>
+              {zErr === undefined ? '— (z is on no minimum)' : Number.isFinite(zErr) ? `± ${formatZErr(zErr)}` : '— (flat minimum)'}
+            </dd>
+          </>
+        )}
         <dt>class</dt>
         <dd data-testid="readout-class">{cls}</dd>
         <dt>χ² at z</dt>

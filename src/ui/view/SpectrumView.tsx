@@ -11,15 +11,23 @@
  *
  * Keys (when the view has focus): ']' or 'n' next χ² minimum of the shown
  * class, '[' or 'p' previous (ranked lowest χ² first, wrapping).
+ *
+ * Under the χ² plot: each class's ranked minima (clicking one previews it: the
+ * view shows that class and z until any other move, and nothing is saved
+ * unless "keep" is pressed) and the χ² curves as CSV. With a flagged second
+ * redshift, its lines are marked on the spectrum at z₂.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { findModel } from '../../core/inference/manifest.ts';
 import { Chi2Plot } from '../plots/Chi2Plot.tsx';
 import { EigenPlot } from '../plots/EigenPlot.tsx';
 import { Exercise } from '../teach/Exercise.tsx';
 import { GuidedNote } from '../teach/GuidedNote.tsx';
 import { GUIDE } from '../teach/guideText.ts';
+import type { SpectralClass } from '../../core/types.ts';
 import { CompareReadouts } from './CompareReadouts.tsx';
+import { CurvesDownload } from './CurvesDownload.tsx';
+import { MinimaList } from './MinimaList.tsx';
 import { Readouts } from './Readouts.tsx';
 import { SpectrumPanel } from './SpectrumPanel.tsx';
 import type { SpectrumViewProps } from './types.ts';
@@ -29,8 +37,35 @@ import { ViewHeader } from './ViewHeader.tsx';
 import { ZControls, clampZ } from './ZControls.tsx';
 import './spectrumView.css';
 
-export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onClassChange, guided }: SpectrumViewProps) {
+/** A minimum shown without saving it, valid while the shell's z and class are those it was made from. */
+interface Preview {
+  cls: SpectralClass;
+  z: number;
+  fromZ: number;
+  fromCls: SpectralClass;
+}
+
+export function SpectrumView({ detail, manifest, eigen, z: shellZ, cls: shellCls, onZChange, onClassChange, guided }: SpectrumViewProps) {
   const { result, compare } = detail;
+  const [previewState, setPreview] = useState<Preview | undefined>(undefined);
+  // A change of the shell's z or class (a saved move, undo, another decision) ends the preview.
+  const preview = previewState && previewState.fromZ === shellZ && previewState.fromCls === shellCls ? previewState : undefined;
+  const cls = preview?.cls ?? shellCls;
+  const z = preview?.z ?? shellZ;
+  // Any other move starts from what is shown: a previewed class becomes the chosen one first, unless
+  // the move picks a class itself (a class button reports the class, then its best z, in one handler).
+  let classPicked = false;
+  const changeZ = (zz: number) => {
+    if (preview && !classPicked && preview.cls !== shellCls) onClassChange(preview.cls);
+    setPreview(undefined);
+    onZChange(zz);
+  };
+  const changeClass = (c: SpectralClass) => {
+    classPicked = true;
+    setPreview(undefined);
+    onClassChange(c);
+  };
+  const previewMinimum = (c: SpectralClass, zz: number) => setPreview({ cls: c, z: zz, fromZ: shellZ, fromCls: shellCls });
   const entry = findModel(manifest, result.family, cls);
   const compareEntry = compare ? findModel(manifest, compare.family, cls) : undefined;
   const compareRec = compare?.reconstructions[cls];
@@ -44,7 +79,7 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
 
   const zMin = entry.zMin;
   const zMax = entry.zMax;
-  const view = useViewZ({ result, cls, z, grid, guided, spectrumKey, onZChange, onClassChange });
+  const view = useViewZ({ result, cls, z, grid, guided, spectrumKey, onZChange: changeZ, onClassChange: changeClass });
   const { phase, hideAnswer: hide, finish } = view.exercise;
 
   const zShown = clampZ(z, zMin, zMax);
@@ -77,7 +112,16 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
         />
       )}
 
-      <SpectrumPanel detail={detail} cls={cls} z={zShown} zSettled={zSettled} grid={grid} compare={compareModel} guided={guided} />
+      <SpectrumPanel
+        detail={detail}
+        cls={cls}
+        z={zShown}
+        zSettled={zSettled}
+        grid={grid}
+        compare={compareModel}
+        guided={guided}
+        secondZ={result.flags.includes('second-redshift') ? result.secondRedshift : undefined}
+      />
 
       <div className="view-panel">
         {hide ? (
@@ -85,7 +129,13 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
             The χ² curves are hidden until you find the redshift (or ask for the answer).
           </div>
         ) : (
-          <Chi2Plot result={result} cls={cls} z={zShown} zSettled={zSettled} uirevision={spectrumKey} onPick={view.onPick} compare={compare} />
+          <>
+            <Chi2Plot result={result} cls={cls} z={zShown} zSettled={zSettled} uirevision={spectrumKey} onPick={view.onPick} compare={compare} />
+            <div className="chi2-extras">
+              <MinimaList result={result} cls={cls} z={zShown} onPreview={previewMinimum} onKeep={preview ? () => changeZ(preview.z) : undefined} />
+              <CurvesDownload detail={detail} />
+            </div>
+          </>
         )}
         {guided && <GuidedNote id="chi2" text={GUIDE.chi2} />}
         {guided && !hide && <GuidedNote id="robustness" text={GUIDE.robustness} />}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../../src/core/export/columns.ts';
 import { parseCsv } from '../../../src/core/export/csvParse.ts';
-import { defuseCell, quoteCsv, toCsv, undefuseCell } from '../../../src/core/export/csvWrite.ts';
+import { csvText, defuseCell, quoteCsv, toCsv, undefuseCell } from '../../../src/core/export/csvWrite.ts';
 import { buildExportRecords } from '../../../src/core/export/records.ts';
 import { DECISION_MAP, ROWS } from './sampleRows.ts';
 
@@ -66,6 +66,14 @@ describe('toCsv', () => {
   it('writes full float precision', () => {
     const { lines, col } = table();
     expect(Number(col(lines[0], 'truth_z'))).toBe(2.182325601577759);
+  });
+});
+
+describe('csvText', () => {
+  it('writes any table the same way: numbers bare (NaN and missing empty), text quoted and defused, CRLF', () => {
+    const rows = [['=cmd()', 1.5, Number.NaN], [undefined, -0.25, 'a"b']];
+    expect(csvText(['a', 'b', 'c'], rows)).toBe('a,b,c\r\n"\'=cmd()",1.5,\r\n,-0.25,"a""b"\r\n');
+    expect(csvText(['a'], [])).toBe('a\r\n');
   });
 });
 

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findModel } from '../../../src/core/inference/manifest.ts';
 import { shiftOfZ } from '../../../src/core/scan/redshift.ts';
+import { PLOT_COLORS } from '../../../src/ui/plots/palette.ts';
 import { reconstructionAt } from '../../../src/ui/plots/reconstructionAt.ts';
 import {
   MODEL_LAMBDA_A,
   maskShapes,
   placedModel,
+  secondZMarks,
   spectrumLayout,
   spectrumModelTraces,
   spectrumRanges,
@@ -105,5 +107,22 @@ describe('spectrum figure of a real star-forming galaxy', () => {
       if (w[k] > 0) continue;
       expect(masks.some((s) => Number(s.x0) <= MODEL_LAMBDA_A[k] && MODEL_LAMBDA_A[k] <= Number(s.x1))).toBe(true);
     }
+  });
+
+  it("marks a second redshift's lines at restA·(1+z₂) in their own colour, labelled 'z₂ …', only inside the plot", () => {
+    const masks = maskShapes(d.preprocessed.w);
+    const secondZ = { z2: 0.7, snr: 30, lines: [{ name: '[O II] 3727', restA: 3728.48, snr: 20 }, { name: 'Hα', restA: 6564.61, snr: 9 }] };
+    const base = { mode: 'model' as const, z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: true, allLines: false, maskShapes: masks, uirevision: 'a' };
+    const plain = spectrumLayout(base);
+    const withZ2 = spectrumLayout({ ...base, secondZ });
+    // Hα at z₂ = 0.7 is at 11160 Å, beyond the grid: only [O II] is drawn.
+    const added = withZ2.shapes!.slice(plain.shapes!.length);
+    expect(added).toHaveLength(1);
+    expect(Number(added[0].x0)).toBeCloseTo(3728.48 * 1.7, 6);
+    expect(added[0].line?.color).toBe(PLOT_COLORS.secondZLine);
+    expect(withZ2.annotations!.filter((a) => String(a.text).startsWith('z₂')).map((a) => a.text)).toEqual(['z₂ [O II] 3727']);
+    const marks = secondZMarks(secondZ, MODEL_LAMBDA_A[0], MODEL_LAMBDA_A[4075], false);
+    expect(marks.shapes).toHaveLength(1);
+    expect(marks.annotations).toHaveLength(0);
   });
 });

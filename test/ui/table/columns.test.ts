@@ -67,3 +67,18 @@ describe('flags in the table and the exports', () => {
     expect(json[1].result?.flags).toContain('few-pixels');
   });
 });
+
+describe('σ_z in the table', () => {
+  it('has a sortable σ_z column beside z, and the z cell says z ± σ_z in its title', () => {
+    const zErr = COLUMNS.find((c) => c.key === 'zErr')!;
+    const z = COLUMNS.find((c) => c.key === 'z')!;
+    expect(COLUMNS.indexOf(zErr)).toBe(COLUMNS.indexOf(z) + 1);
+    const r = rows[1];
+    expect(Number.isFinite(r.row.zErr)).toBe(true);
+    expect(zErr.text(r, undefined)).toBe(r.row.zErr!.toExponential(1));
+    expect(z.cellTitle!(r, undefined)).toBe(`${r.row.z!.toFixed(5)} ± ${r.row.zErr!.toExponential(1)}`);
+    const noErr = { ...r, row: { ...r.row, zErr: Number.NaN } };
+    expect(zErr.text(noErr, undefined)).toBe('—');
+    expect(z.cellTitle!(noErr, undefined)).toBe(r.row.z!.toFixed(5));
+  });
+});

@@ -180,3 +180,67 @@ describe('SpectrumView compare view (both families)', () => {
     expect(traces('plot-chi2')).toBe(7);
   });
 });
+
+describe('SpectrumView ranked minima, σ_z and the second redshift (issue 11)', () => {
+  it('lists each class\'s ranked minima, the answer\'s class first, and shows σ_z beside z', () => {
+    setup();
+    const r = qso.detail.result;
+    const entries = screen.getAllByTestId('minimum');
+    const expected = [r.cls, ...(['STAR', 'GALAXY', 'QSO'] as const).filter((c) => c !== r.cls)].flatMap((c) => r.rankedMinima[c].map((m) => ({ c, z: String(m.z) })));
+    expect(entries.map((e) => ({ c: e.getAttribute('data-class'), z: e.getAttribute('data-z') }))).toEqual(expected);
+    expect(screen.getByTestId('minima-list').textContent).toContain(r.rankedMinima.QSO[1].deltaChi2.toFixed(0));
+    expect(screen.getByTestId('readout-z').textContent).toBe(r.z.toFixed(5));
+    expect(screen.getByTestId('readout-zerr').getAttribute('data-zerr')).toBe(String(r.zErr));
+    expect(screen.getByTestId('readout-zerr').textContent).toBe(`± ${r.zErr.toExponential(1)}`);
+  });
+
+  it('previews a clicked minimum (z and class shown, nothing reported); "keep" reports it; a shell change ends the preview', () => {
+    const { onZChange, onClassChange, rerender } = setup();
+    const r = qso.detail.result;
+    const second = r.rankedMinima.QSO[1];
+    fireEvent.click(screen.getAllByTestId('minimum')[1]);
+    expect(screen.getByTestId('readout-z').textContent).toBe(second.z.toFixed(5));
+    expect(screen.getByTestId('readout-zerr').getAttribute('data-zerr')).toBe(Number.isFinite(second.zErr) ? String(second.zErr) : null);
+    expect(onZChange).not.toHaveBeenCalled();
+    expect(onClassChange).not.toHaveBeenCalled();
+    // Another class's minimum: the class shown changes too, still unsaved.
+    const star = r.rankedMinima.STAR[0];
+    fireEvent.click(screen.getAllByTestId('minimum').find((e) => e.getAttribute('data-class') === 'STAR')!);
+    expect(screen.getByTestId('readout-class').textContent).toBe('STAR');
+    expect(screen.getByTestId('readout-z').textContent).toBe(star.z.toFixed(6));
+    expect(onClassChange).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('minimum-keep'));
+    expect(onClassChange).toHaveBeenCalledWith('STAR');
+    expect(onZChange).toHaveBeenCalledWith(star.z);
+    // The shell's z moves (undo, a saved decision): the preview is gone and the shell's z is shown.
+    fireEvent.click(screen.getAllByTestId('minimum')[1]);
+    rerender({ z: 1.5 });
+    expect(screen.getByTestId('readout-z').textContent).toBe('1.50000');
+    expect(screen.queryByTestId('minimum-keep')).toBeNull();
+  });
+
+  it('a class button during a preview of another class picks that class only', () => {
+    const { onZChange, onClassChange } = setup();
+    const r = qso.detail.result;
+    fireEvent.click(screen.getAllByTestId('minimum').find((e) => e.getAttribute('data-class') === 'STAR')!);
+    expect(screen.getByTestId('readout-class').textContent).toBe('STAR');
+    fireEvent.click(screen.getByTestId('class-GALAXY'));
+    expect(onClassChange.mock.calls).toEqual([['GALAXY']]);
+    expect(onZChange).toHaveBeenLastCalledWith(r.zByClass.GALAXY);
+  });
+
+  it("marks a flagged second redshift's lines: the injected fixture has the note and z₂ markers", async () => {
+    const injected = await analyseFixture('second-z/spec-0375-52140-0356-z2-0.7.fits');
+    const r = injected.detail.result;
+    expect(r.flags).toContain('second-redshift');
+    setup({ z: r.z, cls: r.cls }, injected);
+    const note = screen.getByTestId('second-z-note');
+    expect(Number(note.getAttribute('data-z2'))).toBeCloseTo(0.7, 2);
+    expect(note.textContent).toMatch(/\[O II\] 3727/);
+    // The plain galaxy has none.
+    cleanup();
+    const plain = await analyseFixture('spec-0375-52140-0356.fits');
+    setup({ z: plain.detail.result.z, cls: plain.detail.result.cls }, plain);
+    expect(screen.queryByTestId('second-z-note')).toBeNull();
+  });
+});

@@ -64,10 +64,10 @@ export function loadEigen(m: ModelManifest): Record<SpectralClass, Float32Array>
   return out;
 }
 
-/** Analyse test/fixtures/sdss/<file> with the given network family. */
-/** test/fixtures/sdss/<file> read by the adapters and put on the model grid. */
+/** test/fixtures/sdss/<file> (or test/fixtures/<dir>/<file> when `file` has a folder) read by the adapters and put on the model grid. */
 export async function griddedFixture(file: string) {
-  const opened = await openSpectra(bytesSource(file, new Uint8Array(readFileSync(join(SDSS, file)))));
+  const path = file.includes('/') ? join(ROOT, 'test', 'fixtures', file) : join(SDSS, file);
+  const opened = await openSpectra(bytesSource(file, new Uint8Array(readFileSync(path))));
   if (!opened.ok) throw new Error(opened.error.message);
   const read = await opened.value.read(0);
   if (!read.ok) throw new Error(read.error.message);
@@ -76,13 +76,14 @@ export async function griddedFixture(file: string) {
   return { spectrum: read.value, gridded: gridded.value };
 }
 
+/** Analyse a fixture (as griddedFixture names it) with the given network family. */
 export async function analyseFixture(file: string, family: ModelFamily = 'encoder'): Promise<RealCase> {
   const { spectrum, gridded } = await griddedFixture(file);
   const [result] = await (await analyzer(family)).analyze([gridded]);
   if (!result.ok) throw new Error(result.error.message);
   const m = models().manifest;
   return {
-    detail: { fileName: file, index: 0, spectrum, gridded, result: result.value },
+    detail: { fileName: file.split('/').at(-1)!, index: 0, spectrum, gridded, result: result.value },
     manifest: m,
     eigen: loadEigen(m),
   };
