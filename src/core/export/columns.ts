@@ -27,6 +27,9 @@ const perClass = (
   kind: 'float',
   value: (r) => pick(r)?.[cls],
 });
+/** The three columns prefix_star, prefix_galaxy, prefix_qso. */
+const perClassColumns = (prefix: string, pick: (r: ExportRecord) => Record<SpectralClass, number> | undefined): ExportColumn[] =>
+  (['STAR', 'GALAXY', 'QSO'] as const).map((c) => perClass(prefix, c, pick));
 const chi2 = (r: ExportRecord) => r.row?.chi2;
 const zBy = (r: ExportRecord) => r.row?.zByClass;
 const zErrBy = (r: ExportRecord) => r.row?.zErrByClass;
@@ -52,12 +55,8 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'family', kind: 'text', value: (r) => r.row?.family },
   { name: 'class', kind: 'text', value: (r) => r.row?.cls },
   { name: 'z', kind: 'float', value: (r) => r.row?.z },
-  perClass('chi2', 'STAR', chi2),
-  perClass('chi2', 'GALAXY', chi2),
-  perClass('chi2', 'QSO', chi2),
-  perClass('z', 'STAR', zBy),
-  perClass('z', 'GALAXY', zBy),
-  perClass('z', 'QSO', zBy),
+  ...perClassColumns('chi2', chi2),
+  ...perClassColumns('z', zBy),
   /** Missing when the best class's χ² curve has a single minimum ("unique"). */
   { name: 'robustness', kind: 'float', value: (r) => r.row?.robustness },
   { name: 'flags', kind: 'text', value: (r) => r.row?.flags.join(';') },
@@ -65,12 +64,8 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'error', kind: 'text', value: (r) => r.row?.error },
   /** Calibrated σ_z (docs/METHOD-extensions.md §1). */
   { name: 'z_err', kind: 'float', value: (r) => finite(r.row?.zErr) },
-  perClass('z_err', 'STAR', zErrBy),
-  perClass('z_err', 'GALAXY', zErrBy),
-  perClass('z_err', 'QSO', zErrBy),
-  perClass('z_err_scale', 'STAR', scale),
-  perClass('z_err_scale', 'GALAXY', scale),
-  perClass('z_err_scale', 'QSO', scale),
+  ...perClassColumns('z_err', zErrBy),
+  ...perClassColumns('z_err_scale', scale),
   /** Unreduced Δχ² to the next distinct redshift (Redrock's DELTACHI2). */
   { name: 'deltachi2', kind: 'float', value: (r) => finite(r.row?.deltaChi2) },
   { name: 'minima', kind: 'text', value: minimaText },
