@@ -3,13 +3,19 @@
  *
  *   npm run --silent analyze -- [--json] [--model encoder|unet|both] [--curves DIR]
  *        [--max-chi2 3] [--min-r 0.1] [--min-pixels 1000] [--close-classes 0.05]
- *        [--min-deltachi2 100] [--min-z2-snr 9.32] FILE...
+ *        [--min-deltachi2 100] [--min-z2-snr 9.32] [--files-from LIST|-] FILE|DIR...
+ *
+ * Inputs: paths, directories (recursed for FITS files), and --files-from (one path per line, '-' for
+ * standard input). With a long argument list the command runs itself again with the paths on
+ * standard input: onnxruntime-node 1.30 crashes (SIGSEGV) creating a session when the process's
+ * argv holds more than ~500 entries, whatever the script does with process.argv.
  *
  * --json prints one JSON object per line per spectrum (and model); a file
  * that fails prints {"file","error"} and the others carry on. --curves DIR
  * writes DIR/<file>.chi2.fits with every analysed spectrum's three χ² curves
  * (tools/lib/curvesFits.ts). Exit code 0 when any spectrum was analysed, 1 otherwise.
  */
+import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,12 +26,13 @@ import type { FlagOptions } from '../src/core/scan/types.ts';
 import type { ModelFamily } from '../src/core/types.ts';
 import { loadAnalyzer } from './lib/nodeModels.ts';
 import { curvesHdus, curvesPrimary } from './lib/curvesFits.ts';
+import { expandPaths, readFilesFrom } from './lib/inputPaths.ts';
 import { nodeFileSource } from './nodeFileSource.ts';
 import { toCliRecord } from '../src/core/result/cliRecord.ts';
 import { formatTableRow, TABLE_HEADER } from './lib/outcomeFormat.ts';
 
 const USAGE =
-  'usage: npm run --silent analyze -- [--json] [--model encoder|unet|both] [--curves DIR] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] [--min-deltachi2 X] [--min-z2-snr X] FILE...';
+  'usage: npm run --silent analyze -- [--json] [--model encoder|unet|both] [--curves DIR] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] [--min-deltachi2 X] [--min-z2-snr X] [--files-from LIST|-] FILE|DIR...';
 
 /** Anomaly thresholds settable on the command line (defaults in src/core/scan/flags.ts). */
 const FLAG_OPTIONS: Record<string, keyof FlagOptions> = {
@@ -44,24 +51,38 @@ interface Args {
   flags: FlagOptions;
   families: ModelFamily[];
   files: string[];
+  /** --files-from: a list file, or '-' for standard input. */
+  filesFrom?: string;
+  /** The options as given, without the paths (to run again with the paths on standard input). */
+  options: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, flags: {}, families: ['encoder'], files: [] };
+  const args: Args = { json: false, flags: {}, families: ['encoder'], files: [], options: [] };
+  /** The value after option `a`, kept with it among the options. */
+  const value = (a: string, i: number): string | undefined => {
+    const v = argv[i];
+    if (v !== undefined) args.options.push(a, v);
+    return v;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--json') args.json = true;
-    else if (a === '--curves') {
-      args.curves = argv[++i];
+    if (a === '--json') {
+      args.json = true;
+      args.options.push(a);
+    } else if (a === '--files-from') {
+      args.filesFrom = argv[++i];
+      if (!args.filesFrom) throw new Error('--files-from takes a file of paths, or - for standard input');
+    } else if (a === '--curves') {
+      args.curves = value(a, ++i);
       if (!args.curves) throw new Error('--curves takes a directory');
-    }
-    else if (a === '--model') {
-      const m = argv[++i];
+    } else if (a === '--model') {
+      const m = value(a, ++i);
       if (m === 'both') args.families = ['encoder', 'unet'];
       else if (m === 'encoder' || m === 'unet') args.families = [m];
       else throw new Error(`--model takes encoder, unet or both (got ${m ?? 'nothing'})`);
     } else if (a in FLAG_OPTIONS) {
-      const v = Number(argv[++i]);
+      const v = Number(value(a, ++i));
       if (!Number.isFinite(v)) throw new Error(`${a} takes a number`);
       args.flags[FLAG_OPTIONS[a]] = v;
     } else if (a === '--help' || a === '-h') {
@@ -70,7 +91,7 @@ function parseArgs(argv: string[]): Args {
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}\n${USAGE}`);
     else args.files.push(a);
   }
-  if (args.files.length === 0) throw new Error(`no files given\n${USAGE}`);
+  if (args.files.length === 0 && args.filesFrom === undefined) throw new Error(`no files given\n${USAGE}`);
   return args;
 }
 
@@ -82,6 +103,14 @@ async function main(): Promise<number> {
     console.error(String((e as Error).message));
     return 2;
   }
+  if (process.argv.length > MAX_ARGV && args.filesFrom === undefined) return relaunchWithPathsOnStdin(args);
+  let paths: string[];
+  try {
+    paths = expandPaths([...args.files, ...(args.filesFrom !== undefined ? readFilesFrom(args.filesFrom) : [])]);
+  } catch (e) {
+    console.error(`cannot read the list of files: ${(e as Error).message}`);
+    return 2;
+  }
   const analyzers: Analyzer[] = [];
   for (const f of args.families) analyzers.push(await loadAnalyzer(f, { flags: args.flags }));
   if (!args.json) console.log(TABLE_HEADER);
@@ -89,7 +118,7 @@ async function main(): Promise<number> {
 
   let succeeded = 0;
   const print = (o: object) => console.log(JSON.stringify(o));
-  for (const path of args.files) {
+  for (const path of paths) {
     const file = basename(path);
     const source = await nodeFileSource(path).catch((e: Error) => e);
     if (source instanceof Error) {
@@ -118,6 +147,22 @@ async function main(): Promise<number> {
     await source.close();
   }
   return succeeded > 0 ? 0 : 1;
+}
+
+/** Arguments beyond which onnxruntime-node's session creation crashes (500 work, 575 do not). */
+const MAX_ARGV = 256;
+
+/** The same command with the paths on standard input: its output and exit code are this one's. */
+function relaunchWithPathsOnStdin(args: Args): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1], ...args.options, '--files-from', '-'], { stdio: ['pipe', 'inherit', 'inherit'] });
+    child.on('error', (e) => {
+      console.error(`cannot run the analysis: ${e.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.stdin.end(args.files.join('\n') + '\n');
+  });
 }
 
 main().then(

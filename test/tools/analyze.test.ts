@@ -102,3 +102,34 @@ describe('analyze CLI', () => {
     }
   });
 });
+
+describe('analyze CLI inputs', () => {
+  it('takes 5000 paths without crashing (onnxruntime-node segfaults with a long argv: the paths go to a child on stdin), in order', () => {
+    const missing = Array.from({ length: 5000 }, (_, i) => `missing-${i}.fits`);
+    const r = run(['--json', 'test/fixtures/sdss/spec-0375-52140-0356.fits', ...missing, 'test/fixtures/sdss/spec-0783-52325-0322.fits']);
+    expect(r.status).toBe(0);
+    const out = lines(r.stdout);
+    expect(out).toHaveLength(5002);
+    expect(out[0]).toMatchObject({ file: 'spec-0375-52140-0356.fits', class: 'GALAXY' });
+    expect(out[1]).toMatchObject({ file: 'missing-0.fits', error: expect.stringMatching(/cannot read the file/) });
+    expect(out[5001]).toMatchObject({ file: 'spec-0783-52325-0322.fits', class: 'GALAXY' });
+  });
+
+  it('reads --files-from (a list file, comments and blank lines skipped) and recurses directories for FITS files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-list-'));
+    const list = join(dir, 'list.txt');
+    writeFileSync(list, '# two spectra\ntest/fixtures/sdss/spec-0783-52325-0322.fits\n\ntest/fixtures/external/lamost/spec-55862-B6212_sp06-003.fits\n');
+    const r = run(['--json', '--files-from', list, 'test/fixtures/external/2df']);
+    expect(r.status).toBe(0);
+    const files = lines(r.stdout).map((o) => `${o.file}#${o.index}`);
+    // the paths given (the directory's FITS files, sorted; truth.csv is not a spectrum file), then the list's
+    expect(files).toEqual([
+      '000001.fits#0',
+      '000001.fits#1',
+      'J113606.3+001155a.fit#0',
+      'MGC23320.fit#0',
+      'spec-0783-52325-0322.fits#0',
+      'spec-55862-B6212_sp06-003.fits#0',
+    ]);
+  });
+});
