@@ -12,6 +12,7 @@
  * counts as a test: no Content-Security-Policy violation was logged and every
  * request went to the app's own origin. Build first: npm run test:e2e.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,6 +32,11 @@ if (!existsSync(join(OUT_DIR, 'index.html'))) {
 
 let passed = 0;
 let failed = 0;
+// The built bundle holds no address of Plotly's servers (no "share chart" to the cloud): one test.
+const bundle = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'tools', 'checkBundle.ts'), OUT_DIR], { encoding: 'utf8' });
+if (bundle.status === 0) passed++;
+else failed++;
+console.log(`${bundle.status === 0 ? '✓' : '✗'} bundle: ${(bundle.stdout + bundle.stderr).trim()}`);
 const server = await startPreview();
 console.log(`serving ${OUT_DIR} at ${server.baseUrl}`);
 try {

@@ -23,8 +23,10 @@ import { createUndoHistory, type Change } from './decisionsUndo.ts';
 export interface ImportSummary {
   /** Imported decisions now in force (new, or newer than the held one). */
   restored: number;
-  /** Imported decisions ignored because the held one is as new or newer. */
+  /** Imported decisions ignored because the held one differs and is as new or newer. */
   keptLocal: number;
+  /** Imported decisions equal to the held one. */
+  alreadyThere: number;
   /** Older repeats of a key inside the import. */
   duplicates: number;
 }
@@ -154,7 +156,7 @@ export function createDecisionsStore(options: DecisionsStoreOptions = {}): Decis
           history.record(plan.accepted.map((d) => ({ key: d.key, before: held[d.key] })));
           await commit(plan.accepted.map((d) => ({ key: d.key, after: d })));
         }
-        return { restored: plan.accepted.length, keptLocal: plan.keptLocal, duplicates: plan.duplicates };
+        return { restored: plan.accepted.length, keptLocal: plan.keptLocal, alreadyThere: plan.alreadyThere, duplicates: plan.duplicates };
       },
 
       async retryPersist() {

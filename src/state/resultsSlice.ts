@@ -17,42 +17,92 @@ export interface ResultsSlice {
   addRows(rows: readonly ResultRow[]): void;
   /** Like addRows, but a row whose key is present keeps its other families' answers (the incoming ones win). */
   addAnswers(rows: readonly ResultRow[]): void;
-  /** Drop the rows for which `drop` is true. */
+  /**
+   * Drop the rows for which `drop` is true. The place of each file's first dropped row is kept: that
+   * file's next new rows (a re-dropped file) go there, not to the end, so the table does not reorder.
+   */
   removeRows(drop: (r: ResultRow) => boolean): void;
+  /** By file name: the key of the row a removed file's new rows are put before (see removeRows). */
+  rowPlaces: Record<string, string>;
 }
 
-/** `rows` with `incoming` put in: appended, or at the place of the row with the same key. */
-function upsert(rows: readonly ResultRow[], incoming: readonly ResultRow[], combine: (old: ResultRow, r: ResultRow) => ResultRow): ResultRow[] {
+/** `rows` with `incoming` put in: at the place of the row with the same key, at the file's kept place, or appended. */
+function upsert(
+  rows: readonly ResultRow[],
+  incoming: readonly ResultRow[],
+  combine: (old: ResultRow, r: ResultRow) => ResultRow,
+  places: Readonly<Record<string, string>>,
+): ResultRow[] {
   const at = new Map<string, number>();
   rows.forEach((r, i) => at.set(r.key, i));
   const out = rows.slice();
+  const appended: ResultRow[] = [];
+  /** New rows by the key of the row they go before. */
+  const before = new Map<string, ResultRow[]>();
+  const added = new Set<string>();
   for (const r of incoming) {
     const i = at.get(r.key);
-    if (i === undefined) {
-      at.set(r.key, out.length);
-      out.push(r);
-    } else {
+    if (i !== undefined) {
       out[i] = combine(out[i], r);
+      continue;
     }
+    if (added.has(r.key)) {
+      // The same new key twice in one batch: the later one replaces the earlier.
+      for (const list of [appended, ...before.values()]) {
+        const j = list.findIndex((x) => x.key === r.key);
+        if (j >= 0) list[j] = combine(list[j], r);
+      }
+      continue;
+    }
+    added.add(r.key);
+    const anchor = places[r.row.fileName];
+    if (anchor !== undefined && at.has(anchor)) before.set(anchor, [...(before.get(anchor) ?? []), r]);
+    else appended.push(r);
   }
+  if (before.size === 0) return appended.length === 0 ? out : out.concat(appended);
+  return out.flatMap((r) => [...(before.get(r.key) ?? []), r]).concat(appended);
+}
+
+/** The places kept after dropping rows: each dropped file's first row's successor; places on dropped rows move on. */
+function keptPlaces(rows: readonly ResultRow[], dropped: readonly boolean[], places: Readonly<Record<string, string>>): Record<string, string> {
+  /** For each index, the key of the first surviving row at or after it. */
+  const next: (string | undefined)[] = new Array(rows.length + 1);
+  for (let i = rows.length - 1; i >= 0; i--) next[i] = dropped[i] ? next[i + 1] : rows[i].key;
+  const index = new Map(rows.map((r, i) => [r.key, i]));
+  const out: Record<string, string> = {};
+  for (const [file, key] of Object.entries(places)) {
+    const i = index.get(key);
+    const moved = i === undefined ? undefined : next[i];
+    if (moved !== undefined) out[file] = moved;
+  }
+  const seen = new Set<string>();
+  rows.forEach((r, i) => {
+    if (!dropped[i] || seen.has(r.row.fileName)) return;
+    seen.add(r.row.fileName);
+    const place = next[i];
+    if (place !== undefined) out[r.row.fileName] = place;
+    else delete out[r.row.fileName]; // it was at the end: appending is its place
+  });
   return out;
 }
 
 export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = (set) => ({
   rows: [],
+  rowPlaces: {},
   modelChoice: 'encoder',
   setModelChoice: (choice) =>
     set((s) => (s.modelChoice === choice ? {} : { modelChoice: choice, rows: s.rows.map((r) => deriveRow(r, choice)) })),
-  addRows: (incoming) => set((s) => (incoming.length === 0 ? {} : { rows: upsert(s.rows, incoming, (_old, r) => r) })),
+  addRows: (incoming) => set((s) => (incoming.length === 0 ? {} : { rows: upsert(s.rows, incoming, (_old, r) => r, s.rowPlaces) })),
   addAnswers: (incoming) =>
     set((s) => {
       if (incoming.length === 0) return {};
       const fresh = incoming.map((r) => deriveRow(r, s.modelChoice));
-      return { rows: upsert(s.rows, fresh, (old, r) => mergeAnswers(old, r, s.modelChoice)) };
+      return { rows: upsert(s.rows, fresh, (old, r) => mergeAnswers(old, r, s.modelChoice), s.rowPlaces) };
     }),
   removeRows: (drop) =>
     set((s) => {
-      const rows = s.rows.filter((r) => !drop(r));
-      return rows.length === s.rows.length ? {} : { rows };
+      const dropped = s.rows.map((r) => drop(r));
+      const rows = s.rows.filter((_r, i) => !dropped[i]);
+      return rows.length === s.rows.length ? {} : { rows, rowPlaces: keptPlaces(s.rows, dropped, s.rowPlaces) };
     }),
 });

@@ -36,6 +36,19 @@ export function formatEta(seconds: number | undefined): string {
   return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
+/**
+ * A measured duration in the unit that keeps it readable: '480 ms' below 1 s (a 0.5 s batch is not
+ * "0 s"), '2.4 s' below 10 s, '37 s' below a minute, then as formatEta.
+ */
+export function formatDuration(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const ms = Math.round(seconds * 1000);
+  if (ms < 1000) return `${Math.max(0, ms)} ms`;
+  const tenths = Math.round(seconds * 10) / 10;
+  if (tenths < 10) return `${tenths.toFixed(1)} s`;
+  return formatEta(seconds);
+}
+
 /** Milliseconds with two significant digits below 10. */
 export function formatMs(ms: number | undefined): string {
   if (ms === undefined || !Number.isFinite(ms)) return '—';

@@ -167,7 +167,7 @@ describe('decisions store: import', () => {
       { key: keyOf(STAR), ...STAR, qop: 6, updatedAt: 5 }, // new key
       { key: keyOf(GALAXY), ...GALAXY, qop: 3, updatedAt: 7 },
     ]);
-    expect(summary).toEqual({ restored: 2, keptLocal: 1, duplicates: 0 });
+    expect(summary).toEqual({ restored: 2, keptLocal: 1, alreadyThere: 0, duplicates: 0 });
     expect(s.getState().decisions[keyOf(QSO)].qop).toBe(4);
     expect(s.getState().decisions[keyOf(STAR)]).toMatchObject({ qop: 6, updatedAt: 5 });
 

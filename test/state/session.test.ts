@@ -117,6 +117,20 @@ describe('analysis session', () => {
     second.session.dispose();
   });
 
+  it('a file dropped again keeps its rows where they were (the table does not reorder)', async () => {
+    const { store, session } = setUp();
+    await session.start();
+    session.addFiles(FILES.map((f) => file(`sdss/${f}`, f)));
+    await until(store, (s) => !s.progress.running);
+    const order = store.getState().rows.map((r) => r.row.fileName);
+    expect(order).toHaveLength(3);
+    // The first row's file: appended at the end it would move from first to last.
+    session.addFiles([file(`sdss/${order[0]}`, order[0])]);
+    await until(store, (s) => !s.progress.running && s.rows.length === 3);
+    expect(store.getState().rows.map((r) => r.row.fileName)).toEqual(order);
+    session.dispose();
+  });
+
   it('cancel stops the run: queued files end as cancelled and progress stops', async () => {
     const { store, session } = setUp();
     await session.start();

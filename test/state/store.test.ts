@@ -22,6 +22,23 @@ describe('app store', () => {
     expect(store.getState().rows).toHaveLength(rows.length - 1);
   });
 
+  it("a removed file's new rows take the place of its old ones; other new rows are appended", () => {
+    const store = createAppStore();
+    store.getState().addRows(rows);
+    const name = rows[1].row.fileName;
+    const before = store.getState().rows.map((r) => r.key);
+    store.getState().removeRows((r) => r.row.fileName === name);
+    const again = rows.filter((r) => r.row.fileName === name).map((r) => ({ ...r, chi2Best: 1 }));
+    store.getState().addRows(again);
+    expect(store.getState().rows.map((r) => r.key)).toEqual(before);
+    expect(store.getState().rows[1].chi2Best).toBe(1);
+    // A file that was last has no row after it: its rows are appended, as before.
+    const last = rows[rows.length - 1];
+    store.getState().removeRows((r) => r.row.fileName === last.row.fileName);
+    store.getState().addRows([last]);
+    expect(store.getState().rows.map((r) => r.key)).toEqual(before);
+  });
+
   it('sorting the same column twice flips the direction', () => {
     const store = createAppStore();
     store.getState().sortBy('z');

@@ -60,9 +60,19 @@ export function classPatch(chosen: SpectralClass, pipelineCls: SpectralClass | u
 /** Pipeline z within this of a chosen z counts as the same (the slider's float round trip). */
 const SAME_Z = 1e-9;
 
-/** A manual z on the pipeline's class at the pipeline's z is no decision: choosing it clears the override. */
+/** Significant digits a manual z is saved with: the slider's float carries 16, far below any z error. */
+const Z_DIGITS = 7;
+
+/** A manual z as saved (7 significant digits, so 0.123517910261157 is stored as 0.1235179). */
+const roundZ = (z: number): number => Number(z.toPrecision(Z_DIGITS));
+
+/**
+ * A manual z on the pipeline's class at the pipeline's z is no decision: choosing it clears the override.
+ * "At" means within the slider's round trip, or equal once both are rounded as a saved z is.
+ */
 export function zPatch(z: number, shownCls: SpectralClass, pipeline: { cls: SpectralClass; z: number }): DecisionPatch {
-  return { z: shownCls === pipeline.cls && Math.abs(z - pipeline.z) < SAME_Z ? undefined : z };
+  const same = shownCls === pipeline.cls && (Math.abs(z - pipeline.z) < SAME_Z || roundZ(z) === roundZ(pipeline.z));
+  return { z: same ? undefined : roundZ(z) };
 }
 
 /**
@@ -85,7 +95,8 @@ export function applyPatch(
     spectrumId: ident.spectrumId,
     updatedAt,
   };
-  const merged = { ...pickFields(before), ...patch };
+  // Every new manual z is rounded here too, whatever built the patch (slider, typed z, keep-this-z).
+  const merged = { ...pickFields(before), ...patch, ...(patch.z !== undefined && { z: roundZ(patch.z) }) };
   if (merged.qop !== undefined) next.qop = merged.qop;
   if (merged.comment !== undefined && merged.comment !== '') next.comment = merged.comment;
   if (merged.z !== undefined) next.z = merged.z;

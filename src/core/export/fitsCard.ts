@@ -12,7 +12,23 @@ export const MAX_STRING_VALUE = 68;
 
 export type CardValue = string | number | boolean;
 
-/** Replace every character that is not printable ASCII (0x20–0x7E) by '?', one per code point. */
+/**
+ * Text as printable ASCII (FITS headers and A columns hold nothing else), reversibly: a backslash is
+ * written '\\', any other UTF-16 unit outside 0x20–0x7E as '\uXXXX' (4 lowercase hex digits), so
+ * 'é' is '\u00e9' rather than a lost '?'. ESCAPE_COMMENT says so in the file; unescapeAscii reads it back.
+ */
+export function escapeAscii(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) out += '\\\\';
+    else if (c >= 0x20 && c <= 0x7e) out += text[i];
+    else out += `\\u${c.toString(16).padStart(4, '0')}`;
+  }
+  return out;
+}
+
+/** Lossy: every character that is not printable ASCII becomes '?' (the CLI's curves file, tools/lib/curvesFits.ts). */
 export function printableAscii(text: string): string {
   let out = '';
   for (const ch of text) {
@@ -20,6 +36,20 @@ export function printableAscii(text: string): string {
     out += c >= 0x20 && c <= 0x7e ? ch : '?';
   }
   return out;
+}
+
+/** The inverse of escapeAscii (a lone backslash not starting an escape is kept as it is). */
+export function unescapeAscii(text: string): string {
+  return text.replace(/\\(\\|u[0-9a-fA-F]{4})/g, (_m, e: string) => (e === '\\' ? '\\' : String.fromCharCode(parseInt(e.slice(1), 16))));
+}
+
+/** The COMMENT card text that documents escapeAscii in every exported header (≤ 72 characters). */
+export const ESCAPE_COMMENT = 'Text is ASCII: non-ASCII as \\uXXXX (UTF-16, hex), backslash as \\\\';
+
+/** A COMMENT card (FITS 4.0 §4.4.2.4): the writer's own printable-ASCII text in columns 9–80, as it is. */
+export function commentCard(text: string): string {
+  if (!/^[\x20-\x7e]*$/.test(text) || text.length > CARD_LENGTH - KEYWORD_LENGTH) throw new RangeError(`bad COMMENT '${text}'`);
+  return `${'COMMENT'.padEnd(KEYWORD_LENGTH)}${text}`.padEnd(CARD_LENGTH);
 }
 
 /** One 80-character card. Throws for keywords or values the writer never produces. */
@@ -31,12 +61,12 @@ export function card(keyword: string, value: CardValue, comment?: string): strin
     if (!Number.isInteger(value)) throw new RangeError(`card ${keyword}: only integer values are written`);
     v = String(value).padStart(20);
   } else {
-    const s = printableAscii(value).replaceAll("'", "''");
+    const s = escapeAscii(value).replaceAll("'", "''");
     if (s.length > MAX_STRING_VALUE) throw new RangeError(`card ${keyword}: string longer than ${MAX_STRING_VALUE}`);
     v = `'${s.padEnd(8)}'`.padEnd(20);
   }
   let text = `${keyword.padEnd(KEYWORD_LENGTH)}= ${v}`;
-  if (comment !== undefined) text += ` / ${printableAscii(comment)}`;
+  if (comment !== undefined) text += ` / ${escapeAscii(comment)}`;
   return text.slice(0, CARD_LENGTH).padEnd(CARD_LENGTH);
 }
 

@@ -1,12 +1,13 @@
 /**
  * FITS export: an empty primary HDU (NAXIS = 0) and one BINTABLE
  * 'GASNET_RESULTS' with the columns of columns.ts — text as nA (n = the
- * longest value, printable ASCII only), floats as D with NaN for missing,
+ * longest value, printable ASCII with other characters escaped as \uXXXX: fitsCard.ts escapeAscii, said in a
+ * COMMENT card), floats as D with NaN for missing,
  * integers as J with TNULLn = −2147483648 for missing. Big-endian, padded
  * to 2880-byte blocks.
  */
 import { EXPORT_COLUMNS, type ExportColumn } from './columns.ts';
-import { BLOCK_BYTES, card, headerBytes, printableAscii } from './fitsCard.ts';
+import { BLOCK_BYTES, ESCAPE_COMMENT, card, commentCard, escapeAscii, headerBytes } from './fitsCard.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './jsonWrite.ts';
 import type { ExportRecord } from './types.ts';
 
@@ -31,7 +32,7 @@ function layout(records: readonly ExportRecord[]): { cols: Layout[]; rowBytes: n
     const hasNull = values.some((v) => v === undefined);
     let l: Layout;
     if (col.kind === 'text') {
-      const text = values.map((v) => (v === undefined ? '' : printableAscii(String(v))));
+      const text = values.map((v) => (v === undefined ? '' : escapeAscii(String(v))));
       const width = Math.max(1, ...text.map((t) => t.length));
       l = { col, tform: `${width}A`, bytes: width, offset, hasNull, text };
     } else if (col.kind === 'float') l = { col, tform: '1D', bytes: 8, offset, hasNull };
@@ -75,6 +76,7 @@ export function toFitsTable(records: readonly ExportRecord[], exportedAt: Date):
     card('EXPFMT', EXPORT_FORMAT, 'what wrote this table'),
     card('EXPVER', EXPORT_VERSION),
     card('DATE', date, 'UTC time of the export'),
+    commentCard(ESCAPE_COMMENT),
   );
   const header = headerBytes(cards);
 

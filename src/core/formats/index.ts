@@ -83,12 +83,15 @@ export function findAdapter(file: FitsFile): FormatAdapter | undefined {
 /** Open any supported spectrum file (FITS, gzip-compressed FITS or text). */
 export async function openSpectra(source: ByteSource, options: OpenSpectraOptions = {}): Promise<Result<OpenedSpectra>> {
   const { maxTextBytes = 256 * 1024 * 1024, maxDecompressedBytes = 2 * 1024 ** 3 } = options;
+  // An empty file is named as such: sniffing it would call it "not FITS", which sends people looking for the wrong fault.
+  if (source.size === 0) return emptyFile(source.name);
   let src = source;
   let kind = sniff(await src.read(0, SNIFF_BYTES));
   if (kind === 'gzip') {
     const inflated = await gunzipSource(src, maxDecompressedBytes);
     if (!inflated.ok) return inflated;
     src = inflated.value;
+    if (src.size === 0) return emptyFile(source.name, ' once decompressed');
     kind = sniff(await src.read(0, SNIFF_BYTES));
   }
   switch (kind) {
@@ -102,6 +105,13 @@ export async function openSpectra(source: ByteSource, options: OpenSpectraOption
         message: `${source.name} is not a FITS file (it does not start with SIMPLE), a gzip-compressed FITS file or a text table. Supported: ${SUPPORTED}.`,
       });
   }
+}
+
+function emptyFile(fileName: string, after = ''): Result<OpenedSpectra> {
+  return fail({
+    code: 'not-fits',
+    message: `${fileName} is empty (0 bytes${after}): nothing to read. Check that the download or copy finished and open it again.`,
+  });
 }
 
 async function openFitsSpectra(src: ByteSource, fileName: string): Promise<Result<OpenedSpectra>> {
@@ -161,6 +171,10 @@ async function openText(src: ByteSource, fileName: string, maxBytes: number): Pr
   const bytes = await src.read(0, src.size);
   const Ctor = (globalThis as { TextDecoder?: TextDecoderCtor }).TextDecoder;
   const text = Ctor ? new Ctor('utf-8').decode(bytes) : latin1(bytes);
+  // Blank lines only: say the file is empty rather than "no data lines found" at line N.
+  if (text.trim() === '') {
+    return fail({ code: 'bad-text', message: `${fileName} is empty (${src.size} bytes of blank space, no data): nothing to read.` });
+  }
   const parsed = parseTextSpectrum(text, fileName);
   if (!parsed.ok) return fail<InputError>({ ...parsed.error, message: `${fileName}: ${parsed.error.message}` });
   const spectrum = parsed.value;

@@ -2,6 +2,7 @@
  * Which lines to mark on a spectrum at a given redshift, and the air→vacuum
  * conversion the line lists were made with.
  */
+import type { SpectralClass } from '../types.ts';
 import { ABSORPTION_LINES, EMISSION_LINES } from './lineLists.ts';
 import type { LineKind, SpectralLine } from './types.ts';
 
@@ -16,6 +17,45 @@ export interface MarkerOptions {
   kinds?: readonly LineKind[];
   /** Keep only lines flagged `major`. @default false */
   majorOnly?: boolean;
+  /** Keep only the lines that belong on a spectrum of this class (lineSuitsClass); all when undefined. */
+  cls?: SpectralClass;
+}
+
+/**
+ * Bluest stellar absorption line kept for STAR (the H10/CN/H&K region). The absorption list's
+ * UV lines (Lyβ, Si II, Fe II 2600, Mg II 2800, …) are interstellar / intervening-absorber lines seen
+ * in quasar and galaxy spectra, not in stars at z ≈ 0.
+ */
+const STELLAR_MIN_A = 3500;
+
+/** The broad emission lines of quasars (names as in EMISSION_LINES); narrow forbidden lines are left out. */
+const QSO_BROAD_LINES: ReadonlySet<string> = new Set([
+  'OVI',
+  'Lyα',
+  'N V 1240',
+  'SiIV',
+  'C IV 1549',
+  'He II 1640',
+  'AlIII',
+  'CIII]+SiIII]',
+  'C III] 1908',
+  'Mg II 2799',
+  'Hε',
+  'Hδ',
+  'Hγ',
+  'Hβ',
+  'Hα',
+]);
+
+/**
+ * Whether a line is marked on a spectrum of this class: STAR, stellar absorption lines only (no
+ * galaxy emission lines such as [O II], [S II], [Ar III] on a star); GALAXY, emission and absorption;
+ * QSO, the broad emission lines.
+ */
+export function lineSuitsClass(line: SpectralLine, cls: SpectralClass): boolean {
+  if (cls === 'STAR') return line.kind === 'absorption' && line.restA >= STELLAR_MIN_A;
+  if (cls === 'QSO') return line.kind === 'emission' && QSO_BROAD_LINES.has(line.name);
+  return true;
 }
 
 /**
@@ -36,7 +76,8 @@ export function allLines(options: MarkerOptions = {}): SpectralLine[] {
   const out: SpectralLine[] = [];
   if (kinds.includes('emission')) out.push(...EMISSION_LINES);
   if (kinds.includes('absorption')) out.push(...ABSORPTION_LINES);
-  return out.filter((l) => !options.majorOnly || l.major).sort((a, b) => a.restA - b.restA);
+  const { cls } = options;
+  return out.filter((l) => (!options.majorOnly || l.major) && (cls === undefined || lineSuitsClass(l, cls))).sort((a, b) => a.restA - b.restA);
 }
 
 /**

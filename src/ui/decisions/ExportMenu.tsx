@@ -46,6 +46,7 @@ export function ExportMenu({ rows, banner = true }: ExportMenuProps) {
     const { decisions, issues } = parsed.value;
     const sum = await api.getState().importDecisions(decisions);
     const parts = [`Restored ${sum.restored} decision${sum.restored === 1 ? '' : 's'} from ${file.name}`];
+    if (sum.alreadyThere > 0) parts.push(`${sum.alreadyThere} already there`);
     if (sum.keptLocal > 0) parts.push(`${sum.keptLocal} kept as they were (yours were newer)`);
     if (issues.length > 0) parts.push(`${issues.length} line${issues.length === 1 ? '' : 's'} skipped: ${issues.slice(0, 3).join('; ')}`);
     setReport({ kind: 'ok', text: parts.join('; ') + '.' });

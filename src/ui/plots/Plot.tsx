@@ -9,7 +9,17 @@ import type { Config, Data, Layout, PlotMouseEvent } from 'plotly.js-dist-min';
 
 const LazyPlot = lazy(() => import('./PlotlyPlot.tsx'));
 
-const CONFIG: Partial<Config> = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ['lasso2d', 'select2d'] };
+/**
+ * No Plotly logo link, no "send to cloud" button (Plotly 4 shows it by default) and no server to send to:
+ * nothing of a spectrum leaves the page. The build also blanks Plotly's server URLs (vite/noPlotlyServers.ts).
+ */
+export const PLOT_CONFIG: Partial<Config> = {
+  displaylogo: false,
+  responsive: true,
+  showSendToCloud: false,
+  plotlyServerURL: '',
+  modeBarButtonsToRemove: ['lasso2d', 'select2d', 'sendChartToCloud'],
+};
 
 export interface PlotProps {
   testId: string;
@@ -37,7 +47,7 @@ export function Plot({ testId, data, layout, height, onClick, label, onGraph, ch
         <LazyPlot
           data={data}
           layout={fullLayout}
-          config={CONFIG}
+          config={PLOT_CONFIG}
           useResizeHandler
           style={FILL}
           onClick={onClick}

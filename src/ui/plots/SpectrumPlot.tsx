@@ -95,6 +95,7 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
     () =>
       spectrumLayout({
         mode,
+        cls,
         z: zPlotly,
         ranges,
         showLines: showLines && !live,
@@ -105,7 +106,7 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
         fluxUnit,
         uirevision: `${uirevision}:${mode}`,
       }),
-    [mode, zPlotly, ranges, showLines, live, allLines, secondZ, moving, masks, fluxUnit, uirevision],
+    [mode, cls, zPlotly, ranges, showLines, live, allLines, secondZ, moving, masks, fluxUnit, uirevision],
   );
   const liveSpec = useMemo(() => {
     if (!live) return undefined;

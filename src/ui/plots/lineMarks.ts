@@ -3,17 +3,22 @@ import type { Annotation, Shape } from 'plotly.js-dist-min';
 import type { LineMarker } from '../../core/lines/index.ts';
 import { PLOT_COLORS } from './palette.ts';
 
+/** Closest two labels may be (px): a 10 px label turned 90° is ~12 px wide. */
+export const LABEL_MIN_PX = 14;
+/** Plot width (px) the spacing assumes when the real one is not given: a narrow window's, so wider plots only gain room. */
+const DEFAULT_WIDTH_PX = 700;
+
 /**
  * The markers to label, so labels do not overprint: major lines first, then
- * the others, each kept only if no kept label of the same kind lies within
- * `minSeparationA` Å. Returned in wavelength order.
+ * the others, each kept only if no kept label (of either kind: long labels from the top and
+ * the bottom meet in a short panel) lies within `minSeparationA` Å. Returned in wavelength order.
  */
 export function labelledMarkers(markers: readonly LineMarker[], minSeparationA: number, allLabels: boolean): LineMarker[] {
   const ordered = [...markers].sort((a, b) => Number(b.line.major) - Number(a.line.major));
   const kept: LineMarker[] = [];
   for (const m of ordered) {
     if (!m.line.major && !allLabels) continue;
-    const clash = kept.some((k) => k.line.kind === m.line.kind && Math.abs(k.observedA - m.observedA) < minSeparationA);
+    const clash = kept.some((k) => Math.abs(k.observedA - m.observedA) < minSeparationA);
     if (!clash) kept.push(m);
   }
   return kept.sort((a, b) => a.observedA - b.observedA);
@@ -26,6 +31,8 @@ export interface LineMarkOptions {
   allLabels: boolean;
   /** Width of the x range in Å, to space labels. */
   spanA: number;
+  /** Width of the plot area in px, to space labels LABEL_MIN_PX apart. @default 700 */
+  widthPx?: number;
   /** x axis the markers belong to. @default 'x' */
   xref?: 'x' | 'x2';
 }
@@ -47,7 +54,7 @@ export function lineMarks(markers: readonly LineMarker[], o: LineMarkOptions): {
     line: { color: colour(m), width: m.line.major ? 1 : 0.6, dash: m.line.kind === 'emission' ? 'dot' : 'dash' },
     opacity: m.line.major ? 0.7 : 0.4,
   }));
-  const annotations: Partial<Annotation>[] = labelledMarkers(markers, o.spanA / 90, o.allLabels).map((m) => ({
+  const annotations: Partial<Annotation>[] = labelledMarkers(markers, (o.spanA * LABEL_MIN_PX) / (o.widthPx ?? DEFAULT_WIDTH_PX), o.allLabels).map((m) => ({
     xref,
     yref: 'paper',
     x: m.observedA,

@@ -13,7 +13,7 @@ export function spectrumLiveSpec(d: SpectrumData, m: ModelAtZ, mode: SpectrumMod
   });
   const vlines: OverlayVLine[] = !lines.show
     ? []
-    : linesInRange(m.z, MODEL_LAMBDA_A[0], MODEL_LAMBDA_A[MODEL_LAMBDA_A.length - 1], { majorOnly: !lines.all }).map((mk) => ({
+    : linesInRange(m.z, MODEL_LAMBDA_A[0], MODEL_LAMBDA_A[MODEL_LAMBDA_A.length - 1], { majorOnly: !lines.all, cls: m.cls }).map((mk) => ({
         x: mk.observedA,
         xaxis: 'x',
         yaxis: 'y',

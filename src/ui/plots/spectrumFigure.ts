@@ -124,6 +124,8 @@ export function spectrumRanges(d: SpectrumData, m: ModelAtZ, mode: SpectrumMode)
 
 export interface SpectrumLayoutOptions {
   mode: SpectrumMode;
+  /** The class shown: its lines are marked (core/lines lineSuitsClass). */
+  cls: SpectralClass;
   z: number;
   ranges: { main: [number, number]; residual: [number, number] };
   showLines: boolean;
@@ -163,7 +165,7 @@ export function spectrumLayout(o: SpectrumLayoutOptions): Partial<Layout> {
   let shapes: Partial<Shape>[] = [...o.maskShapes, { type: 'line', xref: 'paper', yref: 'y2', x0: 0, x1: 1, y0: 0, y1: 0, line: { color: '#aaa', width: 1 } }];
   let annotations: Partial<Annotation>[] = [];
   if (o.showLines) {
-    const markers = linesInRange(o.z, xMin, xMax, { majorOnly: !o.allLines });
+    const markers = linesInRange(o.z, xMin, xMax, { majorOnly: !o.allLines, cls: o.cls });
     const marks = lineMarks(markers, { yDomain: SPECTRUM_DOMAIN, allLabels: o.allLines, spanA: xMax - xMin });
     shapes = shapes.concat(marks.shapes);
     if (o.labels !== false) annotations = marks.annotations;

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { etaSeconds } from '../../state/selectors.ts';
 import type { Progress } from '../../state/types.ts';
-import { formatEta } from '../format.ts';
+import { formatDuration, formatEta } from '../format.ts';
 
 export interface ProgressBarProps {
   progress: Progress;
@@ -52,7 +52,7 @@ export function ProgressBar({ progress: p, onCancel, now = () => performance.now
         {p.filesDone}/{p.filesTotal} files
         {' · '}
         <span className={p.errors > 0 ? 'error-count' : undefined}>{p.errors} errors</span>
-        {p.running ? ` · ETA ${formatEta(etaSeconds(p, now()))}` : elapsed !== undefined ? ` · took ${formatEta(elapsed)}` : ''}
+        {p.running ? ` · ETA ${formatEta(etaSeconds(p, now()))}` : elapsed !== undefined ? ` · took ${formatDuration(elapsed)}` : ''}
       </span>
       {p.running && (
         <button type="button" onClick={onCancel} className="danger">

@@ -66,7 +66,20 @@ describe('classPatch / zPatch', () => {
     expect(zPatch(0.045033621 + 1e-12, 'GALAXY', pipeline)).toEqual({ z: undefined });
     expect(zPatch(0.046, 'GALAXY', pipeline)).toEqual({ z: 0.046 });
     // The same number on another class is a decision: that class's z is not the pipeline's answer.
-    expect(zPatch(0.045033621, 'QSO', pipeline)).toEqual({ z: 0.045033621 });
+    expect(zPatch(0.045033621, 'QSO', pipeline)).toEqual({ z: 0.04503362 });
+  });
+
+  it('a manual z is saved with 7 significant digits, by zPatch and by applyPatch whatever built the patch', () => {
+    const pipeline = { cls: 'GALAXY' as const, z: 0.045033621 };
+    expect(zPatch(0.123517910261157, 'GALAXY', pipeline)).toEqual({ z: 0.1235179 });
+    expect(zPatch(-0.000312345678, 'STAR', { cls: 'STAR', z: 0 })).toEqual({ z: -0.0003123457 });
+    expect(applyPatch(undefined, { z: 0.123517910261157 }, ident, 1)?.z).toBe(0.1235179);
+    expect(applyPatch(undefined, { z: 2.71828182845 }, ident, 1)?.z).toBe(2.718282);
+    // A z equal to the pipeline's once rounded as saved is the pipeline's answer, not a decision.
+    expect(zPatch(0.0450336214, 'GALAXY', pipeline)).toEqual({ z: undefined });
+    // An earlier stored z is kept as it was when another field changes.
+    const old = { key, ...ident, z: 0.123517910261157, updatedAt: 1 };
+    expect(applyPatch(old, { qop: 3 }, ident, 2)?.z).toBe(0.123517910261157);
   });
 });
 

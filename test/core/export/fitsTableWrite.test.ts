@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../../src/core/export/columns.ts';
 import { bytesSource, openFits } from '../../../src/core/fits/index.ts';
+import { ESCAPE_COMMENT, escapeAscii, unescapeAscii } from '../../../src/core/export/fitsCard.ts';
 import { INT_NULL, TABLE_EXTNAME, toFitsTable } from '../../../src/core/export/fitsTableWrite.ts';
 import { buildExportRecords } from '../../../src/core/export/records.ts';
 import { DECISION_MAP, ROWS } from './sampleRows.ts';
@@ -25,10 +26,10 @@ function readHeader(at: number, buf: Uint8Array = bytes): { cards: Map<string, s
   }
 }
 
-/** What a FITS reader must return for a cell: text printable-ASCII with trailing blanks gone, floats NaN when missing. */
+/** What a FITS reader must return for a cell: text escaped to printable ASCII with trailing blanks gone, floats NaN when missing. */
 function expected(col: (typeof EXPORT_COLUMNS)[number], r: (typeof records)[number]): string | number {
   const v = col.value(r);
-  if (col.kind === 'text') return v === undefined ? '' : String(v).replace(/[^\x20-\x7e]/gu, '?').trimEnd();
+  if (col.kind === 'text') return v === undefined ? '' : escapeAscii(String(v)).trimEnd();
   if (col.kind === 'float') return v === undefined ? NaN : (v as number);
   return v === undefined ? INT_NULL : (v as number);
 }
@@ -55,11 +56,12 @@ describe('toFitsTable', () => {
     EXPORT_COLUMNS.forEach((c, i) => {
       const n = i + 1;
       expect(cards.get(`TTYPE${n}`)).toBe(c.name);
-      const longest = Math.max(1, ...records.map((r) => String(c.value(r) ?? '').replace(/[^\x20-\x7e]/gu, '?').length));
+      const longest = Math.max(1, ...records.map((r) => escapeAscii(String(c.value(r) ?? '')).length));
       expect(cards.get(`TFORM${n}`)).toBe(c.kind === 'text' ? `${longest}A` : c.kind === 'float' ? '1D' : '1J');
       expect(cards.get(`TUNIT${n}`)).toBe(c.unit);
     });
-    expect(cards.get('TFORM1')).toBe(`${'spec-7401-56808-0703.fits'.length}A`);
+    // The longest file name once escaped: 'broken \\u00e9 \\u9280\\u6cb3.fits'.
+    expect(cards.get('TFORM1')).toBe('31A');
   });
 
   it('stores every cell big-endian at the declared offsets (decoded by hand)', () => {
@@ -87,11 +89,24 @@ describe('toFitsTable', () => {
     });
   });
 
-  it('writes only printable ASCII for untrusted text', () => {
+  it('writes untrusted text as printable ASCII with the rest escaped (é is \\u00e9, not ?), and says so in a COMMENT', () => {
     const { cards, dataStart } = readHeader(readHeader(0).dataStart);
     const w = parseInt(cards.get('TFORM1')!, 10);
     const row3 = dataStart + 3 * Number(cards.get('NAXIS1'));
-    expect(String.fromCharCode(...bytes.subarray(row3, row3 + w)).trimEnd()).toBe('broken ? ??.fits');
+    const cell = String.fromCharCode(...bytes.subarray(row3, row3 + w)).trimEnd();
+    expect(cell).toBe('broken \\u00e9 \\u9280\\u6cb3.fits');
+    expect(unescapeAscii(cell)).toBe('broken é 銀河.fits');
+    const header = String.fromCharCode(...bytes.subarray(readHeader(0).dataStart, dataStart));
+    expect(header).toContain(`COMMENT ${ESCAPE_COMMENT}`);
+  });
+
+  it('escapes reversibly: non-ASCII, astral characters, controls, backslashes and look-alike escapes', () => {
+    for (const t of ['é', 'Hα at 6563 Å', '😀 z?', 'tab\there\nline', 'C:\\data\\spec.fits', 'literal \\u00e9 not é', '\\', '']) {
+      const e = escapeAscii(t);
+      expect(e, t).toMatch(/^[\x20-\x7e]*$/);
+      expect(unescapeAscii(e), t).toBe(t);
+    }
+    expect(escapeAscii('é')).toBe('\\u00e9');
   });
 
   it('writes a table with no rows', () => {
@@ -123,6 +138,8 @@ describe('toFitsTable read by the project’s FITS reader', () => {
         const got = col.data[row];
         if (c.kind === 'int' && want === INT_NULL) expect(got, `${c.name} row ${row}`).toBeNaN();
         else expect(got, `${c.name} row ${row}`).toEqual(want);
+        // Unescaped, the text is what was exported (trailing blanks aside).
+        if (c.kind === 'text') expect(unescapeAscii(String(got)), `${c.name} row ${row}`).toBe(String(c.value(r) ?? '').trimEnd());
       }
     });
   });
@@ -149,11 +166,13 @@ with warnings.catch_warnings(record=True) as w:
         d = h['${TABLE_EXTNAME}'].data
         rows = [[(None if isinstance(v, float) and math.isnan(v) else (v.item() if hasattr(v, 'item') else v)) for v in r] for r in d]
         units = [c.unit for c in h[1].columns]
-    print(json.dumps({'rows': rows, 'names': d.columns.names, 'units': units, 'warnings': [str(x.message) for x in w]}))
+        comments = [str(c) for c in h[1].header['COMMENT']]
+    print(json.dumps({'rows': rows, 'names': d.columns.names, 'units': units, 'comments': comments, 'warnings': [str(x.message) for x in w]}))
 `;
       const run = spawnSync(PYTHON, ['-c', script, file], { encoding: 'utf8' });
       expect(run.stderr).toBe('');
-      const got = JSON.parse(run.stdout) as { rows: unknown[][]; names: string[]; units: (string | null)[]; warnings: string[] };
+      const got = JSON.parse(run.stdout) as { rows: unknown[][]; names: string[]; units: (string | null)[]; comments: string[]; warnings: string[] };
+      expect(got.comments).toEqual([ESCAPE_COMMENT]);
       expect(got.warnings).toEqual([]);
       expect(got.names).toEqual(EXPORT_COLUMNS.map((c) => c.name));
       expect(got.units).toEqual(EXPORT_COLUMNS.map((c) => c.unit ?? null));
@@ -164,6 +183,9 @@ with warnings.catch_warnings(record=True) as w:
         }),
       );
       expect(got.rows).toEqual(want);
+      // Read by astropy and unescaped, the file name with é and 銀河 comes back whole.
+      const fileCol = EXPORT_COLUMNS.findIndex((c) => c.name === 'file');
+      expect(got.rows.map((r) => unescapeAscii(String(r[fileCol])))).toEqual(records.map((r) => String(EXPORT_COLUMNS[fileCol].value(r))));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -8,7 +8,7 @@ const newer = (d: Decision, ms: number): Decision => ({ ...d, updatedAt: d.updat
 
 describe('mergeImported (the newer updatedAt wins)', () => {
   it('accepts everything into an empty store', () => {
-    expect(mergeImported({}, DECISIONS)).toEqual({ accepted: DECISIONS, keptLocal: 0, duplicates: 0 });
+    expect(mergeImported({}, DECISIONS)).toEqual({ accepted: DECISIONS, keptLocal: 0, alreadyThere: 0, duplicates: 0 });
   });
 
   it('keeps held decisions that are newer or equally new, takes newer imports', () => {
@@ -20,6 +20,16 @@ describe('mergeImported (the newer updatedAt wins)', () => {
     const plan = mergeImported(DECISION_MAP, incoming);
     expect(plan.accepted).toEqual([incoming[1]]);
     expect(plan.keptLocal).toBe(2);
+  });
+
+  it('counts the same decision (equal content, equal or any time) as already there, not as a conflict', () => {
+    const incoming = [
+      { ...DECISIONS[0] }, // the CSV of a JSON imported before: same time, same content
+      newer(DECISIONS[1], 1000), // re-exported later: nothing to change either
+      { ...DECISIONS[2], comment: 'changed' }, // same time, other content: held wins
+    ];
+    const plan = mergeImported(DECISION_MAP, incoming);
+    expect(plan).toEqual({ accepted: [], keptLocal: 1, alreadyThere: 2, duplicates: 0 });
   });
 
   it('counts only the newest of repeated keys in one import', () => {

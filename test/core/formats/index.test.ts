@@ -117,4 +117,16 @@ describe('openSpectra', () => {
     const opened = await openFixture('twodf.fits');
     expect(() => opened.read(3)).toThrow(RangeError);
   });
+
+  it('names an empty file as empty (not "does not start with SIMPLE"), raw, gzip-compressed or blank text', async () => {
+    const empty = await openSpectra(bytesSource('night1.fits', new Uint8Array(0)));
+    expect(empty.ok).toBe(false);
+    if (empty.ok) return;
+    expect(empty.error.message).toMatch(/^night1\.fits is empty \(0 bytes\)/);
+    expect(empty.error.message).not.toMatch(/SIMPLE/);
+    const gz = await openSpectra(bytesSource('night1.fits.gz', gzipSync(new Uint8Array(0))));
+    expect(!gz.ok && gz.error.message).toMatch(/^night1\.fits\.gz is empty \(0 bytes once decompressed\)/);
+    const blank = await openSpectra(bytesSource('spec.csv', new TextEncoder().encode('\n  \n\t\n')));
+    expect(!blank.ok && blank.error.message).toMatch(/^spec\.csv is empty/);
+  });
 });

@@ -64,6 +64,19 @@ describe('linesInRange', () => {
     expect(major.length).toBeLessThan(linesInRange(0, 3600, 9200).length);
     expect(allLines({ kinds: [] })).toHaveLength(0);
   });
+  it('marks by class: stellar absorption on a star, emission and absorption on a galaxy, broad lines on a quasar', () => {
+    const names = (z: number, cls: 'STAR' | 'GALAXY' | 'QSO') => linesInRange(z, 3600, 9200, { cls }).map((x) => x.line.name);
+    const star = linesInRange(0, 3600, 9200, { cls: 'STAR' });
+    expect(star.every((x) => x.line.kind === 'absorption')).toBe(true);
+    expect(names(0, 'STAR')).toEqual(expect.arrayContaining(['K', 'H', 'Na', 'CaT1', 'Hβ']));
+    for (const galaxyLine of ['[O II] 3727', '[S II] 6716', '[Ar III] 7135', '[O III] 5007']) expect(names(0, 'STAR')).not.toContain(galaxyLine);
+    expect(names(0.05, 'GALAXY')).toEqual(expect.arrayContaining(['[O II] 3727', '[S II] 6716', '[Ar III] 7135', 'K', 'Na']));
+    const qso = names(0.3, 'QSO');
+    expect(qso).toEqual(expect.arrayContaining(['Mg II 2799', 'Hβ', 'Hα']));
+    for (const narrow of ['[O II] 3727', '[O III] 5007', '[S II] 6716', 'K']) expect(qso).not.toContain(narrow);
+    expect(names(2.5, 'QSO')).toEqual(expect.arrayContaining(['Lyα', 'C IV 1549', 'C III] 1908']));
+  });
+
   it('rejects an impossible redshift', () => {
     expect(() => linesInRange(-1, 3600, 9200)).toThrow(RangeError);
     expect(() => linesInRange(Number.NaN, 3600, 9200)).toThrow(RangeError);

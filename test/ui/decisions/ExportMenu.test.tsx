@@ -84,6 +84,16 @@ describe('ExportMenu import', () => {
     expect(store.getState().decisions[DECISIONS[2].key]).toEqual(DECISIONS[2]);
   });
 
+  it('says "already there", not "yours were newer", for the CSV of decisions imported from their JSON', async () => {
+    renderMenu();
+    const records = buildExportRecords(ROWS, DECISION_MAP);
+    await importText('old.json', toJson(records, new Date()));
+    fireEvent.change(screen.getByTestId('import-input'), { target: { files: [new File([toCsv(records)], 'old.csv')] } });
+    await waitFor(() => expect(screen.getByTestId('import-report').textContent).toMatch(/old\.csv/));
+    expect(screen.getByTestId('import-report').textContent).toBe('Restored 0 decisions from old.csv; 4 already there.');
+    expect(store.getState().decisions).toEqual(DECISION_MAP);
+  });
+
   it('explains a file that is not an export', async () => {
     renderMenu();
     await importText('notes.txt', 'ra,dec\n1,2\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linesInRange } from '../../../src/core/lines/index.ts';
-import { labelledMarkers, lineMarks } from '../../../src/ui/plots/lineMarks.ts';
+import { LABEL_MIN_PX, labelledMarkers, lineMarks } from '../../../src/ui/plots/lineMarks.ts';
 
 describe('line markers at z = 0.1 over 3600–9200 Å', () => {
   const markers = linesInRange(0.1, 3600, 9200);
@@ -41,5 +41,20 @@ describe('line markers at z = 0.1 over 3600–9200 Å', () => {
     expect(em.yanchor).toBe('top');
     const ab = annotations.find((a) => a.text === 'K')!;
     expect(ab.y).toBe(0.3);
+  });
+});
+
+describe('line labels do not overlap', () => {
+  it.each([
+    ['GALAXY', 0.05],
+    ['GALAXY', 0.4],
+    ['STAR', 0],
+    ['QSO', 2.2],
+  ] as const)('%s at z = %f, every line labelled: no two labels (either kind) closer than LABEL_MIN_PX at 700 px', (cls, z) => {
+    const span = 10400 - 3600;
+    const { annotations } = lineMarks(linesInRange(z, 3600, 10400, { cls }), { yDomain: [0.3, 1], allLabels: true, spanA: span, widthPx: 700 });
+    const px = annotations.map((a) => ((Number(a.x) - 3600) / span) * 700).sort((a, b) => a - b);
+    expect(px.length).toBeGreaterThan(3);
+    for (let i = 1; i < px.length; i++) expect(px[i] - px[i - 1]).toBeGreaterThanOrEqual(LABEL_MIN_PX - 1e-9);
   });
 });

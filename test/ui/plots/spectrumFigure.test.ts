@@ -91,14 +91,14 @@ describe('spectrum figure of a real star-forming galaxy', () => {
 
   it('marks Hα at 6564.61·(1+z) and shades masked pixels', () => {
     const masks = maskShapes(d.preprocessed.w);
-    const layout = spectrumLayout({ mode: 'model', z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: true, allLines: false, maskShapes: masks, uirevision: 'a' });
+    const layout = spectrumLayout({ mode: 'model', cls: m.cls, z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: true, allLines: false, maskShapes: masks, uirevision: 'a' });
     const ha = 6564.614 * (1 + m.z);
     expect(layout.shapes!.some((s) => s.type === 'line' && Math.abs(Number(s.x0) - ha) < 1e-6)).toBe(true);
     expect(layout.annotations!.some((a) => a.text === 'Hα')).toBe(true);
-    const moving = spectrumLayout({ mode: 'model', z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: true, allLines: false, labels: false, maskShapes: masks, uirevision: 'a' });
+    const moving = spectrumLayout({ mode: 'model', cls: m.cls, z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: true, allLines: false, labels: false, maskShapes: masks, uirevision: 'a' });
     expect(moving.shapes).toHaveLength(layout.shapes!.length);
     expect(moving.annotations).toHaveLength(0);
-    const none = spectrumLayout({ mode: 'model', z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: false, allLines: false, maskShapes: masks, uirevision: 'a' });
+    const none = spectrumLayout({ mode: 'model', cls: m.cls, z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: false, allLines: false, maskShapes: masks, uirevision: 'a' });
     expect(none.shapes).toHaveLength(masks.length + 1);
     expect(none.annotations).toHaveLength(0);
     // every pixel with w = 0 lies under a shaded rectangle
@@ -109,10 +109,20 @@ describe('spectrum figure of a real star-forming galaxy', () => {
     }
   });
 
+  it('marks the lines of the class shown: no galaxy emission lines on a star', () => {
+    const base = { mode: 'model' as const, z: 0.0001, ranges: spectrumRanges(d, m, 'model'), showLines: true, allLines: true, maskShapes: [], uirevision: 'a' };
+    const texts = (cls: 'STAR' | 'GALAXY') => spectrumLayout({ ...base, cls }).annotations!.map((a) => String(a.text));
+    for (const galaxyLine of ['[O II] 3727', '[S II] 6716', '[Ar III] 7135']) {
+      expect(texts('STAR')).not.toContain(galaxyLine);
+      expect(texts('GALAXY')).toContain(galaxyLine);
+    }
+    expect(spectrumLayout({ ...base, cls: 'STAR' }).shapes!.some((s) => s.line?.color === PLOT_COLORS.emissionLine)).toBe(false);
+  });
+
   it("marks a second redshift's lines at restA·(1+z₂) in their own colour, labelled 'z₂ …', only inside the plot", () => {
     const masks = maskShapes(d.preprocessed.w);
     const secondZ = { z2: 0.7, snr: 30, lines: [{ name: '[O II] 3727', restA: 3728.48, snr: 20 }, { name: 'Hα', restA: 6564.61, snr: 9 }] };
-    const base = { mode: 'model' as const, z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: true, allLines: false, maskShapes: masks, uirevision: 'a' };
+    const base = { mode: 'model' as const, cls: m.cls, z: m.z, ranges: spectrumRanges(d, m, 'model'), showLines: true, allLines: false, maskShapes: masks, uirevision: 'a' };
     const plain = spectrumLayout(base);
     const withZ2 = spectrumLayout({ ...base, secondZ });
     // Hα at z₂ = 0.7 is at 11160 Å, beyond the grid: only [O II] is drawn.
