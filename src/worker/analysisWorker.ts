@@ -64,9 +64,15 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
     { executionProviders: executionProviders(config.backend), maxBatch: config.batchSize },
   );
   // The encoders' eigenspectra, for the eigenspectrum-fit estimator of spectra from other instruments
-  // (core/scan/eigenFit.ts); fetched once, shared by both families' analyzers.
+  // (core/scan/eigenFit.ts): fetched when the first such spectrum arrives, shared by both families'
+  // analyzers; a failed fetch is forgotten so that the next batch tries again.
   let eigenspectra: Promise<Result<Record<SpectralClass, Float32Array[]>>> | undefined;
-  const eigenFor = () => (eigenspectra ??= fetchEigenspectra(modelsUrl, manifest.value.models));
+  const eigenFor = async () => {
+    eigenspectra ??= fetchEigenspectra(modelsUrl, manifest.value.models);
+    const r = await eigenspectra;
+    if (!r.ok) eigenspectra = undefined;
+    return r;
+  };
   const analyzerFor = lazyAnalyzers(async (family: ModelFamily) => {
     // One session at a time: the WebGPU EP refuses to create two at once
     // ("another WebGPU EP inference session is being created").
@@ -76,9 +82,7 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
       if (!r.ok) return r;
       nets[cls] = r.value;
     }
-    const eigen = await eigenFor();
-    if (!eigen.ok) return eigen;
-    const analyzer = createAnalyzer(nets as Record<SpectralClass, Reconstructor>, { flags: config.flags, eigenspectra: eigen.value });
+    const analyzer = createAnalyzer(nets as Record<SpectralClass, Reconstructor>, { flags: config.flags, loadEigenspectra: eigenFor });
     await analyzer.warmUp?.(); // keeps one-off set-up out of the ms/spectrum shown to the user
     return ok(analyzer);
   });

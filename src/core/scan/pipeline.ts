@@ -7,7 +7,7 @@ import { N_INPUT } from '../grid/modelGrid.ts';
 import type { ModelEntry } from '../inference/manifest.ts';
 import { preprocess } from '../preprocess/preprocess.ts';
 import { applyInstrumentMasks } from '../preprocess/instrumentMask.ts';
-import { CLASSES, fail, ok, type GriddedSpectrum, type ModelFamily, type Result, type SpectralClass } from '../types.ts';
+import { CLASSES, fail, ok, type GriddedSpectrum, type InputError, type ModelFamily, type Result, type SpectralClass } from '../types.ts';
 import { createChi2Scanner, type Chi2Scanner } from './chi2Fft.ts';
 import { classScan, dofOf } from './classScan.ts';
 import { createEigenFitter, type EigenFitter } from './eigenFit.ts';
@@ -31,6 +31,8 @@ export interface AnalyzerOptions {
   flags?: FlagOptions;
   /** Encoders' eigenspectra per class: enables the eigenspectrum-fit estimator (eigenFit.ts). */
   eigenspectra?: Record<SpectralClass, readonly Float32Array[]>;
+  /** Or where to get them, asked only when the first spectrum needs the fit (the worker fetches them). */
+  loadEigenspectra?: () => Promise<Result<Record<SpectralClass, readonly Float32Array[]>>>;
   /** @default 3 — minima listed per class in `rankedMinima`. */
   rankedMinima?: number;
 }
@@ -105,11 +107,14 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
     if (good.length === 0) return out;
     scanner ??= createChi2Scanner(await loadPffft());
     const sc = scanner;
-    // The fitters' transforms (65 per class) are made only once a spectrum needs them.
-    if (options.eigenspectra && !fitters && batch.some((g) => g.profile?.estimator === 'eigenfit')) {
-      const m = await loadPffft();
-      const e = options.eigenspectra;
-      fitters = { STAR: createEigenFitter(m, e.STAR), GALAXY: createEigenFitter(m, e.GALAXY), QSO: createEigenFitter(m, e.QSO) };
+    // The eigenspectra and the fitters' transforms (65 per class) only once a spectrum needs them.
+    let fitError: InputError | undefined;
+    if (!fitters && batch.some((g) => g.profile?.estimator === 'eigenfit')) {
+      const e = options.eigenspectra ? ok(options.eigenspectra) : options.loadEigenspectra ? await options.loadEigenspectra() : undefined;
+      if (e?.ok) {
+        const m = await loadPffft();
+        fitters = { STAR: createEigenFitter(m, e.value.STAR), GALAXY: createEigenFitter(m, e.value.GALAXY), QSO: createEigenFitter(m, e.value.QSO) };
+      } else if (e) fitError = e.error; // those spectra fail with the reason; the next batch asks again
     }
 
     const F = new Float32Array(good.length * N_INPUT);
@@ -121,7 +126,8 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
       const p = (pre[i] as { ok: true; value: Preprocessed }).value;
       const perClass = {} as Record<SpectralClass, Reconstruction>;
       for (const cls of CLASSES) perClass[cls] = recon[cls][b];
-      out[i] = scanOne(sc, p, perClass, batch[i].profile?.estimator ?? 'encoder');
+      const estimator = batch[i].profile?.estimator ?? 'encoder';
+      out[i] = estimator === 'eigenfit' && fitError ? fail(fitError) : scanOne(sc, p, perClass, estimator);
     });
     return out;
   }
