@@ -43,5 +43,5 @@ export function toleranceOf(text: string): number {
   const t = text.trim();
   if (/e/i.test(t)) return 0;
   const dot = t.indexOf('.');
-  return dot < 0 ? 0.5 : 0.5 * 10 ** -(t.length - dot - 1);
+  return dot < 0 ? 0.5 : 0.5 / 10 ** (t.length - dot - 1);
 }
