@@ -37,8 +37,8 @@ describe('toMz', () => {
   });
 
   it("drops commas from the comment as Marz does (the first becomes a space) and writes QOP 0 where nobody decided", () => {
-    expect(files[0].text.split('\n')[3]).toMatch(/,  4  ,  Hα  \[N II\] fine\s*$/);
-    expect(files[1].text.split('\n')[3]).toMatch(/,  0  ,  \s*$/);
+    expect(files[0].text.split('\n')[3]).toMatch(/, {2}4 {2}, {2}Hα {2}\[N II\] fine\s*$/);
+    expect(files[1].text.split('\n')[3]).toMatch(/, {2}0 {2}, {2}\s*$/);
   });
 
   it('reads back as the same decisions (z to the 5 decimals Marz keeps)', () => {
