@@ -33,6 +33,7 @@ export function InteropMenu({ rows }: { rows: readonly SpectrumResult[] }) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
   const initialsBox = useRef<HTMLInputElement>(null);
+  const menu = useRef<HTMLDetailsElement>(null);
   const open = useStore(inspectorMerge, (s) => s.open);
   const merging = useStore(inspectorMerge, (s) => s.inspectors.length > 0);
 
@@ -66,34 +67,40 @@ export function InteropMenu({ rows }: { rows: readonly SpectrumResult[] }) {
       downloadFile(desiViFileName(title, who), toDesiVi(records(), who), 'text/csv');
     });
   const merge = async (files: File[]) => {
+    if (menu.current) menu.current.open = false;
     const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text(), lastModified: f.lastModified })));
     inspectorMerge.getState().addFiles(texts, rows);
   };
 
   return (
     <div className="interop-menu" data-testid="interop-menu">
-      <label title="Your initials, as Marz and Prospect write them into their files">
-        initials{' '}
-        <input ref={initialsBox} value={initials} size={4} onChange={(e) => saveInitials(e.target.value)} data-testid="inspector-initials" />
-      </label>
-      <button type="button" onClick={downloadMz} title="Marz result files (.mz), one per FITS file" data-testid="export-mz">
-        Marz .mz
-      </button>
-      <button type="button" onClick={downloadVi} title="DESI visual-inspection CSV as Prospect writes it" data-testid="export-vi">
-        DESI VI
-      </button>
-      <button type="button" onClick={() => input.current?.click()} title="Compare other inspectors' .mz, DESI VI, JSON or CSV files with the open spectra">
-        Merge inspectors…
-      </button>
+      <details ref={menu}>
+        <summary title="Marz and DESI (Prospect) files: export, and merge other inspectors' results">Marz · DESI…</summary>
+        <div className="interop-pop">
+          <label title="Your initials, as Marz and Prospect write them into their files">
+            initials{' '}
+            <input ref={initialsBox} value={initials} size={4} onChange={(e) => saveInitials(e.target.value)} data-testid="inspector-initials" />
+          </label>
+          <button type="button" onClick={downloadMz} title="Marz result files (.mz), one per FITS file" data-testid="export-mz">
+            Marz .mz
+          </button>
+          <button type="button" onClick={downloadVi} title="DESI visual-inspection CSV as Prospect writes it" data-testid="export-vi">
+            DESI VI
+          </button>
+          <button type="button" onClick={() => input.current?.click()} title="Compare other inspectors' .mz, DESI VI, JSON or CSV files with the open spectra">
+            Merge inspectors…
+          </button>
+          {problem && (
+            <span className="problem" role="status">
+              {problem}
+            </span>
+          )}
+        </div>
+      </details>
       {!open && merging && (
         <button type="button" onClick={() => inspectorMerge.getState().setOpen(true)} data-testid="merge-show">
           Disagreements
         </button>
-      )}
-      {problem && (
-        <span className="problem" role="status">
-          {problem}
-        </span>
       )}
       {/* Portalled: the page's first file input must stay the spectra picker (testability contract). */}
       {createPortal(

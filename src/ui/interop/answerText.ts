@@ -3,7 +3,7 @@ import type { FinalAnswer } from '../../core/interop/types.ts';
 
 export function answerText(a: FinalAnswer | undefined): string {
   if (!a) return '—';
-  const parts = [`${a.cls ?? '?'} z ${a.z === undefined ? '?' : a.z.toPrecision(5)}`, a.qop === undefined ? 'no QOP' : `QOP ${a.qop}`];
-  if (a.comment) parts.push(`“${a.comment.length > 40 ? a.comment.slice(0, 40) + '…' : a.comment}”`);
+  const parts = [`${a.cls ?? '?'} z ${a.z === undefined ? '?' : Number(a.z.toPrecision(5))}`, a.qop === undefined ? 'no QOP' : `QOP ${a.qop}`];
+  if (a.comment) parts.push(`“${a.comment.length > 32 ? a.comment.slice(0, 32) + '…' : a.comment}”`);
   return parts.join(' · ');
 }
