@@ -15,7 +15,7 @@
 import type { ExportRecord } from '../export/types.ts';
 import { finalOfDecision } from './answers.ts';
 import { marzTemplateName, marzTemplateOf } from './marzTemplates.ts';
-import { marzStem } from './openSpectra.ts';
+import { marzIdOf, marzStem } from './openSpectra.ts';
 
 /** The Marz version whose format this follows; Marz warns when a results file names another minor version. */
 export const MARZ_VERSION = '1.3.9';
@@ -45,7 +45,7 @@ function cellsOf(r: ExportRecord, helio: boolean, cmb: boolean): Cell[] {
   const autoTid = marzTemplateOf(row.cls);
   const finTid = marzTemplateOf(final.cls);
   const cells: Cell[] = [
-    { name: 'ID', value: zeroPad(String(r.ident.index + 1), 4) },
+    { name: 'ID', value: zeroPad(String(marzIdOf(row)), 4) },
     { name: 'Name', value: oneLine(row.meta.objectName ?? r.ident.spectrumId) },
     { name: 'RA', value: fixed(row.meta.ra === undefined ? undefined : row.meta.ra * DEG_TO_RAD, 6) },
     { name: 'DEC', value: fixed(row.meta.dec === undefined ? undefined : row.meta.dec * DEG_TO_RAD, 6) },

@@ -6,9 +6,19 @@ export function marzStem(fileName: string): string {
   return fileName.replace(/\.[^/.]+$/, '');
 }
 
-/** Marz's spectrum: fibre `id` (1-based row of the file) of the file Marz calls `stem`. */
+/**
+ * Marz's ID of a spectrum: the 1-based row of its fibre in the file (sky and parked fibres keep
+ * their numbers, as Marz skips them after numbering), which a 2dF spectrum carries as FIBRE; our
+ * index counts only the spectra read, so it is the ID only for files without a fibre table.
+ */
+export function marzIdOf(row: SpectrumResult): number {
+  const fibre = Number(row.meta.ids?.FIBRE);
+  return row.meta.format === '2df' && Number.isInteger(fibre) && fibre >= 1 ? fibre : row.index + 1;
+}
+
+/** Marz's spectrum `id` of the file Marz calls `stem`. */
 export function findMarzSpectrum(rows: readonly SpectrumResult[], stem: string, id: number): SpectrumResult | undefined {
-  return rows.find((r) => r.index === id - 1 && (marzStem(r.fileName) === stem || r.fileName === stem));
+  return rows.find((r) => marzIdOf(r) === id && (marzStem(r.fileName) === stem || r.fileName === stem));
 }
 
 /** The TARGETID a VI file gives a spectrum: DESI's own, else our spectrum id (other surveys have none). */

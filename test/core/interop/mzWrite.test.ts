@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bytesSource } from '../../../src/core/fits/byteSource.ts';
+import { openSpectra } from '../../../src/core/formats/index.ts';
+import type { SpectrumResult } from '../../../src/core/result/spectrumResult.ts';
 import { buildExportRecords } from '../../../src/core/export/records.ts';
 import { keyOf } from '../../../src/core/export/spectrumKey.ts';
 import type { Decision } from '../../../src/core/export/types.ts';
@@ -62,5 +67,40 @@ describe('toMz', () => {
     const cells = data.slice(1).split(',  ').map((c) => c.trim());
     expect(cells.slice(1, 4)).toEqual(['G12 north', '3.141593', '-0.523599']);
     expect(cells.slice(-2)).toEqual(['12.3456789', '-301.25']);
+  });
+});
+
+describe('toMz on 2dF fibre files (the files Marz reads)', () => {
+  /** Rows as the app holds them for a 2dF file: the spectra read (program fibres only), with a class and z. */
+  async function rowsOf(path: string): Promise<SpectrumResult[]> {
+    const opened = await openSpectra(bytesSource(basename(path), new Uint8Array(readFileSync(path))));
+    if (!opened.ok) throw new Error(opened.error.message);
+    const rows: SpectrumResult[] = [];
+    for (let i = 0; i < opened.value.count; i++) {
+      const s = await opened.value.read(i);
+      if (!s.ok) throw new Error(s.error.message);
+      rows.push({ fileName: basename(path), index: i, spectrumId: s.value.id, meta: s.value.meta, family: 'encoder', cls: 'GALAXY', z: 0.1 + i / 10, flags: [] });
+    }
+    return rows;
+  }
+
+  it("numbers spectra by fibre row as Marz does (sky fibres skipped, not renumbered) and matches them back", async () => {
+    // formats/twodf.fits: fibres P, S, P, N, P → the app reads 3 spectra (index 0–2), Marz's IDs 1, 3, 5.
+    const rows = await rowsOf(join(import.meta.dirname, '../../fixtures/formats/twodf.fits'));
+    const f = toMz(rows[0].fileName, buildExportRecords(rows, {}), 'XY', AT);
+    expect(f.name).toBe('twodf_XY.mz');
+    const ids = f.text.split('\n').slice(3, -1).map((l) => l.slice(1).split(',')[0].trim());
+    expect(ids).toEqual(['0001', '0003', '0005']);
+    const withQop = f.text.replace(/(0005,.*,  )0(  ,  )/, '$14$2');
+    const back = readDecisionsFile({ name: f.name, text: withQop }, rows);
+    expect(back.ok && back.value.decisions.map((d) => [d.spectrumId, d.index, d.qop])).toEqual([['fiber-5', 2, 4]]);
+  });
+
+  it("writes a real Marz test file's fibre table as Marz does: NAME, RA/DEC in radians, magnitude, TYPE", async () => {
+    const rows = await rowsOf(join(import.meta.dirname, '../../fixtures/external/marz/emlLogVacuumHelioMultiple.fits'));
+    const f = toMz(rows[0].fileName, buildExportRecords(rows, {}), 'XY', AT);
+    const cells = f.text.split('\n')[3].slice(1).split(',').map((c) => c.trim());
+    // FIBRES row 1: NAME D0221394-2854323, RA 0.618098 rad (35.41427°), DEC −0.504554 rad, MAGNITUDE 18.59, TYPE P.
+    expect(cells.slice(0, 6)).toEqual(['0001', 'D0221394-2854323', (35.41427083333333 * Math.PI / 180).toFixed(6), (-28.90896111111111 * Math.PI / 180).toFixed(6), '18.59', 'P']);
   });
 });
