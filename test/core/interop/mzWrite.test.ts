@@ -91,7 +91,7 @@ describe('toMz on 2dF fibre files (the files Marz reads)', () => {
     expect(f.name).toBe('twodf_XY.mz');
     const ids = f.text.split('\n').slice(3, -1).map((l) => l.slice(1).split(',')[0].trim());
     expect(ids).toEqual(['0001', '0003', '0005']);
-    const withQop = f.text.replace(/(0005,.*,  )0(  ,  )/, '$14$2');
+    const withQop = f.text.replace(/(0005,.*, {2})0( {2}, {2})/, '$14$2');
     const back = readDecisionsFile({ name: f.name, text: withQop }, rows);
     expect(back.ok && back.value.decisions.map((d) => [d.spectrumId, d.index, d.qop])).toEqual([['fiber-5', 2, 4]]);
   });
