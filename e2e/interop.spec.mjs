@@ -25,7 +25,7 @@ async function download(page, press) {
 
 export const tests = [
   {
-    name: 'three SDSS spectra open; QOP 2 given by keyboard to spec-0564-52224-0581',
+    name: 'three SDSS spectra open; QOP 2 given by keyboard to spec-0564-52224-0581, left open',
     async run({ page, baseUrl }) {
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.goto(baseUrl);
@@ -39,7 +39,7 @@ export const tests = [
       }
       await page.keyboard.press('2');
       await poll(async () => (await readRows(page)).find((r) => r.file === 'spec-0564-52224-0581.fits')?.qop === '2', 'data-qop 2 on spec-0564');
-      await page.keyboard.press('Escape');
+      // The spectrum stays open: the merge view's 0 and 2 must not reach its QOP keys.
     },
   },
   {
@@ -66,8 +66,9 @@ export const tests = [
     },
   },
   {
-    name: 'keys resolve each disagreement: 0 keeps yours, 2 takes CD’s answer; the decisions are in IndexedDB',
+    name: 'keys resolve each disagreement: 0 keeps yours, 2 takes CD’s answer; the decisions are in IndexedDB; S and 0 do not reach the open spectrum',
     async run({ page }) {
+      await page.keyboard.press('S');
       const choice = { [key('spec-0564-52224-0581')]: '0', [key('spec-3188-54831-0169')]: '2' };
       for (let n = 0; n < 2; n++) {
         const current = (await mergeRows(page)).find((r) => r.current);
@@ -83,6 +84,7 @@ export const tests = [
       const by = Object.fromEntries(stored.map((d) => [d.spectrumId, d]));
       assert.deepEqual(Object.keys(by).sort(), ['spec-0564-52224-0581', 'spec-3188-54831-0169']);
       assert.equal(by['spec-0564-52224-0581'].qop, 2);
+      assert.equal(by['spec-0564-52224-0581'].cls, undefined, 'S pressed in the merge view did not set the open spectrum\'s class');
       assert.deepEqual([by['spec-3188-54831-0169'].cls, by['spec-3188-54831-0169'].z, by['spec-3188-54831-0169'].qop], ['GALAXY', 0.0007, 2]);
     },
   },

@@ -2,7 +2,7 @@
  * The spectra where other inspectors disagree (class, z beyond 3e-4 (1+z) — 3e-3 for quasars —,
  * or QOP), one line each with every inspector's answer and the view's own. Keyboard: ↓/↑ or j/k
  * move, 1–9 take inspector N's answer (written as your decision), 0 keeps your own, x downloads the
- * merged table, Esc closes. Text from the files is shown as text, never as markup.
+ * merged table, Esc closes; u and Ctrl+Z still undo (the page's keys), other letters do nothing here. Text from the files is shown as text, never as markup.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
@@ -49,7 +49,8 @@ export function MergeView({ rows }: { rows: readonly SpectrumResult[] }) {
     else if (/^[1-9]$/.test(k) && Number(k) <= inspectors.length) resolve(Number(k) - 1);
     else if (k === 'x') exportMerged();
     else if (k === 'Escape') close();
-    else return;
+    // A modal view: other letters and digits must not reach the page's keys (S/G/Q, QOP), but u undoes.
+    else if (k.length !== 1 || k === 'u' || e.ctrlKey || e.metaKey || e.altKey) return;
     // Handled here: the page's own keys (QOP digits, row moves) must not act as well.
     e.preventDefault();
     e.stopPropagation();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/core/export/csvParse.ts';
+import { toJson } from '../../../src/core/export/jsonWrite.ts';
+import { buildExportRecords } from '../../../src/core/export/records.ts';
 import { keyOf } from '../../../src/core/export/spectrumKey.ts';
 import { disagreement, reasonsBetween } from '../../../src/core/interop/disagreements.ts';
 import { columnPrefixes, mergedCsv, mergeSpectra, type Inspector } from '../../../src/core/interop/mergedTable.ts';
@@ -58,5 +60,27 @@ describe('merging the fixtures of two inspectors (DESI VI AB, Marz CD)', () => {
 
   it('makes inspector names safe, unique column prefixes', () => {
     expect(columnPrefixes(['A B', 'A-B', '', 'own', '=cmd'])).toEqual(['A_B', 'A_B_2', 'inspector', 'own_2', 'cmd']);
+  });
+});
+
+describe('an inspector from our own JSON export', () => {
+  it('answers only where they decided; the class and z they left are the pipeline’s', () => {
+    const json = toJson(
+      buildExportRecords(OPEN, {
+        [keyOf(OPEN[0])]: { key: keyOf(OPEN[0]), fileName: OPEN[0].fileName, index: 0, spectrumId: OPEN[0].spectrumId, qop: 3, updatedAt: 1 },
+        [keyOf(OPEN[2])]: { key: keyOf(OPEN[2]), fileName: OPEN[2].fileName, index: 0, spectrumId: OPEN[2].spectrumId, qop: 2, cls: 'GALAXY', z: 0.0007, updatedAt: 1 },
+      }),
+      new Date(0),
+    );
+    const r = readInspectorFile({ name: 'ursula.json', text: json }, OPEN);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.inspector).toBe('ursula');
+    const ursula: Inspector = { name: 'ursula', answers: Object.fromEntries(r.value.answers.map((a) => [keyOf(a.ident), a])) };
+    const cd = inspector('spec-0375-52140-0356_CD.mz', 'spec-3188-54831-0169_CD.mz');
+    const merged = mergeSpectra(OPEN, [ursula, cd], {}, {});
+    expect(merged.map((m) => [m.row.spectrumId, m.answers[0], m.reasons])).toEqual([
+      ['spec-0375-52140-0356', { cls: 'GALAXY', z: 0.045033621, qop: 3 }, ['qop']],
+      ['spec-3188-54831-0169', { cls: 'GALAXY', z: 0.0007, qop: 2 }, []],
+    ]);
   });
 });
