@@ -3,7 +3,6 @@ import { parseCsv } from '../../../src/core/export/csvParse.ts';
 import { toJson } from '../../../src/core/export/jsonWrite.ts';
 import { buildExportRecords } from '../../../src/core/export/records.ts';
 import { keyOf } from '../../../src/core/export/spectrumKey.ts';
-import { disagreement, reasonsBetween } from '../../../src/core/interop/disagreements.ts';
 import { columnPrefixes, mergedCsv, mergeSpectra, type Inspector } from '../../../src/core/interop/mergedTable.ts';
 import { readInspectorFile } from '../../../src/core/interop/readInspectorFile.ts';
 import { fixture, OPEN } from './openRows.ts';
@@ -16,17 +15,6 @@ const inspector = (...names: string[]): Inspector => {
   });
   return { name: files[0].inspector, answers: Object.fromEntries(files.flatMap((f) => f.answers.map((a) => [keyOf(a.ident), a]))) };
 };
-
-describe('disagreements', () => {
-  it('class, z beyond 3e-4 (1+z) — 3e-3 when both say QSO — and QOP', () => {
-    expect(reasonsBetween({ cls: 'GALAXY', z: 0.1, qop: 4 }, { cls: 'GALAXY', z: 0.1003, qop: 4 })).toEqual([]);
-    expect(reasonsBetween({ cls: 'GALAXY', z: 0.1, qop: 4 }, { cls: 'GALAXY', z: 0.1004, qop: 4 })).toEqual(['z']);
-    expect(reasonsBetween({ cls: 'QSO', z: 2, qop: 3 }, { cls: 'QSO', z: 2.008, qop: 3 })).toEqual([]);
-    expect(reasonsBetween({ cls: 'QSO', z: 2, qop: 3 }, { cls: 'QSO', z: 2.01, qop: 3 })).toEqual(['z']);
-    expect(reasonsBetween({ cls: 'QSO', z: 2, qop: 3 }, { cls: 'GALAXY', z: 2.008, qop: 2 })).toEqual(['class', 'z', 'qop']);
-    expect(disagreement([{ cls: 'STAR', z: 0, qop: 6 }, undefined, { cls: 'STAR', z: 0.0001, qop: 4 }])).toEqual(['qop']);
-  });
-});
 
 describe('merging the fixtures of two inspectors (DESI VI AB, Marz CD)', () => {
   const inspectors = [inspector('desi-vi_sdss-three_AB.csv'), inspector('spec-0375-52140-0356_CD.mz', 'spec-0564-52224-0581_CD.mz', 'spec-3188-54831-0169_CD.mz')];
