@@ -10,6 +10,7 @@ import type { Session } from '../state/session.ts';
 import { useApp } from '../state/store.ts';
 import './app.css';
 import { ExportMenu } from './decisions/ExportMenu.tsx';
+import { InteropMenu } from './interop/InteropMenu.tsx';
 import { SessionContext, useSession } from './sessionContext.ts';
 import { BackendControl } from './shell/BackendControl.tsx';
 import { DetailPane } from './shell/DetailPane.tsx';
@@ -96,6 +97,7 @@ function Header() {
         guided
       </label>
       <ExportMenu rows={exportRows} />
+      <InteropMenu rows={exportRows} />
       <button type="button" onClick={() => setHelpOpen(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         ?
       </button>

@@ -1,11 +1,13 @@
 /**
  * Download the table (with decisions merged in by key) as CSV, JSON or a
- * FITS table, and restore decisions from an earlier JSON or CSV export
- * (the newer decision wins a conflict; the count restored is shown).
+ * FITS table, and restore decisions from earlier exports: our JSON or CSV,
+ * Marz `.mz` or DESI VI files (the newer decision wins a conflict; the count
+ * restored is shown per file, and a file that cannot be read says why while
+ * the others are read).
  */
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { parseExport } from '../../core/export/parseExport.ts';
+import { readDecisionsFile } from '../../core/interop/readInspectorFile.ts';
 import type { SpectrumResult } from '../../core/result/spectrumResult.ts';
 import { useDecisionsApi } from '../../state/decisionsContext.ts';
 import { downloadFile } from './download.ts';
@@ -37,19 +39,23 @@ export function ExportMenu({ rows, banner = true }: ExportMenuProps) {
     downloadFile(f.name, f.data, f.type);
   };
 
-  const importFile = async (file: File) => {
-    const parsed = parseExport(await file.text());
-    if (!parsed.ok) {
-      setReport({ kind: 'error', text: `${file.name}: ${parsed.error.message}` });
-      return;
-    }
-    const { decisions, issues } = parsed.value;
+  const importFile = async (file: File): Promise<Report> => {
+    const parsed = readDecisionsFile({ name: file.name, text: await file.text(), lastModified: file.lastModified }, rows);
+    if (!parsed.ok) return { kind: 'error', text: `${file.name}: ${parsed.error.message}` };
+    const { decisions, issues, notOpen } = parsed.value;
     const sum = await api.getState().importDecisions(decisions);
     const parts = [`Restored ${sum.restored} decision${sum.restored === 1 ? '' : 's'} from ${file.name}`];
     if (sum.alreadyThere > 0) parts.push(`${sum.alreadyThere} already there`);
     if (sum.keptLocal > 0) parts.push(`${sum.keptLocal} kept as they were (yours were newer)`);
     if (issues.length > 0) parts.push(`${issues.length} line${issues.length === 1 ? '' : 's'} skipped: ${issues.slice(0, 3).join('; ')}`);
-    setReport({ kind: 'ok', text: parts.join('; ') + '.' });
+    if (notOpen.length > 0) parts.push(`${notOpen.length} about spectra that are not open (${notOpen.slice(0, 3).join(', ')}): open them and import again`);
+    return { kind: 'ok', text: parts.join('; ') + '.' };
+  };
+  const importFiles = async (files: File[]) => {
+    const reports: Report[] = [];
+    // One after another: each import is one undo step and sees the decisions the previous one left.
+    for (const f of files) reports.push(await importFile(f));
+    setReport(reports.length === 1 ? reports[0] : { kind: reports.some((r) => r.kind === 'error') ? 'error' : 'ok', text: reports.map((r) => r.text).join(' ') });
   };
 
   return (
@@ -61,20 +67,21 @@ export function ExportMenu({ rows, banner = true }: ExportMenuProps) {
           {k.label}
         </button>
       ))}
-      <button type="button" onClick={() => input.current?.click()} title="Restore decisions from a JSON or CSV export">
+      <button type="button" onClick={() => input.current?.click()} title="Restore decisions from JSON or CSV exports, Marz .mz or DESI VI files">
         Import decisions…
       </button>
       {/* Portalled to the end of <body>: the page's first file input must stay the spectra picker (testability contract). */}
       {createPortal(<input
         ref={input}
         type="file"
-        accept=".json,.csv,application/json,text/csv"
+        accept=".json,.csv,.mz,application/json,text/csv,text/plain"
+        multiple
         hidden
         data-testid="import-input"
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (file) void importFile(file);
+          if (files.length > 0) void importFiles(files);
         }}
       />, document.body)}
       {report && (
