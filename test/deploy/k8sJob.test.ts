@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { shardFromEnv, shardRange } from '../../tools/lib/shard.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const manifest = readFileSync(join(ROOT, 'deploy', 'k8s', 'gasnet-indexed-job.yaml'), 'utf8');
-// The manifest holds two YAML documents: the analysis Job, then the merge Job.
-const [analyzeJob, mergeJob] = manifest.split(/^---$/m);
+const manifest = (name: string) => readFileSync(join(ROOT, 'deploy', 'k8s', name), 'utf8');
+const analyzeJob = manifest('gasnet-indexed-job.yaml');
+const mergeJob = manifest('gasnet-merge-job.yaml');
 
 const field = (doc: string, name: string) => new RegExp(`^\\s*${name}:\\s*(\\S+)`, 'm').exec(doc)?.[1];
 const args = (doc: string): string[] => JSON.parse(/^\s*args:\s*(\[.*\])\s*$/m.exec(doc)?.[1] ?? '[]') as string[];
