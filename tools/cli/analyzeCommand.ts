@@ -2,7 +2,7 @@
  * `gasnet analyze` (and `npm run analyze`): classify and measure redshifts of spectrum files.
  *
  *   gasnet analyze [--json] [--model encoder|unet|both] [--jobs N] [--shard I/N | --shards N]
- *        [--balance size|count] [--out DIR|FILE.parquet|FILE.fits] [--curves DIR]
+ *        [--balance size|count] [--out DIR|FILE.parquet|FILE.fits] [--chunk-rows 4096] [--curves DIR]
  *        [--max-chi2 3] [--min-r 0.1] [--min-pixels 1000] [--close-classes 0.05]
  *        [--min-deltachi2 100] [--min-z2-snr 9.32] [--files-from LIST|-] FILE|DIR...
  *
@@ -42,7 +42,7 @@ import { inOrder, inProcessRunner, workerRunner, type BlockRunner, type WorkerSe
 import { mergeDir } from './mergeCommand.ts';
 
 const USAGE =
-  'usage: gasnet analyze [--json] [--model encoder|unet|both] [--jobs N] [--shard I/N | --shards N] [--balance size|count] [--out DIR|FILE.parquet|FILE.fits] [--curves DIR] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] [--min-deltachi2 X] [--min-z2-snr X] [--files-from LIST|-] FILE|DIR...';
+  'usage: gasnet analyze [--json] [--model encoder|unet|both] [--jobs N] [--shard I/N | --shards N] [--balance size|count] [--out DIR|FILE.parquet|FILE.fits] [--chunk-rows N] [--curves DIR] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] [--min-deltachi2 X] [--min-z2-snr X] [--files-from LIST|-] FILE|DIR...';
 
 /** Anomaly thresholds settable on the command line (defaults in src/core/scan/flags.ts). */
 const FLAG_OPTIONS: Record<string, keyof FlagOptions> = {
@@ -66,9 +66,14 @@ interface Args {
   shards?: number;
   balance: 'size' | 'count';
   out?: string;
+  chunkRows: number;
   /** The options as given, without the paths (to run again with the paths on standard input). */
   options: string[];
 }
+
+/** Rows after which a chunk is committed (at the next block's end; --chunk-rows), and the longest wait for one. */
+const CHUNK_ROWS = 4096;
+const CHUNK_MS = 60_000;
 
 const positiveInt = (a: string, v: string | undefined): number => {
   const n = Number(v);
@@ -77,7 +82,7 @@ const positiveInt = (a: string, v: string | undefined): number => {
 };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, flags: {}, families: ['encoder'], files: [], options: [], jobs: availableParallelism(), balance: 'size' };
+  const args: Args = { json: false, flags: {}, families: ['encoder'], files: [], options: [], jobs: availableParallelism(), balance: 'size', chunkRows: CHUNK_ROWS };
   /** The value after option `a`, kept with it among the options. */
   const value = (a: string, i: number): string | undefined => {
     const v = argv[i];
@@ -99,6 +104,7 @@ function parseArgs(argv: string[]): Args {
       args.out = value(a, ++i);
       if (!args.out) throw new Error('--out takes a directory, FILE.parquet or FILE.fits');
     } else if (a === '--jobs' || a === '-j') args.jobs = positiveInt(a, value(a, ++i));
+    else if (a === '--chunk-rows') args.chunkRows = positiveInt(a, value(a, ++i));
     else if (a === '--shard') args.shard = parseShard(value(a, ++i) ?? '');
     else if (a === '--shards') args.shards = positiveInt(a, value(a, ++i));
     else if (a === '--balance') {
@@ -127,9 +133,6 @@ function parseArgs(argv: string[]): Args {
 
 /** Arguments beyond which onnxruntime-node's session creation crashes (500 work, 575 do not). */
 const MAX_ARGV = 256;
-/** Rows after which a chunk is committed (at the next block's end), and the longest wait for one. */
-const CHUNK_ROWS = 4096;
-const CHUNK_MS = 60_000;
 
 /** `relaunch`: the arguments that start this command again (before its options), for the long-argv relaunch. */
 export async function runAnalyze(argv: string[], relaunch: string[]): Promise<number> {
@@ -210,7 +213,9 @@ async function* blocksOf(paths: AsyncIterable<string>, from: number): AsyncGener
 async function analyzeRange(args: Args, setup: WorkerSetup, list: InputList, from: number, end: number, outDir: string | undefined): Promise<number> {
   if (from >= end) return 0;
   const blocks = blocksOf(end === Infinity ? list.paths(from) : take(list.paths(from), end - from), from);
-  const jobs = Math.max(1, args.jobs);
+  // no more threads than blocks: one file needs no worker to start
+  const blockCount = list.size !== undefined ? Math.ceil((Math.min(end, list.size) - from) / BLOCK_FILES) : Infinity;
+  const jobs = Math.max(1, Math.min(args.jobs, blockCount));
   let runner: BlockRunner | undefined;
   const print = outDir === undefined || args.json;
   if (print && !args.json) console.log(TABLE_HEADER);
@@ -235,7 +240,7 @@ async function analyzeRange(args: Args, setup: WorkerSetup, list: InputList, fro
         if (outDir !== undefined) pending.push(...catalogRecords(f, args.families, version));
         blockEnd = f.seq + 1;
       }
-      if (outDir !== undefined && (pending.length >= CHUNK_ROWS || Date.now() - lastCommit >= CHUNK_MS)) commit(blockEnd);
+      if (outDir !== undefined && (pending.length >= args.chunkRows || Date.now() - lastCommit >= CHUNK_MS)) commit(blockEnd);
     }
     if (outDir !== undefined) commit(blockEnd);
   } finally {

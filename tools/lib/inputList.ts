@@ -11,6 +11,8 @@ import { expandPaths } from './inputPaths.ts';
 export interface InputList {
   /** The paths in input order, from position `from` (0-based) on. */
   paths(from?: number): AsyncGenerator<string>;
+  /** How many paths, when known without reading a list file. */
+  size?: number;
 }
 
 /** A list line that names a path ('#' starts a comment line), or undefined. */
@@ -30,6 +32,7 @@ export function inputList(args: readonly string[], filesFrom?: string): InputLis
     }
   }
   return {
+    size: filesFrom === undefined || stdin ? given.length + (stdin?.length ?? 0) : undefined,
     async *paths(from = 0) {
       let i = 0;
       for (const p of given) if (i++ >= from) yield p;
