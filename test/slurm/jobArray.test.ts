@@ -111,7 +111,7 @@ describe.skipIf(!up && !required)('Slurm job array (deploy/slurm)', () => {
     const spectra = join(dir, 'spectra');
     mkdirSync(spectra);
     const paths: string[] = [];
-    for (let copy = 0; copy < 40; copy++) {
+    for (let copy = 0; copy < 20; copy++) {
       for (const f of sdss) {
         const p = join(spectra, `c${copy}-${f.split('/').pop()}`);
         symlinkSync(f, p);

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asyncBufferFromFile, parquetReadObjects } from 'hyparquet';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist-cli', 'gasnet.mjs');
@@ -36,11 +36,6 @@ function survey(n: number): { dir: string; list: string } {
   writeFileSync(list, paths.join('\n') + '\n');
   return { dir, list };
 }
-
-beforeAll(() => {
-  const built = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
-  expect(built.status, built.stderr).toBe(0);
-}, 120_000);
 
 describe('gasnet analyze --jobs', () => {
   it('gives the answers of --jobs 1, in input order', () => {
