@@ -154,6 +154,10 @@ export async function runAnalyze(argv: string[], relaunch: string[]): Promise<nu
     return 2;
   }
   const catalogFile = args.out !== undefined && /\.(parquet|fits?)$/i.test(args.out) ? args.out : undefined;
+  if (catalogFile && shard.count > 1) {
+    console.error(`--out ${catalogFile} with shard ${shard.index}/${shard.count}: a shard writes into a directory (--out DIR), which gasnet merge joins`);
+    return 2;
+  }
   const outDir = catalogFile ? `${catalogFile}.parts` : args.out;
   try {
     // the part of the input this task takes, and (with --out) where it carries on
