@@ -9,8 +9,9 @@
  *  - throughput: `gasnet analyze --json --jobs J --files-from LIST` over all the files, start-up
  *    included (spectra / wall second), and its peak memory (/usr/bin/time's maximum RSS);
  *  - memory over 5× the files at the highest J, to show it stays flat.
- * The machine's load average is recorded with the figures: the machine is shared, and a loaded
- * one gives lower figures. Writes results/bench-cli.json.
+ * The machine's load average is recorded with the figures, and each run's CPU seconds (user +
+ * system, all threads): on a shared, loaded machine wall time measures the others too, while
+ * spectra per CPU-second stays close to what one free core does. Writes results/bench-cli.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,14 +46,23 @@ function copies(n: number): string {
   return list;
 }
 
-/** Wall ms to the first result line and to the end, the number of result lines, and peak RSS (MB). */
-function run(args: string[]): Promise<{ firstMs: number; totalMs: number; lines: number; maxRssMb: number }> {
+interface Run {
+  firstMs: number;
+  totalMs: number;
+  lines: number;
+  maxRssMb: number;
+  /** User + system CPU seconds of the process (all its threads): less at the mercy of other load than wall time. */
+  cpuS: number;
+}
+
+/** Wall ms to the first result line and to the end, the number of result lines, peak RSS (MB) and CPU seconds. */
+function run(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     let firstMs = NaN;
     let lines = 0;
     let stderr = '';
-    const child = spawn('/usr/bin/time', ['-f', 'MAXRSS %M', process.execPath, CLI, ...args], { cwd: ROOT });
+    const child = spawn('/usr/bin/time', ['-f', 'MAXRSS %M CPU %U %S', process.execPath, CLI, ...args], { cwd: ROOT });
     child.stdout.on('data', (b: Buffer) => {
       if (Number.isNaN(firstMs)) firstMs = performance.now() - t0;
       for (const c of b) if (c === 10) lines++;
@@ -61,9 +71,9 @@ function run(args: string[]): Promise<{ firstMs: number; totalMs: number; lines:
     child.on('error', reject);
     child.on('exit', (code) => {
       const totalMs = performance.now() - t0;
-      const rss = /MAXRSS (\d+)/.exec(stderr);
-      if (code !== 0) reject(new Error(`gasnet ${args.join(' ')} exited ${code}: ${stderr}`));
-      else resolve({ firstMs, totalMs, lines, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN });
+      const m = /MAXRSS (\d+) CPU ([\d.]+) ([\d.]+)/.exec(stderr);
+      if (code !== 0 || !m) reject(new Error(`gasnet ${args.join(' ')} exited ${code}: ${stderr}`));
+      else resolve({ firstMs, totalMs, lines, maxRssMb: Number(m[1]) / 1024, cpuS: Number(m[2]) + Number(m[3]) });
     });
   });
 }
@@ -75,8 +85,13 @@ const loadBefore = loadavg();
 const one = join(ROOT, 'test/fixtures/sdss', readdirSync(join(ROOT, 'test/fixtures/sdss')).filter((f) => f.endsWith('.fits')).sort()[0]);
 const startArgs = ['analyze', '--json', one];
 const firsts: number[] = [];
-for (let i = 0; i < repeats; i++) firsts.push((await run(startArgs)).firstMs);
-console.log(`start-up to the first result: median ${r(median(firsts))} ms (${firsts.map((x) => r(x, 0)).join(', ')})`);
+const startCpu: number[] = [];
+for (let i = 0; i < repeats; i++) {
+  const s = await run(startArgs);
+  firsts.push(s.firstMs);
+  startCpu.push(s.cpuS * 1000);
+}
+console.log(`start-up to the first result: median ${r(median(firsts))} ms (${firsts.map((x) => r(x, 0)).join(', ')}); CPU for the whole run ${r(median(startCpu))} ms`);
 
 const list = copies(files);
 const throughput = [];
@@ -84,8 +99,9 @@ for (const jobs of jobsList) {
   const args = ['analyze', '--json', '--jobs', String(jobs), '--files-from', list];
   const res = await run(args);
   const perS = (res.lines / res.totalMs) * 1000;
-  console.log(`--jobs ${jobs}: ${res.lines} spectra in ${r(res.totalMs / 1000, 2)} s = ${r(perS)} spectra/s (start-up included), first result ${r(res.firstMs)} ms, peak RSS ${r(res.maxRssMb)} MB`);
-  throughput.push({ command: `node dist-cli/gasnet.mjs ${args.join(' ').replace(list, 'LIST')}`, jobs, spectra: res.lines, seconds: r(res.totalMs / 1000, 3), spectraPerSecond: r(perS), firstResultMs: r(res.firstMs), maxRssMb: r(res.maxRssMb) });
+  const perCpuS = res.lines / res.cpuS;
+  console.log(`--jobs ${jobs}: ${res.lines} spectra in ${r(res.totalMs / 1000, 2)} s = ${r(perS)} spectra/s (start-up included), ${r(perCpuS)} spectra per CPU-second, first result ${r(res.firstMs)} ms, peak RSS ${r(res.maxRssMb)} MB`);
+  throughput.push({ command: `node dist-cli/gasnet.mjs ${args.join(' ').replace(list, 'LIST')}`, jobs, spectra: res.lines, seconds: r(res.totalMs / 1000, 3), spectraPerSecond: r(perS), cpuSeconds: r(res.cpuS, 2), spectraPerCpuSecond: r(perCpuS), firstResultMs: r(res.firstMs), maxRssMb: r(res.maxRssMb) });
 }
 const jMax = Math.max(...jobsList);
 const bigList = copies(files * 5);
@@ -100,7 +116,7 @@ const out = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverageBefore: loadBefore.map((x) => r(x, 2)), loadAverageAfter: loadAfter.map((x) => r(x, 2)) },
   input: `${files} SDSS spec-lite files (test/fixtures/sdss copied under distinct names), one spectrum each`,
-  startup: { command: `node dist-cli/gasnet.mjs ${startArgs.join(' ').replace(ROOT + '/', '')}`, firstResultMsMedian: r(median(firsts)), firstResultMs: firsts.map((x) => r(x)) },
+  startup: { command: `node dist-cli/gasnet.mjs ${startArgs.join(' ').replace(ROOT + '/', '')}`, firstResultMsMedian: r(median(firsts)), firstResultMs: firsts.map((x) => r(x)), cpuMsMedian: r(median(startCpu)) },
   throughput,
   memory: { files: files * 5, jobs: jMax, spectraPerSecond: r((big.lines / big.totalMs) * 1000), maxRssMb: r(big.maxRssMb), maxRssMbAt: { files, mb: throughput.find((t) => t.jobs === jMax)?.maxRssMb } },
 };
