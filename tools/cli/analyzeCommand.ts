@@ -154,6 +154,10 @@ export async function runAnalyze(argv: string[], relaunch: string[]): Promise<nu
     return 2;
   }
   const catalogFile = args.out !== undefined && /\.(parquet|fits?)$/i.test(args.out) ? args.out : undefined;
+  if (catalogFile && shard.count > 1) {
+    console.error(`--out ${catalogFile} with shard ${shard.index}/${shard.count}: a shard writes into a directory (--out DIR), which gasnet merge joins`);
+    return 2;
+  }
   const outDir = catalogFile ? `${catalogFile}.parts` : args.out;
   try {
     // the part of the input this task takes, and (with --out) where it carries on
@@ -235,11 +239,13 @@ async function analyzeRange(args: Args, setup: WorkerSetup, list: InputList, fro
     runner = jobs === 1 ? await inProcessRunner(setup) : await workerRunner(jobs, setup);
     let blockEnd = from;
     for await (const files of inOrder(blocks, runner.run, jobs === 1 ? 1 : jobs * 4)) {
+      const lines: string[] | undefined = print ? [] : undefined;
       for (const f of files) {
-        succeeded += emit(f, args, print);
+        succeeded += emit(f, args, lines);
         if (outDir !== undefined) pending.push(...catalogRecords(f, args.families, version));
         blockEnd = f.seq + 1;
       }
+      if (lines && lines.length > 0) await write(lines.join('\n') + '\n');
       if (outDir !== undefined && (pending.length >= args.chunkRows || Date.now() - lastCommit >= CHUNK_MS)) commit(blockEnd);
     }
     if (outDir !== undefined) commit(blockEnd);
@@ -249,21 +255,27 @@ async function analyzeRange(args: Args, setup: WorkerSetup, list: InputList, fro
   return succeeded;
 }
 
-/** Prints a file's rows (JSON or table); returns how many spectra were analysed. */
-function emit(f: FileResult, args: Args, print: boolean): number {
+/** A file's rows as printed (JSON lines or table rows) into `lines`; returns how many spectra were analysed. */
+function emit(f: FileResult, args: Args, lines: string[] | undefined): number {
   let ok = 0;
   const file = f.path.split('/').pop()!;
   if (f.fileError !== undefined) {
-    if (print) console.log(args.json ? JSON.stringify({ file, error: f.fileError }) : `${file}\terror: ${f.fileError}`);
+    lines?.push(args.json ? JSON.stringify({ file, error: f.fileError }) : `${file}\terror: ${f.fileError}`);
     return 0;
   }
   for (const r of f.results) {
     if (r.error === undefined) ok++;
-    if (!print) continue;
+    if (!lines) continue;
     const row = toCliRecord(r, args.families.length > 1);
-    console.log(args.json ? JSON.stringify(row) : formatTableRow(row));
+    lines.push(args.json ? JSON.stringify(row) : formatTableRow(row));
   }
   return ok;
+}
+
+/** Text to standard output, waiting when the pipe is full (so a slow reader bounds memory). */
+function write(text: string): Promise<void> | undefined {
+  if (process.stdout.write(text)) return undefined;
+  return new Promise((resolve) => process.stdout.once('drain', resolve));
 }
 
 /** A file's catalog rows: one per spectrum and family, or one per family saying why the file failed. */
