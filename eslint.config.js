@@ -33,7 +33,7 @@ const restrict = (files, patterns, paths = []) => ({
 
 export default tseslint.config(
   // e2e/ is plain Node scripts driving Chromium; the compiler and the browser run check them.
-  { ignores: ['dist/', 'node_modules/', 'results/', 'bench-results/', 'public/', 'e2e/'] },
+  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'results/', 'bench-results/', 'public/', 'e2e/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

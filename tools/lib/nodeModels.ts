@@ -1,6 +1,8 @@
 /** The committed models (public/models) opened with onnxruntime-node, for the CLI, eval and bench. */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { createModelLoader } from '../../src/core/inference/modelLoader.ts';
 import type { ReconstructorOptions } from '../../src/core/inference/reconstructor.ts';
@@ -11,7 +13,23 @@ import { CLASSES, type ModelFamily, type SpectralClass } from '../../src/core/ty
 import { findModel } from '../../src/core/inference/manifest.ts';
 import { readEigenspectra } from '../../src/core/inference/eigenspectra.ts';
 
-export const MODELS_DIR = join(import.meta.dirname, '..', '..', 'public', 'models');
+/**
+ * public/models of the checkout this code runs from: searched upwards, since the same code runs
+ * from tools/lib under tsx and from dist-cli/ as the built command line.
+ */
+function findModelsDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'public', 'models');
+    if (existsSync(join(candidate, 'manifest.json'))) return candidate;
+    if (dirname(dir) === dir) return join(from, '..', '..', 'public', 'models'); // reported when first read
+  }
+}
+export const MODELS_DIR = findModelsDir(import.meta.dirname);
+
+/** sha256 (hex) of the models' manifest, which names each weight file by its own sha256: the models' version. */
+export function modelsVersion(dir = MODELS_DIR): string {
+  return createHash('sha256').update(readFileSync(join(dir, 'manifest.json'))).digest('hex');
+}
 
 export async function loadReconstructors(
   family: ModelFamily,
@@ -40,8 +58,8 @@ export async function loadEigenspectra(dir = MODELS_DIR): Promise<Record<Spectra
   return out;
 }
 
-export async function loadAnalyzer(family: ModelFamily, options: AnalyzerOptions = {}): Promise<Analyzer> {
-  const analyzer = createAnalyzer(await loadReconstructors(family), { eigenspectra: await loadEigenspectra(), ...options });
+export async function loadAnalyzer(family: ModelFamily, options: AnalyzerOptions = {}, runtime: ReconstructorOptions = {}): Promise<Analyzer> {
+  const analyzer = createAnalyzer(await loadReconstructors(family, runtime), { eigenspectra: await loadEigenspectra(), ...options });
   await analyzer.warmUp?.(); // so the first file's "ms" is not its set-up
   return analyzer;
 }

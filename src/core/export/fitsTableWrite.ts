@@ -15,8 +15,11 @@ export const TABLE_EXTNAME = 'GASNET_RESULTS';
 /** TNULLn of the J columns. */
 export const INT_NULL = -2147483648;
 
-interface Layout {
-  col: ExportColumn;
+/** A column of any table: the export's (columns.ts), the command line's catalog, or rows read back. */
+export type TableColumn<R> = Omit<ExportColumn, 'value'> & { value(r: R): string | number | undefined };
+
+interface Layout<R> {
+  col: TableColumn<R>;
   tform: string;
   bytes: number;
   offset: number;
@@ -25,12 +28,12 @@ interface Layout {
   text?: string[];
 }
 
-function layout(records: readonly ExportRecord[]): { cols: Layout[]; rowBytes: number } {
+function layout<R>(columns: readonly TableColumn<R>[], records: readonly R[]): { cols: Layout<R>[]; rowBytes: number } {
   let offset = 0;
-  const cols = EXPORT_COLUMNS.map((col): Layout => {
+  const cols = columns.map((col): Layout<R> => {
     const values = records.map((r) => col.value(r));
     const hasNull = values.some((v) => v === undefined);
-    let l: Layout;
+    let l: Layout<R>;
     if (col.kind === 'text') {
       const text = values.map((v) => (v === undefined ? '' : escapeAscii(String(v))));
       const width = Math.max(1, ...text.map((t) => t.length));
@@ -45,7 +48,17 @@ function layout(records: readonly ExportRecord[]): { cols: Layout[]; rowBytes: n
 
 /** The whole FITS file. `exportedAt` goes into DATE. */
 export function toFitsTable(records: readonly ExportRecord[], exportedAt: Date): Uint8Array<ArrayBuffer> {
-  const { cols, rowBytes } = layout(records);
+  return fitsTableBytes(EXPORT_COLUMNS, records, exportedAt);
+}
+
+/** The same file for any columns; `extraCards` (card()/commentCard() text) go before the table's END. */
+export function fitsTableBytes<R>(
+  columns: readonly TableColumn<R>[],
+  records: readonly R[],
+  exportedAt: Date,
+  extraCards: readonly string[] = [],
+): Uint8Array<ArrayBuffer> {
+  const { cols, rowBytes } = layout(columns, records);
   const date = exportedAt.toISOString().slice(0, 23);
   const primary = headerBytes([
     card('SIMPLE', true, 'conforms to FITS standard'),
@@ -77,6 +90,7 @@ export function toFitsTable(records: readonly ExportRecord[], exportedAt: Date):
     card('EXPVER', EXPORT_VERSION),
     card('DATE', date, 'UTC time of the export'),
     commentCard(ESCAPE_COMMENT),
+    ...extraCards,
   );
   const header = headerBytes(cards);
 
@@ -95,7 +109,7 @@ export function toFitsTable(records: readonly ExportRecord[], exportedAt: Date):
   return out;
 }
 
-function writeCell(view: DataView, data: Uint8Array, at: number, l: Layout, r: ExportRecord, row: number): void {
+function writeCell<R>(view: DataView, data: Uint8Array, at: number, l: Layout<R>, r: R, row: number): void {
   if (l.text) {
     const t = l.text[row];
     for (let i = 0; i < l.bytes; i++) data[at + i] = i < t.length ? t.charCodeAt(i) : 0x20;
