@@ -13,7 +13,10 @@
  * --json prints one JSON object per line per spectrum (and model); a file
  * that fails prints {"file","error"} and the others carry on. --curves DIR
  * writes DIR/<file>.chi2.fits with every analysed spectrum's three χ² curves
- * (tools/lib/curvesFits.ts). Exit code 0 when any spectrum was analysed, 1 otherwise.
+ * (tools/lib/curvesFits.ts). --outliers scores every spectrum against the whole run (the Local
+ * Outlier Factor of its coefficients within its class, core/anomaly): `outlier_lof` and the
+ * 'coefficient-outlier' flag; the records are then printed at the end of the run, not as they come.
+ * Exit code 0 when any spectrum was analysed, 1 otherwise.
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -29,10 +32,12 @@ import { curvesHdus, curvesPrimary } from './lib/curvesFits.ts';
 import { expandPaths, readFilesFrom } from './lib/inputPaths.ts';
 import { nodeFileSource } from './nodeFileSource.ts';
 import { toCliRecord } from '../src/core/result/cliRecord.ts';
+import type { SpectrumResult } from '../src/core/result/spectrumResult.ts';
+import { withBatchOutliers } from '../src/core/anomaly/batchOutliers.ts';
 import { formatTableRow, TABLE_HEADER } from './lib/outcomeFormat.ts';
 
 const USAGE =
-  'usage: npm run --silent analyze -- [--json] [--model encoder|unet|both] [--curves DIR] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] [--min-deltachi2 X] [--min-z2-snr X] [--files-from LIST|-] FILE|DIR...';
+  'usage: npm run --silent analyze -- [--json] [--outliers] [--model encoder|unet|both] [--curves DIR] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] [--min-deltachi2 X] [--min-z2-snr X] [--files-from LIST|-] FILE|DIR...';
 
 /** Anomaly thresholds settable on the command line (defaults in src/core/scan/flags.ts). */
 const FLAG_OPTIONS: Record<string, keyof FlagOptions> = {
@@ -46,6 +51,8 @@ const FLAG_OPTIONS: Record<string, keyof FlagOptions> = {
 
 interface Args {
   json: boolean;
+  /** Score the run's spectra against one another (batch-level: printed at the end). */
+  outliers: boolean;
   /** Directory for the χ² curve files, when asked. */
   curves?: string;
   flags: FlagOptions;
@@ -58,7 +65,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, flags: {}, families: ['encoder'], files: [], options: [] };
+  const args: Args = { json: false, outliers: false, flags: {}, families: ['encoder'], files: [], options: [] };
   /** The value after option `a`, kept with it among the options. */
   const value = (a: string, i: number): string | undefined => {
     const v = argv[i];
@@ -69,6 +76,9 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i];
     if (a === '--json') {
       args.json = true;
+      args.options.push(a);
+    } else if (a === '--outliers') {
+      args.outliers = true;
       args.options.push(a);
     } else if (a === '--files-from') {
       args.filesFrom = argv[++i];
@@ -118,6 +128,12 @@ async function main(): Promise<number> {
 
   let succeeded = 0;
   const print = (o: object) => console.log(JSON.stringify(o));
+  const held: SpectrumResult[] = [];
+  const emit = (r: SpectrumResult) => {
+    const row = toCliRecord(r, analyzers.length > 1);
+    if (args.json) print(row);
+    else console.log(formatTableRow(row));
+  };
   for (const path of paths) {
     const file = basename(path);
     const source = await nodeFileSource(path).catch((e: Error) => e);
@@ -140,12 +156,14 @@ async function main(): Promise<number> {
       if (curvesPath && outcome.result.ok) {
         appendFileSync(curvesPath, curvesHdus({ index: outcome.index, id: outcome.spectrum?.id, family: outcome.family, result: outcome.result.value }));
       }
-      const row = toCliRecord(resultOf(file, outcome), analyzers.length > 1);
-      if (args.json) print(row);
-      else console.log(formatTableRow(row));
+      const result = resultOf(file, outcome);
+      if (args.outliers) held.push(result);
+      else emit(result);
     }
     await source.close();
   }
+  // Scored per model family: each family's answers form their own batch.
+  for (const family of args.families) for (const r of withBatchOutliers(held.filter((h) => h.family === family))) emit(r);
   return succeeded > 0 ? 0 : 1;
 }
 
