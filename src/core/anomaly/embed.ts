@@ -12,6 +12,8 @@ export const EMBED_MAX = 5000;
 /** UMAP's neighbours and spread: the library's defaults (15, 0.1), the scale of local structure the map keeps. */
 export const UMAP_NEIGHBOURS = 15;
 export const UMAP_MIN_DIST = 0.1;
+/** Optimisation epochs: umap-js's own choice for large sets (it takes 500 below 2 500 points, at 2.5× the time for a map that looks the same). */
+export const UMAP_EPOCHS = 200;
 /** Fewer points than this are not embedded. */
 export const MIN_EMBED = 5;
 
@@ -53,7 +55,7 @@ export function mapSample(n: number, keep: (i: number) => boolean, max = EMBED_M
 export function embed(x: Float64Array, n: number, d: number, onProgress?: (done: number, total: number) => void, seed = 1): Float32Array {
   if (n < MIN_EMBED) throw new RangeError(`the map needs at least ${MIN_EMBED} spectra (got ${n})`);
   const rows: number[][] = Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * d, (i + 1) * d)));
-  const umap = new UMAP({ nComponents: 2, nNeighbors: Math.min(UMAP_NEIGHBOURS, n - 1), minDist: UMAP_MIN_DIST, random: seeded(seed) });
+  const umap = new UMAP({ nComponents: 2, nNeighbors: Math.min(UMAP_NEIGHBOURS, n - 1), minDist: UMAP_MIN_DIST, nEpochs: UMAP_EPOCHS, random: seeded(seed) });
   const epochs = umap.initializeFit(rows);
   onProgress?.(0, epochs);
   const every = Math.max(1, Math.round(epochs / 50));
