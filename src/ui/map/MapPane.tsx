@@ -3,7 +3,7 @@
  * class's coefficient space (UMAP, in a worker), coloured by class, flag, QOP or outlier score; a click
  * opens the spectrum, a box or lasso filters the table to the points drawn round; beside it the R cut.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Layout, PlotMouseEvent, PlotSelectionEvent } from 'plotly.js-dist-min';
 import { EMBED_MAX } from '../../core/anomaly/embed.ts';
 import { CLASSES, type SpectralClass } from '../../core/types.ts';
@@ -12,13 +12,16 @@ import type { MapColour } from '../../state/mapSlice.ts';
 import { rowClass } from '../../state/selectors.ts';
 import { useApp } from '../../state/store.ts';
 import { useSession } from '../sessionContext.ts';
+import { GuidedNote } from '../teach/GuidedNote.tsx';
+import { GUIDE } from '../teach/guideText.ts';
 import { CutPlot } from './CutPlot.tsx';
 import { MapPlot } from './MapPlot.tsx';
 import { mapTraces, type MapPoint } from './mapFigure.ts';
 import { useEmbedding } from './useEmbedding.ts';
 import './map.css';
 
-const HEIGHT = 360;
+/** Plot height: 40 % of the window, 220–360 px, so the table below keeps rows in view at 1280×720. */
+const plotHeight = () => Math.round(Math.min(360, Math.max(220, 0.4 * window.innerHeight - 40)));
 const COLOURS: readonly { value: MapColour; label: string }[] = [
   { value: 'class', label: 'class' },
   { value: 'flag', label: 'flag' },
@@ -46,6 +49,8 @@ export function MapPane() {
   const selectedKey = useApp((s) => s.selectedKey);
   const decisions = useDecisions((s) => s.decisions);
   const emb = useEmbedding(rows, space);
+  const guided = useApp((s) => s.guided);
+  const [HEIGHT] = useState(plotHeight);
 
   const byKey = useMemo(() => new Map(rows.map((r) => [r.key, r])), [rows]);
   const points = useMemo<MapPoint[]>(
@@ -106,6 +111,7 @@ export function MapPane() {
                 : (emb.message ?? '')}
           </span>
         </div>
+        {guided && <GuidedNote id="map" text={GUIDE.map} />}
         {sampled && (
           <p className="map-note" data-testid="map-sampled">
             Showing a sample of {emb.keys.length.toLocaleString('en')} of {emb.total.toLocaleString('en')} spectra (every flagged one kept, the rest drawn at random): above {EMBED_MAX.toLocaleString('en')} the embedding takes too long to wait for here.

@@ -61,7 +61,7 @@ export function mapTraces(points: readonly MapPoint[], xy: Float32Array, colour:
             color: scored.map(({ p }) => p.outlier),
             colorscale: 'Viridis',
             cmin: 1,
-            cmax: Math.max(2, ...scored.map(({ p }) => p.outlier!)),
+            cmax: Math.max(1.2, ...scored.map(({ p }) => p.outlier!)),
             showscale: true,
             colorbar: { title: { text: 'LOF' }, thickness: 12 },
           }),
