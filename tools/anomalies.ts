@@ -97,11 +97,17 @@ const allTogether = (() => {
   return planted.map((p, i) => ({ name: p.name, kind: p.kind!, ...rankOf(rows, batch.length + i) }));
 })();
 
-const summarise = (list: { kind: OddityKind; top1: boolean; top5: boolean; chi2OrRFlag?: boolean; flags?: string[] }[]) =>
+const summarise = (list: { kind: OddityKind; top1: boolean; top5: boolean; flagged: boolean; chi2OrRFlag?: boolean; flags?: string[] }[]) =>
   Object.fromEntries(
     [...ODDITY_KINDS, 'all' as const].map((k) => {
       const l = list.filter((x) => k === 'all' || x.kind === k);
-      return [k, { n: l.length, top1: l.filter((x) => x.top1).length, top5: l.filter((x) => x.top5).length, ...(l[0]?.chi2OrRFlag !== undefined && { chi2OrRFlag: l.filter((x) => x.chi2OrRFlag).length, anyPipelineFlag: l.filter((x) => (x.flags ?? []).length > 0).length }) }];
+      const withFlags = l[0]?.chi2OrRFlag !== undefined && {
+        chi2OrRFlag: l.filter((x) => x.chi2OrRFlag).length,
+        // what the score adds: in the top 5 % without a χ²/R flag
+        top5WithoutChi2OrRFlag: l.filter((x) => x.top5 && !x.chi2OrRFlag).length,
+        anyPipelineFlag: l.filter((x) => (x.flags ?? []).length > 0).length,
+      };
+      return [k, { n: l.length, top1: l.filter((x) => x.top1).length, top5: l.filter((x) => x.top5).length, flagged: l.filter((x) => x.flagged).length, ...withFlags }];
     }),
   );
 
@@ -129,10 +135,10 @@ const report = {
 console.log(`batch by class ${JSON.stringify(byClass)}; LOF quantiles ${JSON.stringify(report.batch.lofQuantiles)}`);
 console.log(`flagged in the clean batch: ${flaggedReal.map((e) => `${e.name} (${e.cls}, LOF ${e.lof})`).join('; ')}`);
 console.log('one planted spectrum at a time in the batch:');
-console.log('kind            n   top 1 %   top 5 %   χ²/R flag   any pipeline flag');
+console.log('kind            n   top 1 %   top 5 %   flagged   χ²/R flag   any pipeline flag');
 for (const [k, s] of Object.entries(report.planted.oneAtATime.summary)) {
-  const x = s as { n: number; top1: number; top5: number; chi2OrRFlag?: number; anyPipelineFlag?: number };
-  console.log(`${k.padEnd(14)} ${String(x.n).padStart(3)}   ${String(x.top1).padStart(5)}     ${String(x.top5).padStart(5)}     ${String(x.chi2OrRFlag).padStart(5)}       ${String(x.anyPipelineFlag).padStart(5)}`);
+  const x = s as { n: number; top1: number; top5: number; flagged: number; chi2OrRFlag?: number; anyPipelineFlag?: number };
+  console.log(`${k.padEnd(14)} ${String(x.n).padStart(3)}   ${String(x.top1).padStart(5)}     ${String(x.top5).padStart(5)}     ${String(x.flagged).padStart(5)}     ${String(x.chi2OrRFlag).padStart(5)}       ${String(x.anyPipelineFlag).padStart(5)}`);
 }
 console.log('all planted at once:', JSON.stringify(report.planted.allTogether.summary));
 const dump = arg('--dump-codes', '');
