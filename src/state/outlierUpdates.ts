@@ -25,6 +25,7 @@ export function startOutlierUpdates(store: AppStore, client: Pick<MapClient, 'ou
   let running = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let lastRunMs = 0;
 
   async function run(): Promise<void> {
     timer = undefined;
@@ -33,6 +34,7 @@ export function startOutlierUpdates(store: AppStore, client: Pick<MapClient, 'ou
     if (sameInputs(inputs, last)) return;
     running = true;
     last = inputs;
+    const t0 = Date.now();
     try {
       const { scores, flagged } = await client.outliers(inputs.filter((x) => x.coefficients));
       if (stopped) return;
@@ -52,13 +54,18 @@ export function startOutlierUpdates(store: AppStore, client: Pick<MapClient, 'ou
       last = []; // the worker failed: try again on the next change
     } finally {
       running = false;
+      lastRunMs = Date.now() - t0;
     }
     schedule();
   }
 
+  /**
+   * At least as long as the last run took: a large batch (the exact score in 33 dimensions grows much faster
+   * than n, minutes at 100 000 spectra: results/bench-map.json) keeps the worker busy at most half the time.
+   */
   function schedule(): void {
     if (stopped || running || timer !== undefined) return;
-    timer = setTimeout(() => void run(), delayMs);
+    timer = setTimeout(() => void run(), Math.max(delayMs, lastRunMs));
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
