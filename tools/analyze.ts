@@ -164,6 +164,8 @@ async function main(): Promise<number> {
   }
   // Scored per model family: each family's answers form their own batch.
   for (const family of args.families) for (const r of withBatchOutliers(held.filter((h) => h.family === family))) emit(r);
+  // process.exit does not wait for a piped stdout: let what was printed at the end drain first.
+  if (held.length > 0) await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   return succeeded > 0 ? 0 : 1;
 }
 
