@@ -3,7 +3,8 @@
  * (22 spectra) dropped at once. The outlier score column fills in (the batch scored in the map worker);
  * the map opens, embeds the batch in a class's coefficient space, and a click on a point opens the
  * spectrum view of that very spectrum; a box selection filters the table to the points inside it, and
- * the R-cut plot draws from the files' own answers. Screenshots at 1280×720 and 1440×900.
+ * the R-cut plot draws from the files' own answers; guided mode explains the map. Screenshots at 1280×720
+ * and 1440×900.
  */
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -130,6 +131,12 @@ export const tests = [
       const clear = await page.textContent('[data-testid="map-selection-clear"]');
       assert.ok(clear.includes(String(inBox.size)), `selection chip "${clear}" for ${inBox.size} points`);
       await screenshot(page, 'anomaly-map-selection-1440x900');
+      // Guided mode: the map's step.
+      await page.getByLabel('guided', { exact: true }).check();
+      const note = await page.waitForSelector('[data-testid="guide-map"]', { timeout: 10_000 });
+      assert.match(await note.textContent(), /broad-absorption-line quasar/);
+      await screenshot(page, 'anomaly-map-guided-1440x900');
+      await page.getByLabel('guided', { exact: true }).uncheck();
       await page.click('[data-testid="map-selection-clear"]');
       await poll(async () => (await rowCount(page)) === N, 'all rows back', { timeout: 10_000 });
     },
