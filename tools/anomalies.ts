@@ -1,7 +1,9 @@
 /**
  * What the coefficient-space outlier score finds (docs/anomalies.md).
  *
- *   npm run anomalies [-- --per-kind 8] [--out results/anomalies.json]
+ *   npm run anomalies [-- --per-kind 8] [--features all-classes|best-class] [--out results/anomalies.json] [--dump-codes FILE]
+ *
+ * (--dump-codes writes every analysed spectrum's code and flags as JSON, for study outside the app.)
  *
  * 1. The development sets (85 SDSS + the external spectra) analysed by the encoders: the batch.
  * 2. Oddities planted into real SDSS spectra (tools/lib/plantOddities.ts): a second object's lines, a
@@ -22,6 +24,8 @@ import { seededRandom } from './lib/random.ts';
 import { sig } from './lib/stats.ts';
 
 const perKind = Number(arg('--per-kind', '8'));
+/** all-classes (the app's score) or best-class (the best class's 11 numbers only, for comparison). */
+const features = arg('--features', 'all-classes') as 'all-classes' | 'best-class';
 const out = arg('--out', 'results/anomalies.json');
 
 interface Entry extends CodedResult {
@@ -78,7 +82,7 @@ console.log(`planted: ${planted.length} spectra`);
 
 /** The entry at `i` of `rows`: its LOF, its rank among its class (1 = most outlying) and the class size. */
 function rankOf(rows: Entry[], i: number) {
-  const scores = batchOutlierScores(rows);
+  const scores = batchOutlierScores(rows, features);
   const flags = outlierFlags(rows, scores);
   const mine = rows.map((r, j) => ({ r, j })).filter((x) => x.r.cls === rows[i].cls && scores[x.j] !== undefined);
   const s = scores[i];
@@ -112,7 +116,7 @@ const summarise = (list: { kind: OddityKind; top1: boolean; top5: boolean; flagg
   );
 
 // The clean batch: its score distribution and which real spectra the flag picks.
-const baseScores = batchOutlierScores(batch);
+const baseScores = batchOutlierScores(batch, features);
 const baseFlags = outlierFlags(batch, baseScores);
 const finiteScores = baseScores.filter((s): s is number => s !== undefined).sort((a, b) => a - b);
 const q = (p: number) => sig(finiteScores[Math.min(finiteScores.length - 1, Math.floor(p * finiteScores.length))], 4);
@@ -127,8 +131,9 @@ const topReal = batch
   .slice(0, 10);
 
 const report = {
-  command: `npm run anomalies -- --per-kind ${perKind}`,
-  method: { score: 'Local Outlier Factor', k: LOF_K, metric: 'Euclidean on the 33-number code (10 normalised ω + amplitude A of each class space), each number standardised within the best class', flag: OUTLIER_FLAG, rate: OUTLIER_RATE, minFlagLof: MIN_FLAG_LOF },
+  command: `npm run anomalies -- --per-kind ${perKind}${features === 'best-class' ? ` --features best-class --out ${out}` : ''}`,
+  features,
+  method: { score: 'Local Outlier Factor', k: LOF_K, metric: features === 'all-classes' ? 'Euclidean on the 33-number code (10 normalised ω + amplitude A of each class space), each number standardised within the best class' : 'Euclidean on the best class’s 11-number code, each number standardised within the class', flag: OUTLIER_FLAG, rate: OUTLIER_RATE, minFlagLof: MIN_FLAG_LOF },
   batch: { spectra: batch.length, failed, byClass, lofQuantiles: { p50: q(0.5), p90: q(0.9), p95: q(0.95), p99: q(0.99), max: q(1) }, flagged: flaggedReal, highestLof: topReal },
   planted: { perKind, oneAtATime: { summary: summarise(oneAtATime), spectra: oneAtATime }, allTogether: { summary: summarise(allTogether), spectra: allTogether } },
 };

@@ -47,8 +47,12 @@ export function standardisedCodes(rows: readonly CodedResult[], spaces: readonly
   return { x, d };
 }
 
-/** Per row: its LOF within its best class, or undefined (failed, no coefficients, class too small). */
-export function batchOutlierScores(rows: readonly CodedResult[]): (number | undefined)[] {
+/**
+ * Per row: its LOF within its best class, or undefined (failed, no coefficients, class too small).
+ * `features`: all three class spaces' codes (the default), or only the best class's 11 numbers (kept
+ * for the comparison in docs/anomalies.md).
+ */
+export function batchOutlierScores(rows: readonly CodedResult[], features: 'all-classes' | 'best-class' = 'all-classes'): (number | undefined)[] {
   const out: (number | undefined)[] = new Array(rows.length).fill(undefined);
   const byClass = new Map<SpectralClass, number[]>();
   rows.forEach((r, i) => {
@@ -57,11 +61,11 @@ export function batchOutlierScores(rows: readonly CodedResult[]): (number | unde
     list.push(i);
     byClass.set(r.cls, list);
   });
-  for (const idx of byClass.values()) {
+  for (const [cls, idx] of byClass) {
     if (idx.length < MIN_CLASS_SIZE) continue;
     const { x, d } = standardisedCodes(
       idx.map((i) => rows[i]),
-      CLASSES,
+      features === 'all-classes' ? CLASSES : [cls],
     );
     const lof = localOutlierFactor(x, idx.length, d, Math.min(LOF_K, idx.length - 1));
     idx.forEach((i, j) => (out[i] = lof[j]));
