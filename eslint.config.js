@@ -15,7 +15,7 @@ const WORKER = up('worker');
 const PLATFORM = up('platform');
 
 /** Core stages in the order the data flow through them; a stage imports only those before it. */
-const CORE_STAGES = ['fits', 'formats', 'grid', 'preprocess', 'inference', 'scan', 'evaluate', 'result', 'export', 'interop'];
+const CORE_STAGES = ['fits', 'formats', 'grid', 'preprocess', 'inference', 'scan', 'evaluate', 'result', 'anomaly', 'export', 'interop'];
 const laterStages = (stage) =>
   refuse(
     `^\\.\\./(${CORE_STAGES.slice(CORE_STAGES.indexOf(stage) + 1).join('|')})/`,

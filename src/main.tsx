@@ -7,6 +7,8 @@ import { createSession } from './state/session.ts';
 import { appStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
 import { spawnAnalysisPool } from './worker/spawnPool.ts';
+import { createMapClient, spawnMapWorker } from './worker/mapClient.ts';
+import { startOutlierUpdates } from './state/outlierUpdates.ts';
 
 const session = createSession({
   store: appStore,
@@ -31,6 +33,9 @@ const session = createSession({
   loadRows: () => decisionsStore.getState().loadSessionRows(),
   overrideFor: (fileName) => Object.values(decisionsStore.getState().decisions).find((d) => d.fileName === fileName && d.frame)?.frame,
 });
+
+// The batch's outlier scores, recomputed as files arrive, in a worker of their own (the map has another).
+startOutlierUpdates(appStore, createMapClient(spawnMapWorker));
 
 // Decisions first, so restored rows show their flags at once.
 void decisionsStore

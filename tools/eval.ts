@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { analyzeFile } from '../src/core/analyzeFile.ts';
 import { computeMetrics, type Prediction } from '../src/core/evaluate/metrics.ts';
+import { rThresholdCurve, type CutInput } from '../src/core/evaluate/rThreshold.ts';
 import { openSpectra } from '../src/core/formats/index.ts';
 import { CLASSES, type ModelFamily } from '../src/core/types.ts';
 import { loadAnalyzer } from './lib/nodeModels.ts';
@@ -40,6 +41,7 @@ const out = arg('--out', `results/eval-${family}.json`);
 const truth = readTruth(join(dir, 'truth.csv'));
 const analyzer = await loadAnalyzer(family);
 const preds: Prediction[] = [];
+const cut: CutInput[] = [];
 const perSpectrum: object[] = [];
 for (const t of truth) {
   const source = await nodeFileSource(join(dir, t.file));
@@ -56,6 +58,8 @@ for (const t of truth) {
   } else perSpectrum.push({ file: t.file, error: opened.error.message });
   await source.close();
   preds.push(pred);
+  const last = perSpectrum[perSpectrum.length - 1] as { file: string; robustness?: number | null };
+  cut.push({ ...pred, robustness: last.file === t.file && typeof last.robustness === 'number' ? last.robustness : undefined });
 }
 const m = computeMetrics(preds);
 
@@ -67,6 +71,10 @@ for (const c of CLASSES) {
   console.log(`${c.padEnd(7)} ${String(p.n).padStart(3)}   ${f(p.accuracy)}     ${f(p.gf)}   ${p.mad.toExponential(2)}`);
 }
 console.log('confusion (true → predicted):', JSON.stringify(m.confusion));
+// The survey's cut (paper Fig. 12): keep R ≥ R_T ('unique' always kept); the app draws the same curve.
+const rCut = rThresholdCurve(cut);
+console.log('R_T     kept  completeness  accuracy  GF');
+for (const c of rCut) console.log(`${String(c.rThreshold).padEnd(6)} ${String(c.kept).padStart(4)}   ${f(c.completeness)}         ${f(c.accuracy)}     ${f(c.gf)}`);
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ model: family, dir, metrics: m, spectra: perSpectrum }, null, 1) + '\n');
+writeFileSync(out, JSON.stringify({ model: family, dir, metrics: m, rThreshold: rCut, spectra: perSpectrum }, null, 1) + '\n');
 console.log(`written ${out}`);

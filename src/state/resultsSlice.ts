@@ -3,6 +3,7 @@
  * model switch that decides which family's answer each row shows.
  */
 import type { StateCreator } from 'zustand/vanilla';
+import { applyOutlier } from '../core/anomaly/batchOutliers.ts';
 import { deriveRow, mergeAnswers } from './familyAnswers.ts';
 import type { AppState } from './store.ts';
 import type { ModelChoice, ResultRow } from './types.ts';
@@ -24,6 +25,11 @@ export interface ResultsSlice {
   removeRows(drop: (r: ResultRow) => boolean): void;
   /** By file name: the key of the row a removed file's new rows are put before (see removeRows). */
   rowPlaces: Record<string, string>;
+  /**
+   * The batch's outlier scores and flags (core/anomaly/batchOutliers.ts), by row key: set on the shown
+   * answer and the encoder's (whose coefficients they come from); rows not named lose theirs.
+   */
+  setOutliers(byKey: ReadonlyMap<string, { score: number | undefined; flagged: boolean }>): void;
 }
 
 /** `rows` with `incoming` put in: at the place of the row with the same key, at the file's kept place, or appended. */
@@ -98,6 +104,20 @@ export const createResultsSlice: StateCreator<AppState, [], [], ResultsSlice> = 
       if (incoming.length === 0) return {};
       const fresh = incoming.map((r) => deriveRow(r, s.modelChoice));
       return { rows: upsert(s.rows, fresh, (old, r) => mergeAnswers(old, r, s.modelChoice), s.rowPlaces) };
+    }),
+  setOutliers: (byKey) =>
+    set((s) => {
+      let changed = false;
+      const rows = s.rows.map((r) => {
+        const o = byKey.get(r.key) ?? { score: undefined, flagged: false };
+        const row = applyOutlier(r.row, o.score, o.flagged);
+        const enc = r.answers.encoder && applyOutlier(r.answers.encoder, o.score, o.flagged);
+        if (row === r.row && enc === r.answers.encoder) return r;
+        changed = true;
+        const answers = { ...r.answers, [r.row.family]: row, ...(enc && r.row.family !== 'encoder' && { encoder: enc }) };
+        return { ...r, row, answers };
+      });
+      return changed ? { rows } : {};
     }),
   removeRows: (drop) =>
     set((s) => {

@@ -26,6 +26,8 @@ function passes(r: ResultRow, f: RowFilter, d: Decision | undefined): boolean {
   if (f.disagreeOnly && r.disagree !== true) return false;
   if (f.qop === 'none' && d?.qop !== undefined) return false;
   if (typeof f.qop === 'number' && d?.qop !== f.qop) return false;
+  if (f.outlierMin !== undefined && !((r.row.outlier ?? Number.NaN) >= f.outlierMin)) return false;
+  if (f.keys !== undefined && !f.keys.has(r.key)) return false;
   return true;
 }
 
@@ -64,6 +66,8 @@ function sortValue(r: ResultRow, key: SortKey, d: Decision | undefined): SortVal
       return r.row.meta.truth?.class;
     case 'truthZ':
       return r.row.meta.truth?.z;
+    case 'outlier':
+      return r.row.outlier;
   }
 }
 

@@ -8,11 +8,12 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import { createBackendSlice, type BackendSlice } from './backendSlice.ts';
 import { createFilesSlice, type FilesSlice } from './filesSlice.ts';
+import { createMapSlice, type MapSlice } from './mapSlice.ts';
 import { createProgressSlice, type ProgressSlice } from './progressSlice.ts';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice.ts';
 import { createViewSlice, type ViewSlice } from './viewSlice.ts';
 
-export type AppState = FilesSlice & ResultsSlice & ProgressSlice & BackendSlice & ViewSlice;
+export type AppState = FilesSlice & ResultsSlice & ProgressSlice & BackendSlice & ViewSlice & MapSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -22,6 +23,7 @@ export function createAppStore(): AppStore {
     ...createProgressSlice(...a),
     ...createBackendSlice(...a),
     ...createViewSlice(...a),
+    ...createMapSlice(...a),
   }));
 }
 

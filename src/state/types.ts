@@ -79,7 +79,7 @@ export interface BackendState {
   error: string | undefined;
 }
 
-export type SortKey = 'file' | 'index' | 'id' | 'class' | 'z' | 'zErr' | 'unet' | 'chi2' | 'robustness' | 'flags' | 'qop' | 'comment' | 'truthClass' | 'truthZ';
+export type SortKey = 'file' | 'index' | 'id' | 'class' | 'z' | 'zErr' | 'unet' | 'chi2' | 'robustness' | 'flags' | 'qop' | 'comment' | 'truthClass' | 'truthZ' | 'outlier';
 export type SortDir = 'asc' | 'desc';
 
 export interface RowFilter {
@@ -99,6 +99,10 @@ export interface RowFilter {
   disagreeOnly: boolean;
   /** 'any', 'none' (no QOP set) or a QOP value. */
   qop: 'any' | 'none' | 1 | 2 | 3 | 4 | 6;
+  /** Show rows whose outlier score (LOF within the class) is at least this. */
+  outlierMin?: number;
+  /** Only these rows (a selection drawn on the anomaly map); undefined = all. */
+  keys?: ReadonlySet<string>;
 }
 
 export type DetailState =

@@ -25,6 +25,8 @@ import { useGlobalKeys } from './useGlobalKeys.ts';
 import { useVisibleRows } from './useVisibleRows.ts';
 
 const Gallery = lazy(() => import('./teach/Gallery.tsx').then((m) => ({ default: m.Gallery })));
+// The map (and UMAP, in its worker) loads only when opened.
+const MapPane = lazy(() => import('./map/MapPane.tsx').then((m) => ({ default: m.MapPane })));
 
 export function App({ session }: { session: Session }) {
   return (
@@ -40,6 +42,7 @@ function Shell() {
   useGlobalKeys(rows);
   const helpOpen = useApp((s) => s.helpOpen);
   const galleryOpen = useApp((s) => s.galleryOpen);
+  const mapOpen = useApp((s) => s.mapOpen);
   const setHelpOpen = useApp((s) => s.setHelpOpen);
   const setGalleryOpen = useApp((s) => s.setGalleryOpen);
   const open = (files: File[]) => {
@@ -57,6 +60,13 @@ function Shell() {
         <section className="gallery-pane" aria-label="Examples">
           <Suspense fallback={<p className="muted">Loading examples…</p>}>
             <Gallery onOpen={open} />
+          </Suspense>
+        </section>
+      )}
+      {mapOpen && (
+        <section className="map-pane" aria-label="Anomaly map" data-testid="map-pane">
+          <Suspense fallback={<p className="muted">Loading the map…</p>}>
+            <MapPane />
           </Suspense>
         </section>
       )}
@@ -96,12 +106,24 @@ function Header() {
         <input type="checkbox" checked={guided} onChange={(e) => setGuided(e.target.checked)} />
         guided
       </label>
+      <MapToggle />
       <ExportMenu rows={exportRows} />
       <InteropMenu rows={exportRows} />
       <button type="button" onClick={() => setHelpOpen(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
         ?
       </button>
     </header>
+  );
+}
+
+/** Opens and closes the anomaly map pane. */
+function MapToggle() {
+  const open = useApp((s) => s.mapOpen);
+  const setOpen = useApp((s) => s.setMapOpen);
+  return (
+    <button type="button" aria-pressed={open} data-testid="map-toggle" title="The anomaly map: the batch in the encoder's coefficient space, and the R cut" onClick={() => setOpen(!open)}>
+      map
+    </button>
   );
 }
 

@@ -112,3 +112,23 @@ describe('sorting by σ_z', () => {
     expect(has(down.at(-1)!)).toBe(false);
   });
 });
+
+describe('visibleRows: outlier score and map selection (issue 13)', () => {
+  const scored = () => rows.map((r, i) => (rowClass(r) === 'error' ? r : { ...r, row: { ...r.row, outlier: 1 + i / 10 } }));
+
+  it('filters by a minimum outlier score (rows without one drop out) and sorts by it, unscored last', () => {
+    const rs = scored();
+    const kept = visibleRows(rs, undefined, { ...NO_FILTER, outlierMin: 1.5 }, {});
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((r) => r.row.outlier! >= 1.5)).toBe(true);
+    const down = visibleRows(rs, { key: 'outlier', dir: 'desc' }, NO_FILTER, {});
+    const s = down.filter((r) => r.row.outlier !== undefined).map((r) => r.row.outlier!);
+    expect(s).toEqual([...s].sort((a, b) => b - a));
+    expect(down.at(-1)!.row.outlier).toBeUndefined();
+  });
+
+  it('shows only the rows of a map selection, in table order', () => {
+    const pick = new Set([rows[5].key, rows[2].key]);
+    expect(visibleRows(rows, undefined, { ...NO_FILTER, keys: pick }, {}).map((r) => r.key)).toEqual([rows[2].key, rows[5].key]);
+  });
+});

@@ -133,3 +133,22 @@ describe('analyze CLI inputs', () => {
     ]);
   });
 });
+
+describe('analyze CLI --outliers (issue 13)', () => {
+  it('scores the run: every spectrum of the 85 SDSS fixtures has its coefficients and an outlier score within its class', () => {
+    const r = spawnSync('npx', ['tsx', 'tools/analyze.ts', '--json', '--outliers', 'test/fixtures/sdss'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
+    expect(r.status).toBe(0);
+    const out = lines(r.stdout);
+    expect(out).toHaveLength(85);
+    for (const o of out) {
+      expect(o.coefficients.QSO).toHaveLength(11);
+      // ω sum to 1 (6-digit rounding)
+      expect(Math.abs(o.coefficients.GALAXY.slice(0, 10).reduce((a: number, b: number) => a + b, 0) - 1)).toBeLessThan(1e-4);
+      expect(o.outlier_lof).toBeGreaterThan(0.5);
+    }
+    // the flag goes to at most the top 1 % of each class (at least one each), only above LOF 1.2
+    const flagged = out.filter((o) => o.anomaly.includes('coefficient-outlier'));
+    expect(flagged.length).toBeLessThanOrEqual(3);
+    for (const o of flagged) expect(o.outlier_lof).toBeGreaterThan(1.2);
+  }, 320_000);
+});

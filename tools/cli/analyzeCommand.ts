@@ -18,6 +18,11 @@
  * last one when run again (tools/lib/chunkStore.ts); --out FILE.parquet|.fits writes one catalog
  * (through FILE.parts/, merged and removed at the end). Columns: docs/catalog.md.
  *
+ * --outliers scores every spectrum against the whole run (the Local Outlier Factor of its encoder
+ * coefficients within its class, core/anomaly): `outlier_lof` and the 'coefficient-outlier' flag; the
+ * records are then printed at the end of the run, not as they come (not with --out: a shard alone
+ * cannot give a score over the run).
+ *
  * Without --out, --json prints one JSON object per line per spectrum (and model); a file that fails
  * prints {"file","error"} and the others carry on; otherwise a table. Exit code: 0 when any spectrum
  * was analysed (with --out: when every input has its rows), 1 otherwise, 2 for bad arguments.
@@ -29,6 +34,8 @@ import { join } from 'node:path';
 import type { CatalogRecord } from '../../src/core/export/catalogColumns.ts';
 import { keyOf } from '../../src/core/export/spectrumKey.ts';
 import { toCliRecord } from '../../src/core/result/cliRecord.ts';
+import { withBatchOutliers } from '../../src/core/anomaly/batchOutliers.ts';
+import type { SpectrumResult } from '../../src/core/result/spectrumResult.ts';
 import type { FlagOptions } from '../../src/core/scan/types.ts';
 import type { ModelFamily } from '../../src/core/types.ts';
 import { catalogParquet, writeAtomic } from '../lib/catalogFile.ts';
@@ -42,7 +49,7 @@ import { inOrder, inProcessRunner, workerRunner, type BlockRunner, type WorkerSe
 import { mergeDir } from './mergeCommand.ts';
 
 const USAGE =
-  'usage: gasnet analyze [--json] [--model encoder|unet|both] [--jobs N] [--shard I/N | --shards N] [--balance size|count] [--out DIR|FILE.parquet|FILE.fits] [--chunk-rows N] [--curves DIR] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] [--min-deltachi2 X] [--min-z2-snr X] [--files-from LIST|-] FILE|DIR...';
+  'usage: gasnet analyze [--json] [--outliers] [--model encoder|unet|both] [--jobs N] [--shard I/N | --shards N] [--balance size|count] [--out DIR|FILE.parquet|FILE.fits] [--chunk-rows N] [--curves DIR] [--max-chi2 X] [--min-r X] [--min-pixels N] [--close-classes X] [--min-deltachi2 X] [--min-z2-snr X] [--files-from LIST|-] FILE|DIR...';
 
 /** Anomaly thresholds settable on the command line (defaults in src/core/scan/flags.ts). */
 const FLAG_OPTIONS: Record<string, keyof FlagOptions> = {
@@ -56,6 +63,8 @@ const FLAG_OPTIONS: Record<string, keyof FlagOptions> = {
 
 interface Args {
   json: boolean;
+  /** Score the run's spectra against one another (batch-level: printed at the end of the run). */
+  outliers: boolean;
   curves?: string;
   flags: FlagOptions;
   families: ModelFamily[];
@@ -82,7 +91,7 @@ const positiveInt = (a: string, v: string | undefined): number => {
 };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { json: false, flags: {}, families: ['encoder'], files: [], options: [], jobs: availableParallelism(), balance: 'size', chunkRows: CHUNK_ROWS };
+  const args: Args = { json: false, outliers: false, flags: {}, families: ['encoder'], files: [], options: [], jobs: availableParallelism(), balance: 'size', chunkRows: CHUNK_ROWS };
   /** The value after option `a`, kept with it among the options. */
   const value = (a: string, i: number): string | undefined => {
     const v = argv[i];
@@ -93,6 +102,9 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i];
     if (a === '--json') {
       args.json = true;
+      args.options.push(a);
+    } else if (a === '--outliers') {
+      args.outliers = true;
       args.options.push(a);
     } else if (a === '--files-from') {
       args.filesFrom = argv[++i];
@@ -127,6 +139,8 @@ function parseArgs(argv: string[]): Args {
     else args.files.push(a);
   }
   if (args.files.length === 0 && args.filesFrom === undefined) throw new Error(`no files given\n${USAGE}`);
+  // The score compares every spectrum of the run with the others: a shard or chunk alone cannot give it.
+  if (args.outliers && args.out !== undefined) throw new Error('--outliers scores the whole run and prints it at the end; it does not go with --out');
   if (args.shard && args.shards !== undefined && args.shards !== args.shard.count) throw new Error(`--shard ${args.shard.index}/${args.shard.count} and --shards ${args.shards} disagree`);
   return args;
 }
@@ -235,11 +249,13 @@ async function analyzeRange(args: Args, setup: WorkerSetup, list: InputList, fro
     lastCommit = Date.now();
   };
   let succeeded = 0;
+  const held: FileResult[] = [];
   try {
     runner = jobs === 1 ? await inProcessRunner(setup) : await workerRunner(jobs, setup);
     let blockEnd = from;
     for await (const files of inOrder(blocks, runner.run, jobs === 1 ? 1 : jobs * 4)) {
-      const lines: string[] | undefined = print ? [] : undefined;
+      const lines: string[] | undefined = print && !args.outliers ? [] : undefined;
+      if (args.outliers) held.push(...files);
       for (const f of files) {
         succeeded += emit(f, args, lines);
         if (outDir !== undefined) pending.push(...catalogRecords(f, args.families, version));
@@ -249,6 +265,7 @@ async function analyzeRange(args: Args, setup: WorkerSetup, list: InputList, fro
       if (outDir !== undefined && (pending.length >= args.chunkRows || Date.now() - lastCommit >= CHUNK_MS)) commit(blockEnd);
     }
     if (outDir !== undefined) commit(blockEnd);
+    if (args.outliers) await write(withOutliers(held, args.families).flatMap((f) => { const lines: string[] = []; emit(f, args, lines); return lines; }).map((l) => l + '\n').join(''));
   } finally {
     await runner?.close();
   }
@@ -270,6 +287,16 @@ function emit(f: FileResult, args: Args, lines: string[] | undefined): number {
     lines.push(args.json ? JSON.stringify(row) : formatTableRow(row));
   }
   return ok;
+}
+
+/** The files' results with each spectrum's outlier score and flag among the run's spectra of its model family. */
+function withOutliers(files: FileResult[], families: readonly ModelFamily[]): FileResult[] {
+  const scored = new Map<SpectrumResult, SpectrumResult>();
+  for (const family of families) {
+    const rows = files.flatMap((f) => f.results.filter((r) => r.family === family));
+    withBatchOutliers(rows).forEach((r, i) => scored.set(rows[i], r));
+  }
+  return files.map((f) => ({ ...f, results: f.results.map((r) => scored.get(r) ?? r) }));
 }
 
 /** Text to standard output, waiting when the pipe is full (so a slow reader bounds memory). */

@@ -44,6 +44,13 @@ const minimaText = (r: ExportRecord): string | undefined => {
 };
 const secondZ = (r: ExportRecord) => (r.row?.secondRedshift && r.row.flags.includes('second-redshift') ? r.row.secondRedshift : undefined);
 
+/** Names of the 11 numbers of a class's code: coef_<class>_0 … coef_<class>_9 (ω_j), amp_<class> (A). */
+export const codeColumnName = (cls: SpectralClass, j: number): string => (j < 10 ? `coef_${cls.toLowerCase()}_${j}` : `amp_${cls.toLowerCase()}`);
+/** The encoder's coefficients of every class, 33 float columns (result contract `coefficients`). */
+const codeColumns: ExportColumn[] = (['STAR', 'GALAXY', 'QSO'] as const).flatMap((cls) =>
+  Array.from({ length: 11 }, (_, j): ExportColumn => ({ name: codeColumnName(cls, j), kind: 'float', value: (r) => r.row?.coefficients?.[cls][j] })),
+);
+
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'file', kind: 'text', value: (r) => r.ident.fileName },
   { name: 'index', kind: 'int', value: (r) => r.ident.index },
@@ -81,6 +88,9 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { name: 'wavelength_medium', kind: 'text', value: (r) => r.row?.frame?.medium },
   { name: 'v_bary', kind: 'float', unit: 'km/s', value: (r) => r.row?.correction?.vBaryKms },
   { name: 'v_cmb', kind: 'float', unit: 'km/s', value: (r) => r.row?.correction?.vCmbKms },
+  /** Local Outlier Factor of the coefficients within the batch's spectra of its class (docs/anomalies.md). */
+  { name: 'outlier_lof', kind: 'float', value: (r) => finite(r.row?.outlier) },
+  ...codeColumns,
   { name: 'user_qop', kind: 'int', value: (r) => r.decision?.qop },
   { name: 'user_z', kind: 'float', value: (r) => r.decision?.z },
   { name: 'user_class', kind: 'text', value: (r) => r.decision?.cls },

@@ -15,6 +15,8 @@ export const EXPORT_VERSION = 1;
 /** A result in the JSON export: every scalar of the contract by its own name, null when missing. */
 export type JsonResult = { meta: SpectrumMeta; family: string } & { [K in ResultScalar]: NonNullable<SpectrumResult[K]> | null } & {
   flags: string[];
+  /** Local Outlier Factor within the batch's spectra of its class, when computed (docs/anomalies.md). */
+  outlier?: number;
   error?: string;
 };
 
@@ -61,6 +63,7 @@ function jsonRow(r: ExportRecord): JsonExportRow {
     const result = { meta: row.meta, family: row.family } as JsonResult;
     for (const k of RESULT_SCALARS) jsonScalar(result, row, k);
     result.flags = row.flags;
+    if (row.outlier !== undefined && Number.isFinite(row.outlier)) result.outlier = row.outlier;
     out.result = result;
     if (row.error !== undefined) out.result.error = row.error;
   }

@@ -41,6 +41,10 @@ export interface CliRecord {
   /** Velocity corrections applied to go from z_obs to z, km/s. */
   v_bary?: number;
   v_cmb?: number;
+  /** The encoder's code per class: 10 normalised coefficients ω_j then the amplitude A (docs/anomalies.md). */
+  coefficients?: Record<SpectralClass, number[]>;
+  /** Local Outlier Factor of the coefficients within the run's spectra of its class (with --outliers). */
+  outlier_lof?: number;
   ms?: number;
   error?: string;
 }
@@ -72,6 +76,11 @@ export function toCliRecord(r: SpectrumResult, withModel: boolean): CliRecord {
     anomaly: r.flags.slice(),
   };
   Object.assign(out, scienceKeys(r), frameKeys(r));
+  if (r.coefficients) {
+    const c = r.coefficients;
+    out.coefficients = per((k) => c[k].map((x) => round(x, 6)));
+  }
+  if (r.outlier !== undefined && Number.isFinite(r.outlier)) out.outlier_lof = round(r.outlier, 5);
   if (r.ms !== undefined) out.ms = round(r.ms, 4);
   return out;
 }

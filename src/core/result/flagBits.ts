@@ -14,6 +14,7 @@ export const FLAG_BITS: Readonly<Record<AnomalyFlag, number>> = {
   'close-classes': 4,
   'small-deltachi2': 5,
   'second-redshift': 6,
+  'coefficient-outlier': 7,
 };
 /** The spectrum could not be analysed (the row's error says why). */
 export const FAILED_BIT = 30;

@@ -11,7 +11,7 @@
  */
 import { correctRedshift, type FrameCorrection } from '../grid/velocityFrame.ts';
 import type { AnalysisResult, AnomalyFlag } from '../scan/types.ts';
-import type { InputError, ModelFamily, Spectrum, SpectrumMeta, WavelengthFrame } from '../types.ts';
+import type { InputError, ModelFamily, SpectralClass, Spectrum, SpectrumMeta, WavelengthFrame } from '../types.ts';
 
 /** Which spectrum an answer is about: its file, its index there and its own id. */
 export interface SpectrumIdent {
@@ -41,6 +41,7 @@ export const RESULT_SCALARS = [
   'rankedMinima',
   'deltaChi2',
   'secondRedshift',
+  'coefficients',
 ] as const;
 export type ResultScalar = (typeof RESULT_SCALARS)[number];
 
@@ -67,13 +68,21 @@ export interface SpectrumResult extends SpectrumIdent, Partial<Pick<AnalysisResu
   correction?: FrameCorrection;
   /** How the instrument was treated (preprocess/instrumentProfile.ts), e.g. 'SDSS', 'DESI', '2dF'. */
   instrument?: string;
+  /**
+   * Local Outlier Factor of the spectrum's coefficients among the batch's spectra of its class
+   * (core/anomaly/batchOutliers.ts): a batch-level quantity, set over the batch (the app's, the CLI's
+   * run), absent until then. ≈ 1 inside a cluster, larger further out.
+   */
+  outlier?: number;
 }
 
 /** A scalar copied (per-class records too, so a later change to the analysis cannot reach the row). */
 function copyScalar<K extends ResultScalar>(out: SpectrumResult, a: AnalysisResult, k: K): void {
   const v = a[k];
-  out[k] = (v !== null && typeof v === 'object' ? { ...v } : v) as SpectrumResult[K];
+  out[k] = (k === 'coefficients' && v ? copyCode(v as Record<SpectralClass, number[]>) : v !== null && typeof v === 'object' ? { ...v } : v) as SpectrumResult[K];
 }
+
+const copyCode = (c: Record<SpectralClass, number[]>): Record<SpectralClass, number[]> => ({ STAR: c.STAR.slice(), GALAXY: c.GALAXY.slice(), QSO: c.QSO.slice() });
 
 /**
  * The result of an analysed spectrum. With a velocity-frame `correction` every redshift it carries is

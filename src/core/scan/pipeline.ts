@@ -78,6 +78,17 @@ function fittedReconstructions(
   return out;
 }
 
+/** Each class's 10 normalised ω and amplitude A from the encoder's run; undefined when the network gives none (UNet). */
+function encoderCode(recon: Record<SpectralClass, Reconstruction>): Record<SpectralClass, number[]> | undefined {
+  const out = {} as Record<SpectralClass, number[]>;
+  for (const cls of CLASSES) {
+    const { coefficients, amplitude } = recon[cls];
+    if (!coefficients || amplitude === undefined) return undefined;
+    out[cls] = [...coefficients, amplitude];
+  }
+  return out;
+}
+
 /** One estimator's answer: per-class scans and, when any class gave a finite χ², the best class. */
 interface Decision {
   scans: Record<SpectralClass, ClassScan>;
@@ -195,6 +206,7 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
       secondRedshift: second,
       flags,
       nGood: p.nGood,
+      coefficients: encoderCode(encoderRecon),
       scans,
       preprocessed: p,
       reconstructions: recon,

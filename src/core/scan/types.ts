@@ -43,7 +43,8 @@ export type AnomalyFlag =
   | 'few-pixels' // too few good pixels for a trustworthy fit
   | 'close-classes' // second-best class within a few % in χ²
   | 'small-deltachi2' // the next best distinct redshift is within a few units of unreduced χ²
-  | 'second-redshift'; // emission lines at a second redshift in the residual
+  | 'second-redshift' // emission lines at a second redshift in the residual
+  | 'coefficient-outlier'; // among the top 1 % of the batch's class by Local Outlier Factor of the coefficients (core/anomaly)
 
 export interface FlagOptions {
   /** @default 3 — reduced χ² of the best class above this flags 'high-chi2'. */
@@ -108,6 +109,13 @@ export interface AnalysisResult {
   secondRedshift: SecondRedshift | undefined;
   flags: AnomalyFlag[];
   nGood: number;
+  /**
+   * The Encoder's code of the spectrum in each class's space: the 10 normalised coefficients ω_j
+   * (Σ ω_j = 1) then the amplitude A (11 numbers per class; docs/anomalies.md). Always the encoder's,
+   * also when the eigenspectrum fit decided (its free-sign coefficients live in another space), so every
+   * spectrum of a batch sits in one space. Undefined for the UNet family (it has no coefficients).
+   */
+  coefficients: Record<SpectralClass, number[]> | undefined;
   /** Per-class scans (curves, minima) — for the plots. */
   scans: Record<SpectralClass, ClassScan>;
   /** The network input, for plotting the spectrum as the model saw it. */

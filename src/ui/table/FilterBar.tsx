@@ -1,4 +1,4 @@
-/** Filters of the results table: class, z range, min χ², max R, flagged only, one flag, families disagree (both on), QOP. */
+/** Filters of the results table: class, z range, min χ², max R, min outlier score, flagged only, one flag, families disagree (both on), QOP, map selection. */
 import { CLASSES } from '../../core/types.ts';
 import type { RowFilter } from '../../state/types.ts';
 import { ANOMALY_FLAGS, FLAG_INFO } from './flagInfo.ts';
@@ -48,6 +48,9 @@ export function FilterBar({ filter, shown, total, onChange, onReset, compare = f
       <label>
         R &lt; <input type="number" step="any" className="num-input" aria-label="maximum R" defaultValue={filter.robustnessMax ?? ''} onChange={(e) => onChange({ robustnessMax: parseNumber(e.target.value) })} />
       </label>
+      <label title="Rows whose outlier score (LOF of the coefficients within the class) is at least this">
+        LOF ≥ <input type="number" step="any" className="num-input" aria-label="minimum outlier score" data-testid="filter-outlier" defaultValue={filter.outlierMin ?? ''} onChange={(e) => onChange({ outlierMin: parseNumber(e.target.value) })} />
+      </label>
       <label className="chip">
         <input type="checkbox" checked={filter.flaggedOnly} onChange={(e) => onChange({ flaggedOnly: e.target.checked })} aria-label="flagged only" />
         flagged only
@@ -86,6 +89,11 @@ export function FilterBar({ filter, shown, total, onChange, onReset, compare = f
           ))}
         </select>
       </label>
+      {filter.keys !== undefined && (
+        <button type="button" className="chip" data-testid="map-selection-clear" title="The table shows the spectra drawn round on the map; click to show all" onClick={() => onChange({ keys: undefined })}>
+          map selection: {filter.keys.size} ✕
+        </button>
+      )}
       <button type="button" onClick={onReset} className="link">
         reset
       </button>

@@ -13,6 +13,7 @@ export const FLAG_INFO: Readonly<Record<AnomalyFlag, string>> = {
   'close-classes': 'the second-best class is within a few % in χ²',
   'small-deltachi2': 'Δχ² to the next best redshift (> 1000 km/s away) below the threshold: an alternative redshift is nearly as good',
   'second-redshift': 'emission lines at a second redshift z₂ in the residual (a background galaxy, a lens?)',
+  'coefficient-outlier': "among the top 1 % of this batch's spectra of its class by outlier score (Local Outlier Factor of the encoder's coefficients): unlike its class-mates",
 };
 
 /** Every flag the core sets, in the order of FLAG_INFO. */

@@ -23,6 +23,13 @@ export const GUIDE = {
     'For this spectrum it outputs weights cⱼ (they add up to 1) and an amplitude A; the reconstruction is A·Σ cⱼ·Eⱼ, the top curve, and the curves below are its parts. ' +
     'The shaded band is the stretch of the rest frame that the observed 3600–9200 Å covers at the current z: the model reaches beyond the data, which is why it can be slid.',
   eigenUnet: 'The UNet reconstructs the spectrum directly, without a fixed set of eigenspectra, so there are none to show.',
+  map:
+    'Each point is one spectrum of your batch, placed by UMAP so that spectra the encoder describes with similar coefficients (its 10 weights ωⱼ and amplitude A in the class space you pick) sit close together. ' +
+    'Colour by class in the QSO space: most stars sit apart from the galaxies and quasars. ' +
+    'Colour by outlier score: the bright points are spectra unlike the others of their class (Local Outlier Factor, the LOF column). ' +
+    'In the development batch (the 85 SDSS and the external spectra) the broad-absorption-line quasar spec-7401-56808-0703, whose troughs the encoder cannot reproduce (χ² ≈ 9), is among the three highest-scoring quasars. ' +
+    'Click a point to open its spectrum; draw round points (box or lasso) to list only them in the table and step through them with ↓ and ↑ (or j and k). ' +
+    'The plot beside it is the survey’s cut: keeping only R ≥ R_T raises accuracy and GF and lowers completeness.',
   exercise:
     'Find the redshift yourself. The χ² plot is hidden and z starts at 0 (stars: at the top of their small range): drag the slider (or use the arrow keys on it) and watch χ² at that z — lower is better — while lining up the model with the spectrum.',
 } as const;

@@ -23,6 +23,7 @@ const COLUMNS_OF: Record<ResultScalar, string[]> = {
   rankedMinima: ['minima'],
   deltaChi2: ['deltachi2'],
   secondRedshift: ['z2', 'z2_snr', 'z2_lines'],
+  coefficients: [...['star', 'galaxy', 'qso'].flatMap((c) => [...Array.from({ length: 10 }, (_, j) => `coef_${c}_${j}`), `amp_${c}`])],
 };
 
 describe('export columns', () => {
@@ -42,5 +43,8 @@ describe('export columns', () => {
     expect(cell('n_good')).toBe(3987);
     expect(cell('truth_class')).toBe('QSO');
     expect(cell('user_qop')).toBeUndefined();
+    expect(cell('coef_qso_9')).toBe(0.431805);
+    expect(cell('amp_star')).toBe(5.64835);
+    expect(cell('outlier_lof')).toBe(1.8734);
   });
 });

@@ -34,6 +34,8 @@ describe('toJson', () => {
       rankedMinima: ROWS[0].rankedMinima,
       deltaChi2: ROWS[0].deltaChi2,
       secondRedshift: ROWS[0].secondRedshift,
+      coefficients: ROWS[0].coefficients,
+      outlier: 1.8734,
     });
     expect(doc.rows[1].result.robustness).toBeNull();
     expect(doc.rows[2].result.chi2.STAR).toBeNull();

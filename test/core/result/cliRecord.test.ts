@@ -19,6 +19,7 @@ const CLI_KEY: Record<ResultScalar, string | undefined> = {
   rankedMinima: 'minima',
   deltaChi2: 'deltachi2',
   secondRedshift: undefined, // z2, z2_snr, z2_lines only when the flag is set
+  coefficients: 'coefficients',
 };
 
 describe('toCliRecord', () => {
@@ -31,9 +32,12 @@ describe('toCliRecord', () => {
     const rec = toCliRecord({ ...ROWS[0], ms: 3.14159265 }, false);
     // the published keys first, in their order; later issues' keys after them; ms last
     expect(Object.keys(rec).slice(0, 9)).toEqual(['file', 'index', 'id', 'class', 'z', 'chi2', 'z_by_class', 'robustness', 'anomaly']);
-    expect(Object.keys(rec).slice(9)).toEqual(['z_err', 'z_err_by_class', 'z_err_scale', 'minima', 'deltachi2', 'estimator', 'ms']);
+    expect(Object.keys(rec).slice(9)).toEqual(['z_err', 'z_err_by_class', 'z_err_scale', 'minima', 'deltachi2', 'estimator', 'coefficients', 'outlier_lof', 'ms']);
     expect(rec).toMatchObject({ file: ROWS[0].fileName, index: 0, id: ROWS[0].spectrumId, class: 'QSO', z: 2.1819304, robustness: 0.4127, anomaly: [], ms: 3.142 });
     expect(rec.chi2).toEqual({ STAR: 4.812, GALAXY: 2.9051, QSO: 1.0432 });
+    expect(rec.coefficients?.QSO).toHaveLength(11);
+    expect(rec.coefficients?.QSO[9]).toBe(0.431805);
+    expect(rec.outlier_lof).toBe(1.8734);
   });
 
   it('a unique minimum is robustness null; the model is named when asked', () => {
