@@ -10,7 +10,7 @@ import type { AnalysisCache, KeptAnalysis } from './analysisCache.ts';
 import type { AnalyzerFor } from './familyAnalyzers.ts';
 import { readGridded, readSpectrum, type OpenFile } from './openFiles.ts';
 import { internalError, type SpectrumDetail } from './protocol.ts';
-import { DEFAULT_FAMILIES } from './analyzeJob.ts';
+import { DEFAULT_FAMILIES } from './spectrumBatcher.ts';
 
 export interface DetailDeps {
   open: OpenFile;
