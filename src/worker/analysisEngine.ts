@@ -7,7 +7,7 @@
  */
 import type { OpenedSpectra } from '../core/formats/types.ts';
 import type { Result } from '../core/types.ts';
-import { createAnalysisCache, DEFAULT_CACHE_BYTES } from './analysisCache.ts';
+import { createAnalysisCache, DEFAULT_CACHE_BYTES, type Eigenspectra } from './analysisCache.ts';
 import type { AnalyzerFor } from './familyAnalyzers.ts';
 import { keptOpenFiles } from './openFiles.ts';
 import type { SpectrumDetail, WorkerResponse } from './protocol.ts';
@@ -28,6 +28,8 @@ export interface EngineDeps {
   now(): number;
   /** @default DEFAULT_CACHE_BYTES — memory for the analyses kept for the detail view. */
   cacheBytes?: number;
+  /** The encoders' eigenspectra: with them the cache keeps encoder reconstructions as coefficients (analysisCache.ts). */
+  eigenspectra?: () => Promise<Result<Eigenspectra>>;
 }
 
 export interface Engine {
@@ -46,7 +48,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const shared = {
     open: keptOpenFiles(deps.openFile),
     analyzerFor: serialAnalyzers(deps.analyzerFor),
-    cache: createAnalysisCache(deps.cacheBytes ?? DEFAULT_CACHE_BYTES),
+    cache: createAnalysisCache(deps.cacheBytes ?? DEFAULT_CACHE_BYTES, deps.eigenspectra === undefined),
+    ...(deps.eigenspectra && { eigenspectra: deps.eigenspectra }),
   };
   const batcher = createSpectrumBatcher({ ...shared, batchSize: deps.batchSize, now: deps.now });
   return {

@@ -52,6 +52,8 @@ interface Queued {
   emit: (m: WorkerResponse) => void;
   cancelled: () => boolean;
   done: () => void;
+  /** The file being opened, started when the job arrived: the reads of queued files overlap. */
+  opening: Promise<Result<OpenedSpectra>>;
   opened?: OpenedSpectra;
   analyzers: Analyzer[];
   /** Every spectrum read, or the file failed to open. */
@@ -85,7 +87,7 @@ export function createSpectrumBatcher(deps: BatcherDeps): SpectrumBatcher {
   /** Open a job's file and its families' analyzers; false when the file itself failed (the job is closed). */
   async function start(q: Queued): Promise<boolean> {
     const { jobId, fileId, fileName } = q.job;
-    const opened = await deps.open(fileId, q.job.file, fileName);
+    const opened = await q.opening;
     if (!opened.ok) {
       q.failures.push({ fileId, fileName, index: undefined, error: opened.error });
       q.finished = true;
@@ -151,7 +153,7 @@ export function createSpectrumBatcher(deps: BatcherDeps): SpectrumBatcher {
         if (r.ok) {
           const { gridded, correction, profile } = prepared;
           q.rows.push(resultOf(q.job.fileName, { index, spectrum, gridded, correction, profile, result: r, ms, family }));
-          deps.cache.put(q.job.fileId, index, { gridded, result: r.value, correction, instrument: profile.name });
+          deps.cache.put(q.job.fileId, index, { result: r.value, correction, instrument: profile.name });
         } else {
           q.failures.push(failure(q, index, family, named(r.error, spectrum)));
         }
@@ -211,7 +213,8 @@ export function createSpectrumBatcher(deps: BatcherDeps): SpectrumBatcher {
   return {
     add(job, emit, cancelled) {
       return new Promise<void>((done) => {
-        queue.push({ job, emit, cancelled, done, analyzers: [], finished: false, next: 0, end: 0, rows: [], failures: [], ms: 0 });
+        const opening = deps.open(job.fileId, job.file, job.fileName);
+        queue.push({ job, emit, cancelled, done, opening, analyzers: [], finished: false, next: 0, end: 0, rows: [], failures: [], ms: 0 });
         void drain();
       });
     },
