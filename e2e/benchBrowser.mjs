@@ -1,16 +1,28 @@
 #!/usr/bin/env node
 /**
- * Browser benchmark: serves the built app, drops every SDSS fixture into
- * headless chromium and measures, for the backend the app chose (or the one
- * forced with --backend wasm|webgpu; --webgpu launches chromium with
+ * Browser benchmark: serves the built app, drops single-spectrum SDSS files
+ * into headless chromium and measures, for the backend the app chose (or the
+ * one forced with --backend wasm|webgpu; --webgpu launches chromium with
  * --enable-unsafe-webgpu):
- *   - throughput: spectra per second, wall clock of the whole run (page clock);
+ *   - throughput: spectra per second, wall clock of the whole run (page clock, progress bar);
  *   - worker time per spectrum (read, grid, networks, χ² scan), as the app shows it;
  *   - time to the first row;
+ *   - the longest main-thread task during the run (PerformanceObserver 'longtask': tasks ≥ 50 ms);
  *   - opening a spectrum: click → χ² plot drawn.
- * Prints a table and writes bench-results/browser.json. Run: npm run bench:browser.
+ *
+ * --files N    drop N files: the SDSS fixtures copied under distinct names (default: the fixtures once).
+ * --runs R     runs per configuration (default 3); the median is reported.
+ * --configs L  comma-separated workers×threads plans, e.g. "2x1,1x2" (default "auto": the app's own plan);
+ *              passed to the page as ?workers=&threads= (threads need cross-origin isolation, which
+ *              `vite preview` gives: vite/isolation.ts).
+ * --out FILE   results file (default results/bench-browser.json).
+ * --profile    record a CPU profile of the page's main thread during each config's first run and print
+ *              the functions with the most self time (where the main thread's time goes).
+ *
+ * Run: npm run bench:browser -- --files 1000 --configs 2x1,1x2
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, launch, poll, readRows, ROOT, runStamp, startPreview, waitForBackend } from './lib.mjs';
 
@@ -22,18 +34,74 @@ const opt = (name, dflt) => {
 const backend = opt('--backend', 'auto');
 const webgpu = args.includes('--webgpu') || backend === 'webgpu';
 const runs = Number(opt('--runs', 3));
-const files = readdirSync(FIXTURES).filter((f) => /\.fits(\.gz)?$/.test(f)).sort().map((f) => join(FIXTURES, f));
+const configs = opt('--configs', 'auto').split(',');
+const outFile = opt('--out', join(ROOT, 'results', 'bench-browser.json'));
+const profile = args.includes('--profile');
+const fixtures = readdirSync(FIXTURES).filter((f) => /\.fits(\.gz)?$/.test(f)).sort();
+const nFiles = Number(opt('--files', fixtures.length));
+
+/** N distinct files: the fixtures cycled, each copy under its own name (the app keys rows by file name). */
+function makeFiles(n) {
+  if (n === fixtures.length) return { dir: undefined, files: fixtures.map((f) => join(FIXTURES, f)) };
+  const dir = mkdtempSync(join(tmpdir(), 'gasnet-bench-'));
+  const files = [];
+  for (let i = 0; i < n; i++) {
+    const src = fixtures[i % fixtures.length];
+    const dst = join(dir, `c${String(i).padStart(5, '0')}-${src}`);
+    copyFileSync(join(FIXTURES, src), dst);
+    files.push(dst);
+  }
+  return { dir, files };
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const server = await startPreview();
-const browser = await launch({ webgpu });
-try {
+/**
+ * CPU time (ms, user + system) used so far by the browser's process tree (Linux /proc; 100 ticks/s).
+ * On a shared machine the wall clock depends on the other load; CPU time per spectrum does much less,
+ * and 2 cores / (CPU time per spectrum) bounds what two idle cores could do.
+ */
+function browserCpuMs(userDataDir) {
+  const info = new Map();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      info.set(Number(pid), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), cmd });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const root = [...info].find(([, p]) => p.cmd.includes(`--user-data-dir=${userDataDir}`))?.[0];
+  let ticks = 0;
+  for (const [pid, p] of info) {
+    for (let q = pid, n = 0; q > 1 && n < 10; q = info.get(q)?.ppid ?? 0, n++) {
+      if (q === root) {
+        ticks += p.ticks;
+        break;
+      }
+    }
+  }
+  return ticks * 10;
+}
+
+/** Long tasks of the page's main thread, recorded from the first script on. */
+const LONGTASK_OBSERVER = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+async function measureConfig(browser, server, files, config) {
   const page = await browser.context.newPage();
-  await page.goto(server.baseUrl);
+  await page.addInitScript(LONGTASK_OBSERVER);
+  const query = config === 'auto' ? '' : `?workers=${config.split('x')[0]}&threads=${config.split('x')[1]}`;
+  await page.goto(server.baseUrl + query);
   if (backend !== 'auto') await page.selectOption('[data-testid="backend-choice"]', backend);
   const info = await poll(async () => {
     const b = await waitForBackend(page, 120_000);
@@ -43,10 +111,17 @@ try {
 
   const measured = [];
   for (let run = 0; run < runs; run++) {
+    const cdp = profile && run === 0 ? await browser.context.newCDPSession(page) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
     const before = await runStamp(page);
+    const cpu0 = browserCpuMs(browser.userDataDir);
     const t0 = Date.now();
     await page.setInputFiles('input[type="file"][multiple]', files);
-    await poll(async () => (await runStamp(page)) !== before, 'the run to start', { timeout: 10_000, interval: 20 });
+    await poll(async () => (await runStamp(page)) !== before, 'the run to start', { timeout: 60_000, interval: 20 });
     const firstRowMs = await poll(async () => ((await page.$('[data-testid="result-row"]:not(.restored)')) ? Date.now() - t0 : false), 'a first row', { interval: 10, timeout: 120_000 });
     const r = await poll(async () => {
       const p = await page.evaluate(() => {
@@ -56,9 +131,16 @@ try {
         return { running: el?.getAttribute('data-running'), started: num('data-started'), finished: num('data-finished'), done: num('data-done'), errors: num('data-errors'), ms: Number(ms) };
       });
       return p.running === 'false' && Number.isFinite(p.finished) ? p : false;
-    }, 'the run to finish', { timeout: 600_000, interval: 50 });
+    }, 'the run to finish', { timeout: 900_000, interval: 100 });
+    const cpuMs = browserCpuMs(browser.userDataDir) - cpu0;
+    const load1 = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+    // Long tasks that overlap the run (page clock, as data-started/data-finished).
+    const tasks = await page.evaluate(([a, b]) => window.__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b), [r.started, r.finished]);
+    const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+    if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, config);
     // Counted by the progress bar: the table is virtualised, so the DOM holds only the rows in view.
-    measured.push({ run, spectra: r.done - r.errors, errors: r.errors, wallMs: r.finished - r.started, firstRowMs, workerMsPerSpectrum: r.ms });
+    const spectra = r.done - r.errors;
+    measured.push({ run, spectra, errors: r.errors, wallMs: r.finished - r.started, firstRowMs, workerMsPerSpectrum: r.ms, longTasks: tasks.length, longestTaskMs: longest, cpuMsPerSpectrum: cpuMs / spectra, loadAverage1m: load1 });
   }
 
   // Opening spectra: click a row, wait for its χ² plot to carry data.
@@ -74,37 +156,83 @@ try {
     }, r.file), `the plots of ${r.file}`, { interval: 10, timeout: 60_000 });
     opens.push(Date.now() - t0);
   }
-
-  const summary = {
-    date: new Date().toISOString(),
+  await page.close();
+  const sps = (m) => (1000 * m.spectra) / m.wallMs;
+  return {
+    config,
     backend: info.backend,
     backendLabel: info.text,
     reason: info.title,
-    webgpuFlag: webgpu,
     env,
-    files: files.length,
     runs: measured,
     median: {
-      spectraPerSecond: median(measured.map((m) => (1000 * m.spectra) / m.wallMs)),
+      spectraPerSecond: median(measured.map(sps)),
+      msPerSpectrumWall: median(measured.map((m) => m.wallMs / m.spectra)),
       wallMs: median(measured.map((m) => m.wallMs)),
       workerMsPerSpectrum: median(measured.map((m) => m.workerMsPerSpectrum)),
+      cpuMsPerSpectrum: median(measured.map((m) => m.cpuMsPerSpectrum)),
+      spectraPerSecondOnIdleCores: (1000 * cpus().length) / median(measured.map((m) => m.cpuMsPerSpectrum)),
+      loadAverage1m: median(measured.map((m) => m.loadAverage1m)),
       firstRowMs: median(measured.map((m) => m.firstRowMs)),
+      longestTaskMs: Math.max(...measured.map((m) => m.longestTaskMs)),
       openSpectrumMs: median(opens),
     },
     openSpectrumMs: opens,
   };
-  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
-  writeFileSync(join(ROOT, 'bench-results', 'browser.json'), JSON.stringify(summary, null, 2) + '\n');
+}
 
-  console.log(`backend: ${info.text} (${info.title})   cores ${env.cores}, crossOriginIsolated ${env.isolated}`);
-  console.log('run  spectra  errors  wall ms  spectra/s  worker ms/spectrum  first row ms');
-  for (const m of measured) {
-    console.log(`${String(m.run).padStart(3)}  ${String(m.spectra).padStart(7)}  ${String(m.errors).padStart(6)}  ${m.wallMs.toFixed(0).padStart(7)}  ${((1000 * m.spectra) / m.wallMs).toFixed(1).padStart(9)}  ${m.workerMsPerSpectrum.toFixed(2).padStart(18)}  ${String(m.firstRowMs).padStart(12)}`);
+/** Self time by function (url:line) of a CDP CPU profile, top 25. */
+function printProfile(p, config) {
+  const dt = new Map();
+  for (let i = 0; i < p.samples.length; i++) dt.set(p.samples[i], (dt.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
+  const self = new Map();
+  let total = 0;
+  for (const n of p.nodes) {
+    const us = dt.get(n.id) ?? 0;
+    total += us;
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + us);
   }
-  const md = summary.median;
-  console.log(`median: ${md.spectraPerSecond.toFixed(1)} spectra/s, ${md.workerMsPerSpectrum.toFixed(2)} ms/spectrum in a worker, first row ${md.firstRowMs} ms, open a spectrum ${md.openSpectrumMs} ms (click → χ² plot)`);
-  console.log('wrote bench-results/browser.json');
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`main-thread profile (${config}): ${(total / 1000).toFixed(0)} ms sampled`);
+  for (const [k, us] of top) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`);
+}
+
+const { dir, files } = makeFiles(nFiles);
+const server = await startPreview();
+const browser = await launch({ webgpu });
+try {
+  const results = [];
+  for (const config of configs) {
+    const r = await measureConfig(browser, server, files, config);
+    results.push(r);
+    console.log(`\n${config}: ${r.backendLabel} (${r.reason})   cores ${r.env.cores}, crossOriginIsolated ${r.env.isolated}`);
+    console.log('run  spectra  errors  wall ms  spectra/s  worker ms/spectrum  CPU ms/spectrum  load  first row ms  long tasks  longest ms');
+    for (const m of r.runs) {
+      console.log(
+        `${String(m.run).padStart(3)}  ${String(m.spectra).padStart(7)}  ${String(m.errors).padStart(6)}  ${m.wallMs.toFixed(0).padStart(7)}  ${((1000 * m.spectra) / m.wallMs).toFixed(1).padStart(9)}  ${m.workerMsPerSpectrum.toFixed(2).padStart(18)}  ${m.cpuMsPerSpectrum.toFixed(2).padStart(15)}  ${m.loadAverage1m.toFixed(1).padStart(4)}  ${String(m.firstRowMs).padStart(12)}  ${String(m.longTasks).padStart(10)}  ${m.longestTaskMs.toFixed(0).padStart(10)}`,
+      );
+    }
+    const md = r.median;
+    console.log(`median: ${md.spectraPerSecond.toFixed(1)} spectra/s (${md.msPerSpectrumWall.toFixed(2)} ms/spectrum wall; ${md.cpuMsPerSpectrum.toFixed(2)} ms CPU/spectrum → ${md.spectraPerSecondOnIdleCores.toFixed(0)} spectra/s if the ${cpus().length} cores were idle), ${md.workerMsPerSpectrum.toFixed(2)} ms/spectrum in a worker, first row ${md.firstRowMs} ms, longest main-thread task ${md.longestTaskMs.toFixed(0)} ms, open a spectrum ${md.openSpectrumMs} ms (click → χ² plot)`);
+  }
+  const best = results.reduce((a, b) => (b.median.spectraPerSecond > a.median.spectraPerSecond ? b : a));
+  const summary = {
+    command: `npm run bench:browser -- ${args.join(' ')}`.trim(),
+    date: new Date().toISOString(),
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model, browserCores: results[0].env.cores, crossOriginIsolated: results[0].env.isolated },
+    files: files.length,
+    runsPerConfig: runs,
+    note: 'cpuMsPerSpectrum: CPU time (user+system) of the whole browser process tree during the run / spectra; spectraPerSecondOnIdleCores = 1000 × cores / cpuMsPerSpectrum (an upper bound: perfect use of every core, for a machine shared with other load — loadAverage1m says how shared). spectraPerSecond: median over runs of spectra / (progress finished − started), page clock; longestTaskMs: max over runs of the longest main-thread long task (≥ 50 ms; 0 = none) overlapping the run. Config WxT = W workers × T ORT WASM threads each.',
+    fastest: best.config,
+    configs: results.map((r) => ({ ...r, threads: Number(r.config.split('x')[1] ?? 1) > 1 ? 'on' : 'off' })),
+  };
+  mkdirSync(join(ROOT, 'results'), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(summary, null, 2) + '\n');
+  console.log(`\nfastest: ${best.config} (${best.median.spectraPerSecond.toFixed(1)} spectra/s); wrote ${outFile}`);
 } finally {
   await browser.close();
   server.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 }

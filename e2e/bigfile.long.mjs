@@ -12,11 +12,11 @@
  * memory (VmHWM) is printed beside it.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spPlateFibreBytes, writeBigSpPlate } from './fitsFiles.mjs';
-import { poll, runStamp, waitForBackend } from './lib.mjs';
+import { poll, ROOT, runStamp, waitForBackend } from './lib.mjs';
 
 export const browser = { args: ['--enable-blink-features=ForceEagerMeasureMemory'] };
 
@@ -121,6 +121,33 @@ export const tests = [
           `    page + workers memory: idle ${mb(idle.total)}, peak ${mb(peak.total)} over ${samples.length} samples ` +
             `(${Object.entries(peak.by).map(([k, v]) => `${k || '?'} ${mb(v)}`).join(', ')})` +
             (proc ? `; renderer peak resident ${mb(proc.hwmKb * 1024)} (now ${mb(proc.rssKb * 1024)})` : ''),
+        );
+        // The measured time and memory, for the README's speed table (results/*.json).
+        mkdirSync(join(ROOT, 'results'), { recursive: true });
+        const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).map(Number);
+        writeFileSync(
+          join(ROOT, 'results', 'bench-bigfile.json'),
+          JSON.stringify(
+            {
+              command: 'npm run test:bigfile',
+              date: new Date().toISOString(),
+              machine: { cores: cpus().length, cpu: cpus()[0]?.model, loadAverage: load },
+              fileBytes: size,
+              spectra: FIBRES,
+              errors: end.errors,
+              wallSeconds: totalS,
+              spectraPerSecond: FIBRES / totalS,
+              firstRowsSeconds: firstRowMs / 1000,
+              peakHeapBytes: peak.total,
+              peakHeapByScope: peak.by,
+              idleHeapBytes: idle.total,
+              rendererPeakResidentBytes: proc ? proc.hwmKb * 1024 : undefined,
+              heapLimitBytes: HEAP_LIMIT_BYTES,
+              note: 'peakHeapBytes: performance.measureUserAgentSpecificMemory() of the page and its workers (JS heaps incl. ArrayBuffers), sampled every second; loadAverage: the machine is shared (1, 5, 15 min).',
+            },
+            null,
+            2,
+          ) + '\n',
         );
         assert.equal(end.done, FIBRES);
         assert.equal(end.errors, 0, end.text);

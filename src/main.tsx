@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { probeBackend } from './platform/probeBackend.ts';
 import { decisionsStore } from './state/decisionsContext.ts';
+import { planOverrideFrom } from './state/backendStart.ts';
 import { createSession } from './state/session.ts';
 import { appStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
@@ -10,21 +11,31 @@ import { spawnAnalysisPool } from './worker/spawnPool.ts';
 import { createMapClient, spawnMapWorker } from './worker/mapClient.ts';
 import { startOutlierUpdates } from './state/outlierUpdates.ts';
 
+/** Fewest milliseconds between two table / progress updates. */
+const MIN_FLUSH_INTERVAL_MS = 100;
+let lastFlush = -Infinity;
+
 const session = createSession({
   store: appStore,
   probe: () => probeBackend(),
   createPool: (plan, onMessage, family) => spawnAnalysisPool(plan, onMessage, family),
-  // Once per frame; the timeout keeps results flowing while the tab is hidden (no frames then).
+  // For benchmarks: ?workers=1&threads=2 (e2e/benchBrowser.mjs).
+  planOverride: planOverrideFrom(location.search),
+  // At most once per frame and ten times a second: each flush re-renders the table and the progress
+  // bar, and repainting them every frame took more main-thread time than folding the results.
+  // The timeout keeps results flowing while the tab is hidden (no frames then).
   scheduleFlush: (cb) => {
     let ran = false;
     const run = () => {
       if (!ran) {
         ran = true;
+        lastFlush = performance.now();
         cb();
       }
     };
-    requestAnimationFrame(run);
-    setTimeout(run, 250);
+    const wait = Math.max(0, lastFlush + MIN_FLUSH_INTERVAL_MS - performance.now());
+    setTimeout(() => requestAnimationFrame(run), wait);
+    setTimeout(run, wait + 250);
   },
   now: () => performance.now(),
   saveRows: async (rows) => {

@@ -9,6 +9,8 @@ export interface FilesSlice {
   fileOrder: number[];
   addFiles(entries: FileEntry[]): void;
   updateFile(fileId: number, patch: Partial<Omit<FileEntry, 'fileId'>>): void;
+  /** Many updates in one store change (a frame's worth of worker traffic). */
+  updateFiles(patches: ReadonlyMap<number, Partial<Omit<FileEntry, 'fileId'>>>): void;
   clearFiles(): void;
 }
 
@@ -26,6 +28,18 @@ export const createFilesSlice: StateCreator<AppState, [], [], FilesSlice> = (set
       const before = s.files[fileId];
       if (!before) return {};
       return { files: { ...s.files, [fileId]: { ...before, ...patch } } };
+    }),
+  updateFiles: (patches) =>
+    set((s) => {
+      const files = { ...s.files };
+      let changed = false;
+      for (const [fileId, patch] of patches) {
+        const before = files[fileId];
+        if (!before) continue;
+        files[fileId] = { ...before, ...patch };
+        changed = true;
+      }
+      return changed ? { files } : {};
     }),
   clearFiles: () => set({ files: {}, fileOrder: [] }),
 });

@@ -9,7 +9,7 @@ import type { PoolMessage } from '../worker/pool.ts';
 import type { FamilyLedger } from './familyLedger.ts';
 import { rowFromFailure, rowFromResult } from './rows.ts';
 import type { AppStore } from './store.ts';
-import type { ResultRow } from './types.ts';
+import type { FileEntry, ResultRow } from './types.ts';
 
 export interface FoldContext {
   store: AppStore;
@@ -23,22 +23,31 @@ export interface FoldContext {
 export function foldMessages(ctx: FoldContext, batch: readonly PoolMessage[]): boolean {
   const { store, ledger } = ctx;
   const s = store.getState();
+  // One change per slice for the whole batch: every store change re-runs every subscriber's selector.
+  const patches = new Map<number, Partial<Omit<FileEntry, 'fileId'>>>();
+  const patch = (fileId: number, p: Partial<Omit<FileEntry, 'fileId'>>) => patches.set(fileId, { ...patches.get(fileId), ...p });
+  const statusOf = (fileId: number) => patches.get(fileId)?.status ?? s.files[fileId]?.status;
   const rows: ResultRow[] = [];
   let done = 0;
   let failed = 0;
   let ms = 0;
+  let opened = 0;
+  let known = 0;
   for (const m of batch) {
     const counted = !ctx.cancelledJobs.has(m.jobId);
     const families = ledger.familiesOf(m.jobId) ?? ['encoder'];
     const counts = (f: ModelFamily | undefined) => f === undefined || f === families[0];
     if (m.type === 'opened') {
-      s.updateFile(m.fileId, { status: 'running', format: m.format, count: m.count });
-      if (counted) s.fileOpened(m.count);
+      patch(m.fileId, { status: 'running', format: m.format, count: m.count });
+      if (counted) {
+        opened++;
+        known += m.count;
+      }
     } else if (m.type === 'results') {
       for (const r of m.rows) rows.push(rowFromResult(m.fileId, r));
       for (const f of m.failures) {
         for (const fam of f.family ? [f.family] : families) rows.push(rowFromFailure(f, fam));
-        if (f.index === undefined) s.updateFile(m.fileId, { status: 'error', error: f.error });
+        if (f.index === undefined) patch(m.fileId, { status: 'error', error: f.error });
         else if (f.family && f.error.code === 'model-load') ledger.failed(f.fileId, f.family);
       }
       if (!counted) continue;
@@ -48,14 +57,18 @@ export function foldMessages(ctx: FoldContext, batch: readonly PoolMessage[]): b
       ms += m.ms;
     }
   }
-  if (rows.length > 0) s.addAnswers(rows);
-  if (done > 0) s.spectraFinished(done, failed, ms);
+  const finished: boolean[] = [];
   for (const m of batch) {
     if (m.type !== 'file-done') continue;
     ledger.fileDone(m.jobId, m.fileId, m.cancelled);
-    const fileFailed = store.getState().files[m.fileId]?.status === 'error';
-    if (!fileFailed) s.updateFile(m.fileId, { status: m.cancelled ? 'cancelled' : 'done' });
-    if (!ctx.cancelledJobs.has(m.jobId)) s.fileFinished(fileFailed, ctx.now());
+    const fileFailed = statusOf(m.fileId) === 'error';
+    if (!fileFailed) patch(m.fileId, { status: m.cancelled ? 'cancelled' : 'done' });
+    if (!ctx.cancelledJobs.has(m.jobId)) finished.push(fileFailed);
   }
+  if (patches.size > 0) s.updateFiles(patches);
+  if (rows.length > 0) s.addAnswers(rows);
+  if (opened > 0) s.filesOpened(opened, known);
+  if (done > 0) s.spectraFinished(done, failed, ms);
+  if (finished.length > 0) s.filesFinished(finished, ctx.now());
   return batch.some((m) => m.type === 'file-done') && !store.getState().progress.running;
 }

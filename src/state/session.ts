@@ -10,7 +10,7 @@ import type { SpectrumResult } from '../core/result/spectrumResult.ts';
 import type { FrameOverride, ModelFamily } from '../core/types.ts';
 import type { BackendChoice, BackendPlan, BackendProbe } from '../platform/backend.ts';
 import type { PoolFile, PoolMessage, WorkerPool } from '../worker/pool.ts';
-import { recordReady, startPool } from './backendStart.ts';
+import { recordReady, startPool, type PlanOverride } from './backendStart.ts';
 import { createDetailLoader } from './detailLoader.ts';
 import { familiesOf, shownFamily } from './familyAnswers.ts';
 import { createFamilyLedger } from './familyLedger.ts';
@@ -25,6 +25,8 @@ export interface SessionDeps {
   probe(): Promise<BackendProbe>;
   /** Start workers for a plan, opening `family`'s models first; `onMessage` receives their analysis traffic. */
   createPool(plan: BackendPlan, onMessage: (m: PoolMessage) => void, family: ModelFamily): WorkerPool;
+  /** Workers × threads forced for measuring (backendStart.ts); optional. */
+  planOverride?: PlanOverride;
   /** Run `cb` soon, once (requestAnimationFrame in the page). */
   scheduleFlush(cb: () => void): void;
   now(): number;

@@ -94,6 +94,7 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
       analyzerFor,
       batchSize: config.batchSize,
       now: () => performance.now(),
+      eigenspectra: eigenFor,
     }),
   );
 }

@@ -1,8 +1,12 @@
 /**
- * A pool of analysis workers on the UI side: files are handed out one at a
- * time to whichever worker has the fewest in flight (so a big file does not
- * hold up the others); a detail request goes to the worker that analysed
- * the file (it kept the numbers), or the least busy one when that worker is gone.
+ * A pool of analysis workers on the UI side: files are handed out to
+ * whichever worker holds the fewest spectra in flight, enough of them that
+ * each worker can fill a network batch across files (spectrumBatcher.ts). A
+ * file with more than `splitAt` spectra is cut into ranges once it opened:
+ * every worker reads its ranges lazily from the same Blob, and the file is
+ * reported done when its last range is. A detail request goes to the worker
+ * that analysed the spectrum (it kept the numbers), or the least busy one when
+ * that worker is gone.
  *
  * A worker that dies (a script error, or no answer to a ping for `stallMs`:
  * closed, hung or crashed; idle workers are pinged too) is terminated and replaced, and each of its files
@@ -17,7 +21,20 @@ import { fail, ok, type InputError, type ModelFamily, type Result } from '../cor
 import type { Backend } from '../platform/backend.ts';
 import type { SpectrumDetail, WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { createPoolDetails } from './poolDetails.ts';
-import { afterWorkerDied, failTask, firstReport, newTask, pickSlot, type PoolFile, type PoolMessage, type PoolTask } from './poolTask.ts';
+import {
+  afterWorkerDied,
+  failTask,
+  firstReport,
+  keyOf,
+  newTask,
+  pickSlot,
+  rangeTasks,
+  taskKey,
+  weightOf,
+  type PoolFile,
+  type PoolMessage,
+  type PoolTask,
+} from './poolTask.ts';
 
 export type { PoolFile, PoolMessage } from './poolTask.ts';
 
@@ -56,12 +73,13 @@ export interface PoolOptions {
   maxRestarts?: number;
   /** @default performance.now / Date.now */
   now?: () => number;
+  /** @default 4 × batch size — spectra in flight per worker (a file not yet opened counts as one). */
+  inFlight?: number;
+  /** @default 2 × batch size — spectra per range of a split file (and spectra the opening worker analyses). */
+  rangeSize?: number;
 }
 
 const DEFAULT_FAMILIES: readonly ModelFamily[] = ['encoder'];
-
-/** Files sent to one worker before it reports one done (keeps it busy without hoarding). */
-const IN_FLIGHT_PER_WORKER = 2;
 
 interface Slot {
   worker: WorkerLike;
@@ -69,8 +87,8 @@ interface Slot {
   serial: number;
   alive: boolean;
   ready: boolean;
-  /** Files sent and not yet done, by fileId. */
-  inFlight: Map<number, PoolTask>;
+  /** Tasks sent and not yet done, by taskKey. */
+  inFlight: Map<string, PoolTask>;
   detailsPending: number;
   /** Oldest ping not yet answered (ms), undefined when none is out. */
   pingSentAt: number | undefined;
@@ -86,6 +104,10 @@ export function createWorkerPool(
   options: PoolOptions = {},
 ): WorkerPool {
   const { pingMs = 2000, stallMs = 15_000, maxRestarts = 2 * Math.max(1, size) + 1 } = options;
+  const perWorker = options.inFlight ?? 4 * config.batchSize;
+  const rangeSize = options.rangeSize ?? 2 * config.batchSize;
+  /** Tasks of each file (jobId:fileId) not yet done, and whether any was cancelled: one 'file-done' per file. */
+  const parts = new Map<string, { left: number; cancelled: boolean }>();
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
   const slots: Slot[] = [];
   const queue: PoolTask[] = [];
@@ -105,23 +127,52 @@ export function createWorkerPool(
       resolveReady(r);
     }
   };
-  const load = (s: Slot) => s.inFlight.size + s.detailsPending;
+  const load = (s: Slot) => {
+    let n = s.detailsPending;
+    for (const t of s.inFlight.values()) n += weightOf(t);
+    return n;
+  };
 
   function pump(): void {
     while (settled && !stopped && queue.length > 0) {
       const task = queue[0];
-      const slot = pickSlot(slots, task, IN_FLIGHT_PER_WORKER);
+      const slot = pickSlot(slots, task, perWorker);
       if (!slot) return;
       queue.shift();
-      slot.inFlight.set(task.file.fileId, task);
-      details.analysedOn(task.file.fileId, slot);
+      slot.inFlight.set(keyOf(task), task);
+      details.analysedOn(task.file.fileId, slot, task.splitAt === undefined ? task.range : { start: 0, end: task.splitAt });
       const { fileId, file, fileName, override } = task.file;
-      slot.worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families], ...(override && { override }) });
+      const part = task.splitAt !== undefined ? { splitAt: task.splitAt } : task.range ? { range: task.range } : {};
+      slot.worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families], ...(override && { override }), ...part });
     }
   }
 
+  /** Forward to the session; a file's 'file-done' only once its last task is done. */
+  function forward(m: PoolMessage): void {
+    if (m.type !== 'file-done') return onMessage(m);
+    const key = `${m.jobId}:${m.fileId}`;
+    const p = parts.get(key);
+    if (p) {
+      p.left--;
+      p.cancelled ||= m.cancelled;
+      if (p.left > 0) return;
+      parts.delete(key);
+    }
+    onMessage({ type: 'file-done', jobId: m.jobId, fileId: m.fileId, cancelled: p ? p.cancelled : m.cancelled });
+  }
+
   function emitAll(messages: readonly PoolMessage[]): void {
-    for (const m of messages) onMessage(m);
+    for (const m of messages) forward(m);
+  }
+
+  /** A first task opened a file with more spectra than it analyses: queue the rest as ranges, first in line. */
+  function split(task: PoolTask): void {
+    if (cancelledJobs.has(task.jobId)) return;
+    const more = rangeTasks(task, rangeSize);
+    if (more.length === 0) return;
+    const p = parts.get(`${task.jobId}:${task.file.fileId}`);
+    if (p) p.left += more.length;
+    queue.unshift(...more);
   }
 
   /** The slot's worker is gone: retry or fail its files, fail its detail requests, start a replacement. */
@@ -178,17 +229,22 @@ export function createWorkerPool(
       case 'detail-error':
         details.answer(slot, m);
         return;
+      case 'many':
+        for (const x of m.messages) handle(slot, x);
+        return;
       case 'opened':
       case 'results':
       case 'file-done': {
-        const task = slot.inFlight.get(m.fileId);
+        const key = taskKey(m.fileId, m.type === 'opened' ? undefined : m.start);
+        const task = slot.inFlight.get(key);
         const fresh = task ? firstReport(task, m) : m;
         if (m.type === 'file-done') {
-          slot.inFlight.delete(m.fileId);
+          slot.inFlight.delete(key);
           restartsInARow = 0;
         }
-        if (fresh) onMessage(fresh);
-        if (m.type === 'file-done') pump();
+        if (fresh) forward(fresh);
+        if (fresh?.type === 'opened' && task) split(task);
+        if (m.type === 'file-done' || fresh?.type === 'opened') pump();
         return;
       }
     }
@@ -223,14 +279,17 @@ export function createWorkerPool(
   return {
     ready,
     submit(jobId, files, families = DEFAULT_FAMILIES) {
-      for (const file of files) queue.push(newTask(jobId, file, families));
+      for (const file of files) {
+        parts.set(`${jobId}:${file.fileId}`, { left: 1, cancelled: false });
+        queue.push(newTask(jobId, file, families, rangeSize));
+      }
       pump();
     },
     cancel(jobId) {
       cancelledJobs.add(jobId);
       const dropped = queue.filter((t) => t.jobId === jobId);
       queue.splice(0, queue.length, ...queue.filter((t) => t.jobId !== jobId));
-      for (const t of dropped) onMessage({ type: 'file-done', jobId, fileId: t.file.fileId, cancelled: true });
+      for (const t of dropped) forward({ type: 'file-done', jobId, fileId: t.file.fileId, cancelled: true });
       for (const s of slots) if (s.alive) s.worker.postMessage({ type: 'cancel', jobId });
     },
     async detail(fileId, file, fileName, index, families = DEFAULT_FAMILIES, override) {

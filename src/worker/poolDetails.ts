@@ -1,12 +1,13 @@
 /**
  * Detail requests of the worker pool: each goes to the worker that analysed
- * its file (that worker kept the numbers: analysisCache.ts), or to the least
+ * its spectrum (that worker kept the numbers: analysisCache.ts; a split file's
+ * ranges went to several workers), or to the least
  * busy one when that worker is gone; its answer is matched back by request id,
  * and a worker's death fails the requests it held.
  */
 import type { FrameOverride } from '../core/types.ts';
 import { fail, ok, type ModelFamily, type Result } from '../core/types.ts';
-import type { SpectrumDetail, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { SpectrumDetail, SpectrumRange, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 /** The part of a pool slot this needs. */
 export interface DetailSlot {
@@ -15,8 +16,8 @@ export interface DetailSlot {
 }
 
 export interface PoolDetails<S extends DetailSlot> {
-  /** The file was sent to `slot` for analysis. */
-  analysedOn(fileId: number, slot: S): void;
+  /** The file (its spectra in `range`, or all of them) was sent to `slot` for analysis. */
+  analysedOn(fileId: number, slot: S, range?: SpectrumRange): void;
   /** Ask the owner of the file among `live` (or the first of `live`, ordered least busy first). */
   request(
     live: readonly S[],
@@ -35,14 +36,20 @@ export interface PoolDetails<S extends DetailSlot> {
 
 export function createPoolDetails<S extends DetailSlot>(): PoolDetails<S> {
   const pending = new Map<number, { slot: S; resolve: (r: Result<SpectrumDetail>) => void }>();
-  const owner = new Map<number, S>();
+  /** Per file, where its spectra went (later sends win: a retry or a re-analysis). */
+  const owners = new Map<number, Array<{ slot: S; range?: SpectrumRange }>>();
   let nextRequest = 1;
   return {
-    analysedOn(fileId, slot) {
-      owner.set(fileId, slot);
+    analysedOn(fileId, slot, range) {
+      // A new whole-file send (re-analysis) replaces the file's history; ranges add to it.
+      const list = range === undefined || range.start === 0 ? [] : (owners.get(fileId) ?? []);
+      list.push({ slot, ...(range && { range }) });
+      owners.set(fileId, list);
     },
     request(live, fileId, file, fileName, index, families, override) {
-      const o = owner.get(fileId);
+      const o = owners
+        .get(fileId)
+        ?.findLast((x) => x.range === undefined || (index >= x.range.start && index < x.range.end))?.slot;
       const slot = o && live.includes(o) ? o : live[0];
       const requestId = nextRequest++;
       slot.detailsPending++;

@@ -58,9 +58,30 @@ export interface SpectrumFailure {
   error: InputError;
 }
 
+/**
+ * The spectra of a file one 'analyze' request covers: `start` ≤ index < `end`. A multi-spectrum file
+ * is cut into such ranges by the pool, each read lazily from the same Blob by whichever worker gets it.
+ */
+export interface SpectrumRange {
+  start: number;
+  end: number;
+}
+
 export type WorkerRequest =
   | { type: 'init'; config: WorkerConfig }
-  | { type: 'analyze'; jobId: number; fileId: number; file: Blob; fileName: string; families: ModelFamily[]; override?: FrameOverride }
+  | {
+      type: 'analyze';
+      jobId: number;
+      fileId: number;
+      file: Blob;
+      fileName: string;
+      families: ModelFamily[];
+      override?: FrameOverride;
+      /** Only these spectra (no 'opened' is sent: the pool knows the file already). */
+      range?: SpectrumRange;
+      /** Without `range`: analyse only the first `splitAt` spectra; the pool sends the rest as ranges to every worker. */
+      splitAt?: number;
+    }
   | { type: 'detail'; requestId: number; fileId: number; file: Blob; fileName: string; index: number; families: ModelFamily[]; override?: FrameOverride }
   | { type: 'cancel'; jobId: number }
   /** Liveness check: answered at once with 'pong' (the pool replaces a worker that stops answering). */
@@ -77,10 +98,14 @@ export type WorkerResponse =
       /** Analysed spectra of this file (the result contract, core/result). */
       rows: SpectrumResult[];
       failures: SpectrumFailure[];
-      /** Wall time spent on this batch (read + grid + networks + scan), ms. */
+      /** Wall time spent on these spectra (read + grid + networks + scan), ms. */
       ms: number;
+      /** The request's range start, when it had a range. */
+      start?: number;
     }
-  | { type: 'file-done'; jobId: number; fileId: number; cancelled: boolean }
+  | { type: 'file-done'; jobId: number; fileId: number; cancelled: boolean; start?: number }
+  /** Several messages posted at once (one network batch spans many files): one message event instead of dozens. */
+  | { type: 'many'; messages: WorkerResponse[] }
   | { type: 'detail'; requestId: number; detail: SpectrumDetail }
   | { type: 'detail-error'; requestId: number; error: InputError }
   | { type: 'pong'; id: number };

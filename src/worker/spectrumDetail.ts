@@ -1,21 +1,23 @@
 /**
- * One 'detail' request: the spectrum as read, and each requested family's
- * analysis as kept when its row was made (the same numbers), recomputed only
- * when the cache has let it go.
+ * One 'detail' request: the spectrum as read (and gridded) again, and each
+ * requested family's analysis as kept when its row was made (the same
+ * numbers; analysisCache.ts), recomputed only when the cache has let it go.
  */
 import type { OpenedSpectra } from '../core/formats/types.ts';
 import { applyOverride, type FrameOverride } from '../core/prepareSpectrum.ts';
-import { fail, ok, type ModelFamily, type Result } from '../core/types.ts';
-import type { AnalysisCache, KeptAnalysis } from './analysisCache.ts';
+import { CLASSES, fail, ok, type GriddedSpectrum, type ModelFamily, type Result } from '../core/types.ts';
+import { expandKept, type AnalysisCache, type Eigenspectra, type KeptAnalysis } from './analysisCache.ts';
 import type { AnalyzerFor } from './familyAnalyzers.ts';
 import { readGridded, readSpectrum, type OpenFile } from './openFiles.ts';
 import { internalError, type SpectrumDetail } from './protocol.ts';
-import { DEFAULT_FAMILIES } from './analyzeJob.ts';
+import { DEFAULT_FAMILIES } from './spectrumBatcher.ts';
 
 export interface DetailDeps {
   open: OpenFile;
   analyzerFor: AnalyzerFor;
   cache: AnalysisCache;
+  /** The encoders' eigenspectra, to redraw a kept reconstruction (analysisCache.ts); not needed when the cache keeps them whole. */
+  eigenspectra?: () => Promise<Result<Eigenspectra>>;
 }
 
 export interface DetailRequest {
@@ -29,19 +31,32 @@ export interface DetailRequest {
   override?: FrameOverride;
 }
 
-/** A family's analysis of one spectrum: kept, or computed (and kept) now. */
-async function analysisOf(deps: DetailDeps, o: OpenedSpectra, fileId: number, index: number, family: ModelFamily, override?: FrameOverride): Promise<Result<KeptAnalysis>> {
-  const kept = deps.cache.get(fileId, index, family);
-  if (kept) return ok(kept);
+/** A family's analysis of one spectrum with its gridded pixels: kept (made whole again), or computed (and kept) now. */
+async function analysisOf(
+  deps: DetailDeps,
+  o: OpenedSpectra,
+  fileId: number,
+  index: number,
+  family: ModelFamily,
+  override?: FrameOverride,
+): Promise<Result<KeptAnalysis & { gridded: GriddedSpectrum }>> {
   const g = await readGridded(o, index, override);
   if (!g.ok) return g;
+  const kept = deps.cache.get(fileId, index, family);
+  if (kept) {
+    const needsEigen = CLASSES.some((c) => kept.result.reconstructions[c].values === undefined);
+    const eigen = needsEigen && deps.eigenspectra ? await deps.eigenspectra() : undefined;
+    if (eigen && !eigen.ok) return eigen;
+    const whole = expandKept(kept, g.value.gridded, eigen?.value);
+    return whole.ok ? ok({ ...whole.value, gridded: g.value.gridded }) : whole;
+  }
   const a = await deps.analyzerFor(family);
   if (!a.ok) return a;
   const [r] = await a.value.analyze([g.value.gridded]);
   if (!r.ok) return r;
-  const fresh: KeptAnalysis = { gridded: g.value.gridded, result: r.value, correction: g.value.correction, instrument: g.value.instrument };
+  const fresh: KeptAnalysis = { result: r.value, correction: g.value.correction, instrument: g.value.instrument };
   deps.cache.put(fileId, index, fresh);
-  return ok(fresh);
+  return ok({ ...fresh, gridded: g.value.gridded });
 }
 
 export async function spectrumDetail(deps: DetailDeps, req: DetailRequest): Promise<Result<SpectrumDetail>> {

@@ -1,8 +1,10 @@
 /**
  * The message loop of an analysis worker, apart from the worker global so
- * tests can run it in-process: 'init' sets the engine up, 'analyze' runs
- * files one after another, 'detail' answers at once (between batches),
- * 'cancel' marks a job so its files stop after the current batch.
+ * tests can run it in-process: 'init' sets the engine up, 'analyze' queues
+ * a file with the engine (whose batches span every queued file), 'detail'
+ * answers at once (between batches), 'cancel' marks a job so its files stop
+ * after the current batch. Analysis traffic emitted together (a batch's
+ * results and file-dones) is posted as one 'many' message.
  */
 import { fail, type InputError, type Result } from '../core/types.ts';
 import type { Engine } from './analysisEngine.ts';
@@ -18,11 +20,20 @@ export function createWorkerHost(
 ): (m: WorkerRequest) => void {
   let engine: Promise<Result<Engine>> | undefined;
   const cancelled = new Set<number>();
-  let fileQueue: Promise<void> = Promise.resolve();
+  let outbox: WorkerResponse[] = [];
+  const sendOutbox = () => {
+    const messages = outbox;
+    outbox = [];
+    post(messages.length === 1 ? messages[0] : { type: 'many', messages });
+  };
+  /** Queued and posted after the current synchronous run: a batch emits all its messages in one go. */
+  const emit = (r: WorkerResponse) => {
+    if (outbox.push(r) === 1) queueMicrotask(sendOutbox);
+  };
   const notReady: InputError = { code: 'internal', message: 'the worker got work before it was set up: reload the page' };
-  const fileFailed = (jobId: number, fileId: number, fileName: string, error: InputError) => {
-    post({ type: 'results', jobId, fileId, rows: [], failures: [{ fileId, fileName, index: undefined, error }], ms: 0 });
-    post({ type: 'file-done', jobId, fileId, cancelled: false });
+  const fileFailed = (jobId: number, fileId: number, fileName: string, error: InputError, start: { start?: number }) => {
+    emit({ type: 'results', jobId, fileId, rows: [], failures: [{ fileId, fileName, index: undefined, error }], ms: 0, ...start });
+    emit({ type: 'file-done', jobId, fileId, cancelled: false, ...start });
   };
 
   return (m) => {
@@ -44,16 +55,17 @@ export function createWorkerHost(
         post({ type: 'pong', id: m.id });
         return;
       case 'analyze':
-        fileQueue = fileQueue.then(async () => {
+        void (async () => {
           const e = engine ? await engine : fail(notReady);
-          if (cancelled.has(m.jobId)) return post({ type: 'file-done', jobId: m.jobId, fileId: m.fileId, cancelled: true });
-          if (!e.ok) return fileFailed(m.jobId, m.fileId, m.fileName, e.error);
+          const start = m.range ? { start: m.range.start } : {};
+          if (cancelled.has(m.jobId)) return emit({ type: 'file-done', jobId: m.jobId, fileId: m.fileId, cancelled: true, ...start });
+          if (!e.ok) return fileFailed(m.jobId, m.fileId, m.fileName, e.error, start);
           try {
-            await e.value.analyzeFile(m, (r) => post(r), () => cancelled.has(m.jobId));
+            await e.value.analyzeFile(m, emit, () => cancelled.has(m.jobId));
           } catch (err) {
-            fileFailed(m.jobId, m.fileId, m.fileName, internalError(err, `analysing ${m.fileName}`));
+            fileFailed(m.jobId, m.fileId, m.fileName, internalError(err, `analysing ${m.fileName}`), start);
           }
-        });
+        })();
         return;
       case 'detail':
         void (async () => {

@@ -1,7 +1,7 @@
 /** Starting the workers: the plan for a software GPU is WASM, recorded 'starting', then 'ready' from the real (in-process) workers. */
 import { describe, expect, it } from 'vitest';
 import type { BackendPlan, BackendProbe } from '../../src/platform/backend.ts';
-import { recordReady, startPool } from '../../src/state/backendStart.ts';
+import { planOverrideFrom, recordReady, startPool } from '../../src/state/backendStart.ts';
 import { createAppStore } from '../../src/state/store.ts';
 import { createWorkerPool, type PoolMessage } from '../../src/worker/pool.ts';
 import { fakeWorker } from '../worker/fakeWorker.ts';
@@ -28,5 +28,25 @@ describe('backend start', () => {
     expect(probes).toBe(1);
     pool.terminate();
     again.terminate();
+  });
+
+  it('takes workers × threads from the page address for measuring; threads only when cross-origin isolated', async () => {
+    expect(planOverrideFrom('?workers=1&threads=2')).toEqual({ workers: 1, threads: 2 });
+    expect(planOverrideFrom('?workers=0&threads=two')).toEqual({});
+    const store = createAppStore();
+    const plans: BackendPlan[] = [];
+    const deps = (crossOriginIsolated: boolean) => ({
+      probe: async () => ({ ...PROBE, crossOriginIsolated }),
+      planOverride: { workers: 1, threads: 2 },
+      createPool: (plan: BackendPlan, onMessage: (m: PoolMessage) => void) => (
+        plans.push(plan), createWorkerPool(plan.workers, { backend: plan.backend, threads: plan.threads, baseUrl: 'http://localhost/', family: 'encoder', batchSize: 8 }, fakeWorker, onMessage)
+      ),
+    });
+    const isolated = await startPool(store, deps(true), 'wasm', 'encoder', () => undefined);
+    expect(plans[0]).toMatchObject({ backend: 'wasm', workers: 1, threads: 2 });
+    isolated.terminate();
+    const plain = await startPool(createAppStore(), deps(false), 'wasm', 'encoder', () => undefined);
+    expect(plans[1]).toMatchObject({ backend: 'wasm', workers: 1, threads: 1 });
+    plain.terminate();
   });
 });

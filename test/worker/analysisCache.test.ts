@@ -1,41 +1,92 @@
-/** The worker's kept analyses: real results, least recently used out by bytes, batch views copied out. */
+/** The worker's kept analyses: real results kept compactly, made whole again, least recently used out by bytes. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../src/core/analyzeFile.ts';
 import { blobSource } from '../../src/core/fits/index.ts';
 import { openSpectra } from '../../src/core/formats/index.ts';
-import { createAnalysisCache, type KeptAnalysis } from '../../src/worker/analysisCache.ts';
+import type { GriddedSpectrum } from '../../src/core/types.ts';
+import { CLASSES } from '../../src/core/types.ts';
+import { createAnalysisCache, DEFAULT_CACHE_BYTES, expandKept, type Eigenspectra, type KeptAnalysis } from '../../src/worker/analysisCache.ts';
+import { loadEigenspectra } from '../../tools/lib/nodeModels.ts';
 import { fixtureBlob, sharedAnalyzer } from './nodeEngine.ts';
 
 let kept: KeptAnalysis[];
+let gridded: GriddedSpectrum[];
+let eigen: Eigenspectra;
 
 beforeAll(async () => {
   const o = await openSpectra(blobSource(fixtureBlob('formats/sdss_spPlate.fits'), 'plate.fits'));
   if (!o.ok) throw new Error(o.error.message);
   kept = [];
+  gridded = [];
   for await (const out of analyzeFile(o.value, [await sharedAnalyzer()])) {
     if (!out.result.ok || !out.gridded) throw new Error('not analysed');
-    kept.push({ gridded: out.gridded, result: out.result.value });
+    kept.push({ result: out.result.value });
+    gridded.push(out.gridded);
   }
+  eigen = await loadEigenspectra();
 });
 
 describe('analysis cache', () => {
-  it('gives back the same numbers, with reconstructions copied out of the batch tensor', () => {
+  it('gives back every number of the analysis, and the arrays for the plots', () => {
     const c = createAnalysisCache();
     kept.forEach((k, i) => c.put(9, i, k));
     expect(c.size).toBe(3);
     const got = c.get(9, 1, 'encoder')!;
     const orig = kept[1].result;
-    expect(got.result.z).toBe(orig.z);
-    expect(got.result.scans.GALAXY.minima).toEqual(orig.scans.GALAXY.minima);
-    expect(got.result.reconstructions.QSO.values).toEqual(orig.reconstructions.QSO.values);
-    // The three spectra were one network batch: the original is a view of it, the kept one is not.
-    expect(orig.reconstructions.QSO.values.buffer.byteLength).toBeGreaterThan(orig.reconstructions.QSO.values.byteLength);
-    expect(got.result.reconstructions.QSO.values.buffer.byteLength).toBe(got.result.reconstructions.QSO.values.byteLength);
+    // Encoder reconstructions are kept as coefficients and amplitude only.
+    expect(got.result.reconstructions.QSO.values).toBeUndefined();
+    const whole = expandKept(got, gridded[1], eigen);
+    if (!whole.ok) throw new Error(whole.error.message);
+    const r = whole.value.result;
+    for (const k of ['cls', 'z', 'chi2', 'zByClass', 'robustness', 'zErr', 'rankedMinima', 'deltaChi2', 'secondRedshift', 'flags', 'nGood', 'estimator'] as const) {
+      expect(r[k]).toEqual(orig[k]);
+    }
+    // The network input again, bit for bit, from the same gridded pixels.
+    expect(r.preprocessed.F).toEqual(orig.preprocessed.F);
+    expect(r.preprocessed.w).toEqual(orig.preprocessed.w);
+    for (const cls of CLASSES) {
+      expect(r.scans[cls].minima).toEqual(orig.scans[cls].minima);
+      // The curves to float32 precision.
+      const a = r.scans[cls].chi2;
+      const b = orig.scans[cls].chi2;
+      expect(a.length).toBe(b.length);
+      for (let i = 0; i < a.length; i += 37) expect(Math.abs(a[i] - b[i])).toBeLessThanOrEqual(Math.abs(b[i]) * 1e-7 + 1e-30);
+      // A·Σ cⱼEⱼ from the eigenspectra: the network's reconstruction to float32 rounding.
+      const rec = r.reconstructions[cls].values;
+      const net = orig.reconstructions[cls].values;
+      expect(rec.length).toBe(net.length);
+      let maxDiff = 0;
+      let maxAbs = 0;
+      for (let i = 0; i < net.length; i++) {
+        maxDiff = Math.max(maxDiff, Math.abs(rec[i] - net[i]));
+        maxAbs = Math.max(maxAbs, Math.abs(net[i]));
+      }
+      expect(maxDiff).toBeLessThan(1e-4 * maxAbs);
+    }
     expect(c.get(9, 1, 'unet')).toBeUndefined();
     expect(c.get(8, 1, 'encoder')).toBeUndefined();
   });
 
-  it('lets the least recently used go when over its bytes', () => {
+  it('keeps reconstructions whole when asked (no eigenspectra), copied out of the batch tensor', () => {
+    const c = createAnalysisCache(DEFAULT_CACHE_BYTES, true);
+    c.put(9, 2, kept[2]);
+    const got = c.get(9, 2, 'encoder')!;
+    const orig = kept[2].result.reconstructions.QSO.values;
+    expect(got.result.reconstructions.QSO.values).toEqual(orig);
+    // The three spectra were one network batch: the original is a view of it, the kept one is not.
+    expect(orig.buffer.byteLength).toBeGreaterThan(orig.byteLength);
+    expect(got.result.reconstructions.QSO.values!.buffer.byteLength).toBe(orig.byteLength);
+    const whole = expandKept(got, gridded[2], undefined);
+    expect(whole.ok && whole.value.result.reconstructions.QSO.values).toEqual(orig);
+  });
+
+  it('holds a few thousand encoder analyses in its default budget, and lets the least recently used go', () => {
+    const many = createAnalysisCache();
+    for (let i = 0; i < 2500; i++) many.put(1, i, kept[i % 3]);
+    expect(many.size).toBeGreaterThanOrEqual(1900);
+    expect(many.get(1, 2499, 'encoder')).toBeDefined();
+    expect(many.get(1, 0, 'encoder')).toBeUndefined();
+
     const c = createAnalysisCache(1); // any two entries are over budget: only the newest stays
     c.put(1, 0, kept[0]);
     c.put(1, 1, kept[1]);
@@ -43,7 +94,7 @@ describe('analysis cache', () => {
     expect(c.get(1, 0, 'encoder')).toBeUndefined();
     expect(c.get(1, 1, 'encoder')).toBeDefined();
 
-    const roomy = createAnalysisCache(2.5 * 300_000); // room for two (≈ 280 kB each)
+    const roomy = createAnalysisCache(2.5 * 50_000); // room for two (≈ 49 kB each)
     roomy.put(1, 0, kept[0]);
     roomy.put(1, 1, kept[1]);
     roomy.get(1, 0, 'encoder'); // used: now the newest

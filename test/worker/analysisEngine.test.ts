@@ -12,6 +12,7 @@ import { fixtureBlob, nodeAnalyzerFor, nodeEngine, opened, sdssTruth, sharedAnal
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES } from './nodeEngine.ts';
+import { loadEigenspectra } from '../../tools/lib/nodeModels.ts';
 
 const GALAXY = 'spec-0375-52140-0356.fits';
 const truth = sdssTruth();
@@ -109,6 +110,9 @@ describe('analysis engine', () => {
       expect(rebuilt).toEqual(fromRow);
       expect(d.value.gridded.flux).toHaveLength(4076);
       expect(d.value.result.scans.QSO.chi2.length).toBeGreaterThan(1000);
+      // The reconstruction redrawn from the kept coefficients spans the class's output grid.
+      const best = d.value.result.scans[row.cls!];
+      expect(d.value.result.reconstructions[row.cls!].values.length).toBe(best.chi2.length + 4076 - 1);
     }
     expect(counted.runs).toBe(runsAfterJob);
 
@@ -148,6 +152,8 @@ function countingEngine(cacheBytes?: number) {
     batchSize: 8,
     now: () => performance.now(),
     cacheBytes,
+    // As in the browser: encoder reconstructions kept as coefficients, redrawn from the eigenspectra.
+    eigenspectra: async () => ({ ok: true, value: await loadEigenspectra() }),
   });
   return counted;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkerPool, type PoolMessage } from '../../src/worker/pool.ts';
+import { createWorkerPool, type PoolMessage, type PoolOptions } from '../../src/worker/pool.ts';
 import type { WorkerConfig } from '../../src/worker/protocol.ts';
 import { fakeWorker, type FakeWorker } from './fakeWorker.ts';
 import { fixtureBlob, sdssTruth } from './nodeEngine.ts';
@@ -8,7 +8,7 @@ const CONFIG: WorkerConfig = { backend: 'wasm', threads: 1, baseUrl: 'http://loc
 const FILES = ['spec-0375-52140-0356.fits', 'spec-0504-52316-0040.fits', 'spec-0521-52326-0167.fits', 'spec-0559-52316-0121.fits'];
 const truth = sdssTruth();
 
-function setUp(size: number) {
+function setUp(size: number, options: PoolOptions = {}) {
   const workers: FakeWorker[] = [];
   const messages: PoolMessage[] = [];
   let done: () => void = () => {};
@@ -20,7 +20,7 @@ function setUp(size: number) {
   }, (m) => {
     messages.push(m);
     if (messages.filter((x) => x.type === 'file-done').length === expected) done();
-  });
+  }, options);
   const finished = (n: number) => {
     expected = n;
     return new Promise<void>((r) => (done = r));
@@ -69,6 +69,32 @@ describe('worker pool', () => {
     expect(d.value.result.preprocessed.F).toBeInstanceOf(Float32Array);
     expect(d.value.result.preprocessed.F).toHaveLength(4076);
     expect(d.value.result.reconstructions.QSO.values.length).toBe(11858);
+    pool.terminate();
+  });
+
+  it('cuts a multi-spectrum file into ranges read by every worker, reports it opened and done once, and sends each detail to the range owner', async () => {
+    const { pool, workers, messages, finished } = setUp(2, { rangeSize: 1 });
+    await pool.ready;
+    const all = finished(1);
+    const plate = { fileId: 40, file: fixtureBlob('formats/sdss_spPlate.fits'), fileName: 'plate.fits' };
+    pool.submit(1, [plate]);
+    await all;
+    expect(messages.filter((m) => m.type === 'opened')).toHaveLength(1);
+    expect(messages.filter((m) => m.type === 'file-done')).toEqual([{ type: 'file-done', jobId: 1, fileId: 40, cancelled: false }]);
+    const rows = messages.flatMap((m) => (m.type === 'results' ? m.rows : []));
+    expect(rows.map((r) => r.index).sort()).toEqual([0, 1, 2]);
+    const sent = workers.map((w) => w.received.flatMap((m) => (m.type === 'analyze' ? [m.range ? `${m.range.start}-${m.range.end}` : `first<${m.splitAt}`] : [])));
+    expect(sent.flat().sort()).toEqual(['1-2', '2-3', 'first<1']);
+    expect(sent.every((s) => s.length > 0)).toBe(true); // both workers read the same Blob
+    for (const r of rows) {
+      const d = await pool.detail(40, plate.file, 'plate.fits', r.index);
+      if (!d.ok) throw new Error(d.error.message);
+      expect(d.value.result.z).toBe(r.zObs);
+      expect(d.value.result.chi2).toEqual(r.chi2);
+      // Asked of the worker that analysed that fibre.
+      const owner = workers.findIndex((w) => w.received.some((m) => m.type === 'analyze' && (m.range ? m.range.start === r.index : r.index === 0)));
+      expect(workers[owner].received.some((m) => m.type === 'detail' && m.index === r.index)).toBe(true);
+    }
     pool.terminate();
   });
 

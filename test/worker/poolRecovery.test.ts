@@ -54,22 +54,26 @@ function setUp(size: number, rule: Rule, options: PoolOptions = {}) {
       inner.terminate();
       setTimeout(() => outer.onerror?.({ message: 'killed by the test' }), 0);
     };
+    // The rule sees each message a 'many' carries, in order, and stops the rest at a kill or silence.
     inner.onmessage = (ev) => {
-      if (record.dead) return;
-      const act = rule(ev.data, 'out', n);
-      if (act === 'kill') return kill();
-      if (act === 'silence') {
-        record.dead = true;
-        return;
+      for (const data of ev.data.type === 'many' ? ev.data.messages : [ev.data]) {
+        if (record.dead) return;
+        const act = rule(data, 'out', n);
+        if (act === 'kill') return kill();
+        if (act === 'silence') {
+          record.dead = true;
+          return;
+        }
+        outer.onmessage?.({ data });
       }
-      outer.onmessage?.(ev);
     };
     return outer;
   };
+  // The plate is not split here (rangeSize): these tests are about one file's worker dying.
   const pool = createWorkerPool(size, CONFIG, spawn, (m) => {
     messages.push(m);
     if (messages.filter((x) => x.type === 'file-done').length === expected) onDone?.();
-  }, options);
+  }, { rangeSize: 64, inFlight: 2, ...options });
   const finished = (n: number) => {
     expected = n;
     return new Promise<void>((r) => (onDone = r));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blobSource } from '../../src/core/fits/index.ts';
 import { openSpectra } from '../../src/core/formats/index.ts';
 import { fail } from '../../src/core/types.ts';
-import { createAnalysisCache } from '../../src/worker/analysisCache.ts';
+import { createAnalysisCache, DEFAULT_CACHE_BYTES } from '../../src/worker/analysisCache.ts';
 import { keptOpenFiles } from '../../src/worker/openFiles.ts';
 import { spectrumDetail } from '../../src/worker/spectrumDetail.ts';
 import { fixtureBlob, nodeAnalyzerFor } from './nodeEngine.ts';
@@ -12,7 +12,7 @@ const plate = fixtureBlob('formats/sdss_spPlate.fits');
 
 describe('spectrumDetail', () => {
   it('computes a missing analysis once, keeps it, and serves the kept one after', async () => {
-    const deps = { open: keptOpenFiles((f, n) => openSpectra(blobSource(f, n))), analyzerFor: nodeAnalyzerFor, cache: createAnalysisCache() };
+    const deps = { open: keptOpenFiles((f, n) => openSpectra(blobSource(f, n))), analyzerFor: nodeAnalyzerFor, cache: createAnalysisCache(DEFAULT_CACHE_BYTES, true) };
     const req = { fileId: 2, file: plate, fileName: 'plate.fits', index: 2 };
     const first = await spectrumDetail(deps, req);
     if (!first.ok) throw new Error(first.error.message);
@@ -20,7 +20,11 @@ describe('spectrumDetail', () => {
     const kept = deps.cache.get(2, 2, 'encoder');
     expect(kept?.result.z).toBe(first.value.result.z);
     const again = await spectrumDetail(deps, req);
-    expect(again.ok && again.value.result).toBe(kept!.result);
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.value.result.z).toBe(first.value.result.z);
+    expect(again.value.result.chi2).toEqual(first.value.result.chi2);
+    expect(again.value.result.rankedMinima).toEqual(first.value.result.rankedMinima);
+    expect(again.value.result.preprocessed.F).toEqual(first.value.result.preprocessed.F);
     const out = await spectrumDetail(deps, { ...req, index: 3 });
     expect(!out.ok && out.error.code).toBe('out-of-range');
   });
@@ -29,7 +33,7 @@ describe('spectrumDetail', () => {
     const deps = {
       open: keptOpenFiles((f, n) => openSpectra(blobSource(f, n))),
       analyzerFor: async (family: 'encoder' | 'unet') => (family === 'unet' ? fail({ code: 'model-load' as const, message: 'HTTP 503' }) : nodeAnalyzerFor(family)),
-      cache: createAnalysisCache(),
+      cache: createAnalysisCache(DEFAULT_CACHE_BYTES, true),
     };
     const d = await spectrumDetail(deps, { fileId: 2, file: plate, fileName: 'plate.fits', index: 0, families: ['encoder', 'unet'] });
     if (!d.ok) throw new Error(d.error.message);

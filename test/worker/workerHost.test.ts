@@ -14,7 +14,8 @@ const CONFIG = { backend: 'wasm' as const, threads: 1, baseUrl: 'http://localhos
 function host() {
   const out: WorkerResponse[] = [];
   const setUp = async () => ok(createEngine({ openFile: (f, n) => openSpectra(blobSource(f, n)), analyzerFor: nodeAnalyzerFor, batchSize: 8, now: () => performance.now() }));
-  const post = (m: WorkerResponse) => out.push(m);
+  // A 'many' message is unpacked, as the pool does.
+  const post = (m: WorkerResponse) => (m.type === 'many' ? out.push(...m.messages) : out.push(m));
   return { out, handle: createWorkerHost(setUp, post, () => performance.now()) };
 }
 
@@ -37,6 +38,58 @@ describe('worker host', () => {
     const d = out.find((m) => m.type === 'detail');
     const rows = out.flatMap((m) => (m.type === 'results' ? m.rows : []));
     expect(d?.type === 'detail' && d.detail.result.z).toBe(rows[2].z);
+  });
+
+  it('analyses files queued together in shared network batches and posts each batch as one message', async () => {
+    const posted: WorkerResponse[] = [];
+    const runs: number[] = [];
+    const setUp = async () =>
+      ok(
+        createEngine({
+          openFile: (f, n) => openSpectra(blobSource(f, n)),
+          analyzerFor: async (family) => {
+            const a = await nodeAnalyzerFor(family);
+            return a.ok ? ok({ family, analyze: (b) => (runs.push(b.length), a.value.analyze(b)) }) : a;
+          },
+          batchSize: 8,
+          now: () => performance.now(),
+        }),
+      );
+    const handle = createWorkerHost(setUp, (m) => posted.push(m), () => performance.now());
+    handle({ type: 'init', config: CONFIG });
+    const names = ['spec-0375-52140-0356.fits', 'spec-0504-52316-0040.fits', 'spec-0521-52326-0167.fits', 'spec-0559-52316-0121.fits'];
+    names.forEach((n, i) => handle({ type: 'analyze', jobId: 1, fileId: 20 + i, file: fixtureBlob(`sdss/${n}`), fileName: n, families: ['encoder'] }));
+    handle({ type: 'analyze', jobId: 1, fileId: 30, file: fixtureBlob('formats/sdss_spPlate.fits'), fileName: 'plate.fits', families: ['encoder'] });
+    const flat = () => posted.flatMap((m) => (m.type === 'many' ? m.messages : [m]));
+    await until(posted, () => flat().filter((m) => m.type === 'file-done').length === 5);
+    // Seven spectra from five files: one network batch (the first file may start one alone before the others arrive).
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(7);
+    expect(runs.length).toBeLessThanOrEqual(2);
+    const batchPost = posted.find((m) => m.type === 'many' && m.messages.filter((x) => x.type === 'file-done').length >= 4);
+    expect(batchPost).toBeDefined();
+    const rows = flat().flatMap((m) => (m.type === 'results' ? m.rows : []));
+    expect(rows.filter((r) => r.fileName === 'plate.fits').map((r) => r.cls)).toEqual(['STAR', 'GALAXY', 'QSO']);
+    expect(new Set(rows.map((r) => r.fileName)).size).toBe(5);
+  });
+
+  it('analyses only the range it is given, and only the first splitAt spectra of a whole file', async () => {
+    const { out, handle } = host();
+    handle({ type: 'init', config: CONFIG });
+    const plate = fixtureBlob('formats/sdss_spPlate.fits');
+    handle({ type: 'analyze', jobId: 1, fileId: 3, file: plate, fileName: 'plate.fits', families: ['encoder'], splitAt: 1 });
+    handle({ type: 'analyze', jobId: 1, fileId: 3, file: plate, fileName: 'plate.fits', families: ['encoder'], range: { start: 1, end: 3 } });
+    await until(out, () => out.filter((m) => m.type === 'file-done').length === 2);
+    expect(out.filter((m) => m.type === 'opened')).toHaveLength(1);
+    const rows = out.flatMap((m) => (m.type === 'results' ? m.rows.map((r) => [m.start, r.index, r.cls]) : []));
+    expect(rows).toEqual([
+      [undefined, 0, 'STAR'],
+      [1, 1, 'GALAXY'],
+      [1, 2, 'QSO'],
+    ]);
+    expect(out.filter((m) => m.type === 'file-done')).toEqual([
+      { type: 'file-done', jobId: 1, fileId: 3, cancelled: false },
+      { type: 'file-done', jobId: 1, fileId: 3, cancelled: false, start: 1 },
+    ]);
   });
 
   it('a cancelled job reports its file cancelled; work before set-up fails with a reason', async () => {

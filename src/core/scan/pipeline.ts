@@ -48,8 +48,11 @@ export interface Analyzer {
   warmUp?(): Promise<void>;
 }
 
-/** The instrument's masks before the continuum fit, and its systematic floor on the weights after. */
-function preprocessFor(g: GriddedSpectrum): Result<Preprocessed> {
+/**
+ * The network input of a gridded spectrum: the instrument's masks before the continuum fit, and its
+ * systematic floor on the weights after. Exported so a kept analysis can be shown without keeping its input.
+ */
+export function preprocessGridded(g: GriddedSpectrum): Result<Preprocessed> {
   const profile = g.profile;
   const pre = preprocess(profile ? applyInstrumentMasks(g, profile.masks) : g);
   if (!pre.ok || !profile || !(profile.weightFloor > 0)) return pre;
@@ -111,7 +114,7 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
   let fitters: Record<SpectralClass, EigenFitter> | undefined;
 
   async function analyze(batch: readonly GriddedSpectrum[]): Promise<Result<AnalysisResult>[]> {
-    const pre = batch.map((g) => preprocessFor(g));
+    const pre = batch.map((g) => preprocessGridded(g));
     const good: number[] = [];
     pre.forEach((p, i) => p.ok && good.push(i));
     const out: Result<AnalysisResult>[] = pre.map((p) => (p.ok ? fail({ code: 'internal', message: 'not analysed' }) : p));
