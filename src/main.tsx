@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { probeBackend } from './platform/probeBackend.ts';
+import { registerServiceWorker } from './platform/registerServiceWorker.ts';
 import { decisionsStore } from './state/decisionsContext.ts';
 import { createSession } from './state/session.ts';
 import { appStore } from './state/store.ts';
@@ -36,7 +37,11 @@ const session = createSession({
 void decisionsStore
   .getState()
   .hydrate()
-  .finally(() => void session.start());
+  .finally(() =>
+    void session.start().finally(() => {
+      if (import.meta.env.PROD) registerServiceWorker(new URL(import.meta.env.BASE_URL, location.href).href);
+    }),
+  );
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,11 +3,15 @@
  *
  *   npm run bench [-- --model encoder|unet] [--repeats 15] [--dir test/fixtures/sdss]
  *
- * Prints median and spread (p10–p90) per stage and writes bench-results/bench-<model>.json.
+ * Prints median and spread (p10–p90) per stage and writes results/bench-<model>.json
+ * (committed; the README's Speed section is generated from it: npm run speed-table).
  * `npm run bench` pins the process to one core (taskset) and ONNX Runtime to one
- * intra-op thread, so the figures are per core.
+ * intra-op thread, so the figures are per core. Two stages carry a ratio to a
+ * floor measured in the same run: reading + gridding vs reading the file's
+ * bytes from disk, and the whole analysis vs its three χ² scans (the FFT
+ * correlations every spectrum needs).
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -88,6 +92,9 @@ for (let rep = -2; rep < repeats; rep++) {
         await source.close();
       }
     }),
+    fileBytes: await time(() => {
+      for (const f of files) readFileSync(join(dir, f));
+    }),
     preprocess: await time(() => gridded.forEach((g) => preprocess(g))),
   };
   const inferBatch: Record<string, number> = {};
@@ -140,6 +147,8 @@ for (let rep = -2; rep < repeats; rep++) {
   });
   if (!keep) continue;
   record('read + grid (from FITS)', t.readAndGrid / B);
+  record('floor: file bytes from disk (open, read, close)', t.fileBytes / B);
+  record('floor: χ² scans of the 3 classes (FFT)', (scan.STAR + scan.GALAXY + scan.QSO) / B);
   record('preprocess', t.preprocess / B);
   for (const c of CLASSES) record(`inference ${c} (batch ${B})`, inferBatch[c] / B);
   for (const c of CLASSES) record(`inference ${c} (batch 1)`, inferSingle[c] / 20);
@@ -154,11 +163,31 @@ const q = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.round(p * (s.length - 1))))];
 };
-const rows = Object.entries(samples).map(([stage, xs]) => ({ stage, median: q(xs, 0.5), p10: q(xs, 0.1), p90: q(xs, 0.9) }));
+/** Stages given as a multiple of a floor measured in the same run (median over median). */
+const FLOORS: Record<string, string> = {
+  'read + grid (from FITS)': 'floor: file bytes from disk (open, read, close)',
+  [`whole 3-class analysis (batch ${B})`]: 'floor: χ² scans of the 3 classes (FFT)',
+};
+const medianOf = (stage: string) => q(samples[stage], 0.5);
+const rows = Object.entries(samples).map(([stage, xs]) => ({
+  stage,
+  median: q(xs, 0.5),
+  p10: q(xs, 0.1),
+  p90: q(xs, 0.9),
+  ...(FLOORS[stage] && { floor: FLOORS[stage], ratioToFloor: q(xs, 0.5) / medianOf(FLOORS[stage]) }),
+}));
 console.log(`model: ${family}   spectra: ${B}   repeats: ${repeats}   cpu: ${cpus()[0]?.model ?? '?'}   node ${process.version}`);
 console.log('stage'.padEnd(40) + 'ms/spectrum  (p10 – p90)');
-for (const r of rows) console.log(`${r.stage.padEnd(40)}${r.median.toFixed(4).padStart(9)}    (${r.p10.toFixed(4)} – ${r.p90.toFixed(4)})`);
+for (const r of rows) {
+  const ratio = r.ratioToFloor === undefined ? '' : `   ×${r.ratioToFloor.toFixed(1)} the floor`;
+  console.log(`${r.stage.padEnd(48)}${r.median.toFixed(4).padStart(9)}    (${r.p10.toFixed(4)} – ${r.p90.toFixed(4)})${ratio}`);
+}
 const whole = rows.find((r) => r.stage.startsWith('whole'))!;
 console.log(`throughput, batch of ${B}: ${(1000 / whole.median).toFixed(0)} spectra/s (analysis), ${(1000 / rows.at(-1)!.median).toFixed(0)} spectra/s (from files)`);
-mkdirSync('bench-results', { recursive: true });
-writeFileSync(`bench-results/bench-${family}.json`, JSON.stringify({ family, spectra: B, repeats, cpu: cpus()[0]?.model, node: process.version, rows }, null, 1) + '\n');
+const load = (await import('node:os')).loadavg()[0];
+mkdirSync('results', { recursive: true });
+writeFileSync(
+  `results/bench-${family}.json`,
+  JSON.stringify({ family, spectra: B, repeats, cpu: cpus()[0]?.model, cores: cpus().length, loadAverage: Number(load.toFixed(2)), node: process.version, date: new Date().toISOString(), rows }, null, 1) + '\n',
+);
+console.log(`written results/bench-${family}.json (load average ${load.toFixed(1)} when it ended)`);
