@@ -20,7 +20,7 @@ export const ORT_RUNTIME_FILES: Record<Backend, { mjs: string; wasm: string }> =
   wasm: { mjs: 'ort-wasm-simd-threaded.mjs', wasm: 'ort-wasm-simd-threaded.wasm' },
   webgpu: { mjs: 'ort-wasm-simd-threaded.asyncify.mjs', wasm: 'ort-wasm-simd-threaded.asyncify.wasm' },
 };
-/** The WASM factory's wrapper that takes a compiled module (vite/ortCompiledFactory.mjs). */
+/** The WASM factory's wrapper that takes a compiled module (vite/ortRuntime.ts). */
 const COMPILED_FACTORY = 'ort-wasm-simd-threaded.compiled.mjs';
 /** Where the wrapper finds the module (a global: ORT imports the wrapper by URL, with no way to pass it). */
 const COMPILED_MODULE_KEY = Symbol.for('gasnet.ortWasmModule');
