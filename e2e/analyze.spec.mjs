@@ -24,12 +24,14 @@ const truth = readTruth();
 export const tests = [
   {
     name: 'the page loads with a ready WASM backend, without fetching the WebGPU runtime',
-    async run({ page, baseUrl, requests }) {
+    async run({ page, baseUrl, requests, serverRequests }) {
       await page.goto(baseUrl);
       const b = await waitForBackend(page);
       assert.equal(b.backend, 'wasm');
       assert.match(b.text, /WASM/);
-      assert.ok(requests.some((u) => u.endsWith('/ort/ort-wasm-simd-threaded.wasm')), 'the workers fetched the WASM runtime');
+      // The page compiles the runtime once and shares the module with both workers (src/worker/sharedRuntime.ts).
+      assert.ok(requests.some((u) => /\/ort\/ort-wasm-simd-threaded\.wasm\?v=[0-9a-f]{16}$/.test(u)), 'the WASM runtime was fetched under its versioned URL');
+      assert.equal(serverRequests().filter((u) => u.startsWith('/ort/ort-wasm-simd-threaded.wasm')).length, 1, 'the 14 MB runtime crossed the network once for two workers');
       assert.deepEqual(requests.filter((u) => /asyncify|ort\.webgpu/.test(u)), [], 'no WebGPU runtime fetched');
       assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'COOP/COEP headers make the page cross-origin isolated');
       await page.waitForSelector('input[type="file"][multiple]', { state: 'attached' });
@@ -44,9 +46,10 @@ export const tests = [
         const mjs = await fetch('ort/ort-wasm-simd-threaded.asyncify.mjs');
         const missing = await fetch('ort/ort-wasm-simd-threaded.jsep.wasm');
         const model = await fetch('models/nope.onnx');
-        return { type: wasm.headers.get('content-type'), head: Array.from(head), mjsType: mjs.headers.get('content-type'), missing: missing.status, model: model.status };
+        return { type: wasm.headers.get('content-type'), encoding: wasm.headers.get('content-encoding'), head: Array.from(head), mjsType: mjs.headers.get('content-type'), missing: missing.status, model: model.status };
       });
       assert.equal(r.type, 'application/wasm');
+      assert.equal(r.encoding, 'br', 'the runtime is sent Brotli-compressed (vite/precompress.ts)');
       assert.deepEqual(r.head, [0x00, 0x61, 0x73, 0x6d]);
       assert.match(r.mjsType, /javascript/);
       assert.equal(r.missing, 404);
@@ -54,9 +57,10 @@ export const tests = [
       // No hashed duplicate of the 14–27 MB runtimes in the build.
       const assets = readdirSync(join(OUT_DIR, 'assets'));
       assert.deepEqual(assets.filter((f) => f.startsWith('ort') && f.endsWith('.wasm')), []);
-      assert.deepEqual(readdirSync(join(OUT_DIR, 'ort')).sort(), [
+      assert.deepEqual(readdirSync(join(OUT_DIR, 'ort')).filter((f) => !/\.(br|gz)$/.test(f)).sort(), [
         'ort-wasm-simd-threaded.asyncify.mjs',
         'ort-wasm-simd-threaded.asyncify.wasm',
+        'ort-wasm-simd-threaded.compiled.mjs',
         'ort-wasm-simd-threaded.mjs',
         'ort-wasm-simd-threaded.wasm',
       ]);

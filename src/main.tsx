@@ -2,6 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { probeBackend } from './platform/probeBackend.ts';
+import { registerServiceWorker } from './platform/registerServiceWorker.ts';
 import { decisionsStore } from './state/decisionsContext.ts';
 import { planOverrideFrom } from './state/backendStart.ts';
 import { createSession } from './state/session.ts';
@@ -52,7 +53,11 @@ startOutlierUpdates(appStore, createMapClient(spawnMapWorker));
 void decisionsStore
   .getState()
   .hydrate()
-  .finally(() => void session.start());
+  .finally(() =>
+    void session.start().finally(() => {
+      if (import.meta.env.PROD) registerServiceWorker(new URL(import.meta.env.BASE_URL, location.href).href);
+    }),
+  );
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,10 +1,16 @@
 /**
  * A ByteSource over a file on disk (Node only, hence outside src/core): each
- * read is a positioned read on one open file handle, so opening a 1 GB file
- * reads only its headers. The handle is closed with `close()` (or left to the
- * process exit in one-shot command-line tools).
+ * read is a positioned read on one open file descriptor, so opening a 1 GB
+ * file reads only its headers. The descriptor is closed with `close()` (or
+ * left to the process exit in one-shot command-line tools).
+ *
+ * The reads are synchronous system calls behind the async interface: a
+ * spec-lite file takes ~6 reads of a few KB, and each trip through libuv's
+ * thread pool (fs/promises) cost more than the whole decode (≈ 0.15 ms vs
+ * 0.04 ms per file measured on this machine). Nothing else runs on a
+ * command-line thread while it waits for its own file.
  */
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ByteSource } from '../src/core/fits/types.ts';
 
@@ -14,8 +20,15 @@ export interface NodeFileSource extends ByteSource {
 
 /** Open `path` for random-access reads. Rejects if the file cannot be opened (a Node error). */
 export async function nodeFileSource(path: string): Promise<NodeFileSource> {
-  const handle = await open(path, 'r');
-  const { size } = await handle.stat();
+  const fd = openSync(path, 'r');
+  let size: number;
+  try {
+    size = fstatSync(fd).size;
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  let closed = false;
   return {
     name: basename(path),
     size,
@@ -27,12 +40,16 @@ export async function nodeFileSource(path: string): Promise<NodeFileSource> {
       const buffer = new Uint8Array(n);
       let filled = 0;
       while (filled < n) {
-        const { bytesRead } = await handle.read(buffer, filled, n - filled, offset + filled);
+        const bytesRead = readSync(fd, buffer, filled, n - filled, offset + filled);
         if (bytesRead === 0) break;
         filled += bytesRead;
       }
       return filled === n ? buffer : buffer.subarray(0, filled);
     },
-    close: () => handle.close(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      closeSync(fd);
+    },
   };
 }

@@ -43,7 +43,7 @@ async function sourceFor(file: Blob, name: string): Promise<ByteSource> {
 }
 
 async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
-  const ort = await loadOrt(config.backend, config.threads, config.baseUrl);
+  const ort = await loadOrt(config.backend, config.threads, config.baseUrl, config.ortWasm);
   const modelsUrl = new URL('models/', config.baseUrl).href;
   let json: unknown;
   try {

@@ -23,6 +23,8 @@ export interface WorkerConfig {
   /** Spectra per network batch. */
   batchSize: number;
   flags?: FlagOptions;
+  /** The WASM runtime compiled once by the page (sharedRuntime.ts); absent: the worker loads it itself. */
+  ortWasm?: WebAssembly.Module;
 }
 
 /** One analysed spectrum in full, for the view: the same numbers as its row, plus curves and arrays. */

@@ -24,6 +24,22 @@ export function resolveRows(rows: RowRange | undefined, nRows: number, hdu: numb
   return { start, count };
 }
 
+const nameIndexes = new WeakMap<readonly { name: string }[], Map<string, { name: string }>>();
+
+/** Upper-cased name → first column of that name, built once per column list (tables can have hundreds). */
+function nameIndex(columns: readonly { name: string }[]): Map<string, { name: string }> {
+  let index = nameIndexes.get(columns);
+  if (index === undefined) {
+    index = new Map();
+    for (const c of columns) {
+      const key = c.name.toUpperCase();
+      if (!index.has(key)) index.set(key, c);
+    }
+    nameIndexes.set(columns, index);
+  }
+  return index;
+}
+
 /** Find columns by name (case-insensitive, first match), or a typed error naming the missing one. */
 export function pickColumns<C extends { name: string }>(
   columns: readonly C[],
@@ -31,10 +47,10 @@ export function pickColumns<C extends { name: string }>(
   file: string,
   hdu: number,
 ): Result<C[], InputError> {
+  const byName = nameIndex(columns);
   const picked: C[] = [];
   for (const name of names) {
-    const want = name.toUpperCase();
-    const column = columns.find((c) => c.name.toUpperCase() === want);
+    const column = byName.get(name.toUpperCase()) as C | undefined;
     if (column === undefined) {
       const known = columns.map((c) => c.name).join(', ');
       return fitsFail('no-matching-format', { file, hdu, keyword: name }, `no column named "${name}" (columns: ${known})`);

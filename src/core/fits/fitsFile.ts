@@ -21,6 +21,7 @@ export class OpenedFits implements FitsFile {
   readonly issues: readonly string[];
   readonly #source: ByteSource;
   readonly #layouts = new Map<number, Result<Layout, InputError>>();
+  readonly #columnInfos = new Map<number, readonly TableColumnInfo[]>();
 
   constructor(source: ByteSource, entries: readonly HduEntry[], issues: readonly string[]) {
     this.#source = source;
@@ -43,7 +44,14 @@ export class OpenedFits implements FitsFile {
   columns(hdu: Hdu): TableColumnInfo[] {
     const layout = this.#layoutOf(this.#own(hdu));
     if (layout === undefined || !layout.ok) return [];
-    return layout.value.layout.columns.map(columnInfo);
+    // Adapters look columns up by name many times per spectrum (an SDSS SPECOBJ row has ~200):
+    // describe them once per HDU, hand out copies of the list.
+    let infos = this.#columnInfos.get(hdu.index);
+    if (infos === undefined) {
+      infos = layout.value.layout.columns.map((c) => Object.freeze(columnInfo(c)));
+      this.#columnInfos.set(hdu.index, infos);
+    }
+    return infos.slice();
   }
 
   async readImage(hdu: Hdu, rows?: RowRange): Promise<Result<ImageData>> {

@@ -25,6 +25,12 @@ export interface SpectrumParts {
   issues?: string[];
   /** HDU the arrays came from, for error messages. */
   hdu?: number;
+  /**
+   * The arrays were decoded for this spectrum alone (not views of a shared
+   * buffer): those already of the Spectrum's types are kept and fixed in
+   * place instead of copied.
+   */
+  owned?: boolean;
 }
 
 /**
@@ -57,51 +63,88 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
   if (n === 0) {
     return fail({ code: 'no-spectrum', message: 'The spectrum has no pixels.', hdu: p.hdu });
   }
-  const ivar = new Float32Array(n);
-  if (p.ivar !== undefined) {
-    for (let i = 0; i < n; i++) ivar[i] = p.ivar[i] > 0 && Number.isFinite(p.ivar[i]) ? p.ivar[i] : 0;
-  } else if (p.sigma !== undefined) {
-    for (let i = 0; i < n; i++) ivar[i] = p.sigma[i] > 0 && Number.isFinite(p.sigma[i]) ? 1 / (p.sigma[i] * p.sigma[i]) : 0;
-  } else if (p.variance !== undefined) {
-    for (let i = 0; i < n; i++) ivar[i] = p.variance[i] > 0 && Number.isFinite(p.variance[i]) ? 1 / p.variance[i] : 0;
-  } else {
-    ivar.fill(1);
+  const own = p.owned === true;
+  const flux = own && p.flux instanceof Float32Array ? p.flux : Float32Array.from(p.flux);
+  const ivar = inverseVariance(p, n, own);
+  if (ivar === undefined) {
     issues.push('No error, variance or inverse-variance data: every pixel is weighted equally, so χ² values are only relative.');
   }
-  let sentinels = 0;
-  for (let i = 0; i < n; i++) {
-    // No value, no information; and a weight too large for float32 (σ or variance ≈ 1e-20) is not one either.
-    if (!Number.isFinite(p.flux[i]) || !Number.isFinite(ivar[i])) ivar[i] = 0;
-    else if (Math.abs(p.flux[i]) >= BLANK_MAGNITUDE) {
-      ivar[i] = 0;
-      sentinels++;
-    }
-  }
+  const weights = ivar ?? new Float32Array(n).fill(1);
+  // Checked on the source values (a float64 flux may exceed float32), stored as float32.
+  const sentinels = blankPixels(p.flux, flux, weights);
   if (sentinels > 0) issues.push(`${sentinels} pixel(s) hold a blank value (|flux| ≥ 1e29, as 2dfdr's −2.5e30): masked.`);
-  let mask: Uint8Array | undefined;
-  if (p.mask !== undefined) {
-    mask = new Uint8Array(n);
-    for (let i = 0; i < n; i++) mask[i] = p.mask[i] !== 0 ? 1 : 0; // NaN !== 0 → bad
-  }
-  const wavelength = Float64Array.from(p.wavelength);
+  const mask = p.mask === undefined ? undefined : badPixels(p.mask, n);
+  const wavelength = own && p.wavelength instanceof Float64Array ? p.wavelength : Float64Array.from(p.wavelength);
+  const model = p.model === undefined ? undefined : own && p.model instanceof Float32Array ? p.model : Float32Array.from(p.model);
   const spectrum: Spectrum = {
     id: p.id,
     meta: p.meta,
     wavelength,
     frame: p.frame,
-    // a blank value is no value: NaN, so the grid treats it as missing data, not as flux
-    flux: Float32Array.from(p.flux, (f) => (Math.abs(f) >= BLANK_MAGNITUDE ? Number.NaN : f)),
-    ivar,
+    flux,
+    ivar: weights,
     ...(mask && { mask }),
-    ...(p.model && { model: Float32Array.from(p.model) }),
+    ...(model && { model }),
   };
   if (n > 1 && isStrictlyDecreasing(wavelength)) {
     reverseSpectrum(spectrum);
     issues.push('Wavelengths were stored in decreasing order; pixels reversed.');
   }
-  if (p.ivar === undefined && p.sigma === undefined && p.variance === undefined) spectrum.noErrors = true;
+  if (ivar === undefined) spectrum.noErrors = true;
   if (issues.length > 0) spectrum.issues = issues;
   return ok(spectrum);
+}
+
+/** Float32 inverse variance from whichever of ivar / sigma / variance is given (≤ 0 or non-finite → 0), or undefined. */
+function inverseVariance(p: SpectrumParts, n: number, own: boolean): Float32Array | undefined {
+  if (p.ivar !== undefined) {
+    const src = p.ivar;
+    const out = own && src instanceof Float32Array ? src : new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = src[i];
+      out[i] = v > 0 && Number.isFinite(v) ? v : 0;
+    }
+    return out;
+  }
+  const out = new Float32Array(n);
+  if (p.sigma !== undefined) {
+    for (let i = 0; i < n; i++) out[i] = p.sigma[i] > 0 && Number.isFinite(p.sigma[i]) ? 1 / (p.sigma[i] * p.sigma[i]) : 0;
+    return out;
+  }
+  if (p.variance !== undefined) {
+    for (let i = 0; i < n; i++) out[i] = p.variance[i] > 0 && Number.isFinite(p.variance[i]) ? 1 / p.variance[i] : 0;
+    return out;
+  }
+  return undefined;
+}
+
+/**
+ * One pass over the flux: a pixel with no value or no usable weight gets
+ * weight 0, a blank value (|f| ≥ BLANK_MAGNITUDE, judged on the file's own
+ * value) becomes NaN with weight 0. Returns how many blanks were found.
+ * `flux` may be `source` itself.
+ */
+function blankPixels(source: ArrayLike<number>, flux: Float32Array, ivar: Float32Array): number {
+  let sentinels = 0;
+  for (let i = 0; i < flux.length; i++) {
+    const f = source[i];
+    // No value, no information; and a weight too large for float32 (σ or variance ≈ 1e-20) is not one either.
+    if (!Number.isFinite(f) || !Number.isFinite(ivar[i])) ivar[i] = 0;
+    else if (Math.abs(f) >= BLANK_MAGNITUDE) {
+      ivar[i] = 0;
+      sentinels++;
+    }
+    // a blank value is no value: NaN, so the grid treats it as missing data, not as flux
+    if (Math.abs(f) >= BLANK_MAGNITUDE) flux[i] = Number.NaN;
+  }
+  return sentinels;
+}
+
+/** 0/1 bad-pixel mask: nonzero or NaN → 1. */
+function badPixels(mask: ArrayLike<number>, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = mask[i] !== 0 ? 1 : 0; // NaN !== 0 → bad
+  return out;
 }
 
 function isStrictlyDecreasing(w: Float64Array): boolean {

@@ -11,13 +11,27 @@ export type NumberArray = Float64Array | Float32Array;
 
 /** The first of `candidates` present in the table (case-insensitive), or undefined. */
 export function findColumn(file: FitsFile, hdu: Hdu, candidates: readonly string[]): TableColumnInfo | undefined {
-  const cols = file.columns(hdu);
+  const byName = columnIndex(file, hdu);
   for (const name of candidates) {
-    const want = name.toUpperCase();
-    const hit = cols.find((c) => c.name.trim().toUpperCase() === want);
+    const hit = byName.get(name.toUpperCase());
     if (hit) return hit;
   }
   return undefined;
+}
+
+const columnIndexes = new WeakMap<Hdu, { file: FitsFile; byName: Map<string, TableColumnInfo> }>();
+
+/** Trimmed upper-cased name → first column of that name, built once per table (adapters look up dozens of names). */
+function columnIndex(file: FitsFile, hdu: Hdu): Map<string, TableColumnInfo> {
+  const cached = columnIndexes.get(hdu);
+  if (cached !== undefined && cached.file === file) return cached.byName;
+  const byName = new Map<string, TableColumnInfo>();
+  for (const c of file.columns(hdu)) {
+    const key = c.name.trim().toUpperCase();
+    if (!byName.has(key)) byName.set(key, c);
+  }
+  columnIndexes.set(hdu, { file, byName });
+  return byName;
 }
 
 /** True when the table has every one of `names` (case-insensitive). */

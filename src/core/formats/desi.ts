@@ -144,6 +144,7 @@ function makeRead(coadd: boolean) {
       ivar: merged.ivar,
       mask: merged.mask,
       issues: merged.issues,
+      owned: true,
     });
   };
 }

@@ -71,6 +71,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     mask: mask.value.data,
     issues: wcs.value.issues,
     hdu: 0,
+    owned: true,
   });
 }
 

@@ -10,6 +10,7 @@ import type { FitsFile, Hdu } from '../fits/types.ts';
 import type { Result, Spectrum, SpectrumMeta } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
 import { sdssFrame } from './frame.ts';
+import { tenToThe } from './logLambda.ts';
 import { type CellValue, findColumn, readNumeric, readRowValues } from './columns.ts';
 import { dropUndefined, headerValue, ident, ids, num, pad, str, truthOf } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
@@ -72,10 +73,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
   const cols = await readNumeric(file, coadd, names);
   if (!cols.ok) return cols;
   const c = cols.value;
-  const logLam = c[want.loglam];
-  const wavelength = new Float64Array(logLam.length);
-  // A plain loop with exp (pow is several times slower here, and from() with a callback slower still).
-  for (let k = 0; k < logLam.length; k++) wavelength[k] = Math.exp(Math.LN10 * logLam[k]);
+  const wavelength = tenToThe(c[want.loglam]);
 
   const primary = file.hdus[0].header;
   const m: Record<string, CellValue | undefined> = {};
@@ -116,6 +114,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     mask: want.mask ? c[want.mask] : undefined,
     model: want.model ? c[want.model] : undefined,
     hdu: coadd.index,
+    owned: true,
   });
 }
 

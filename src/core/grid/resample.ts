@@ -142,6 +142,22 @@ export function resampleToModelGrid(input: ResampleInput): Resampled {
     hasValue[i] = v ? 1 : 0;
     good[i] = v && !(input.bad && input.bad[i]) && ivar[i] > 0 && Number.isFinite(ivar[i]) ? 1 : 0;
   }
+  return resampleClassified(wavelength, flux, ivar, hasValue, good);
+}
+
+/**
+ * The resampling itself, for a caller that has already checked the input
+ * (strictly increasing wavelengths, equal lengths) and classified each pixel:
+ * hasValue[i] = finite flux with a value, good[i] = usable in the fit.
+ */
+export function resampleClassified(
+  wavelength: ArrayLike<number>,
+  flux: ArrayLike<number>,
+  ivar: ArrayLike<number>,
+  hasValue: Uint8Array,
+  good: Uint8Array,
+): Resampled {
+  const n = wavelength.length;
   const k0 = n > 0 ? gridOffset(wavelength) : undefined;
   if (k0 !== undefined) return copyOnGrid(k0, flux, ivar, hasValue, good);
   if (n < 2) throw new RangeError(`resampling needs at least 2 pixels, got ${n}`);

@@ -9,7 +9,7 @@ import { fail, ok } from '../types.ts';
 import type { GriddedSpectrum, InputError, Result, Spectrum } from '../types.ts';
 import { countGoodPixels } from './goodPixels.ts';
 import { inputWavelengthAt, N_INPUT } from './modelGrid.ts';
-import { resampleToModelGrid } from './resample.ts';
+import { resampleClassified } from './resample.ts';
 
 export interface ToModelGridOptions {
   /**
@@ -42,6 +42,16 @@ const err = (code: InputError['code'], message: string): { ok: false; error: Inp
 
 const fmtA = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : String(x));
 
+function badWavelength(wavelength: ArrayLike<number>, i: number): { ok: false; error: InputError } {
+  const w = wavelength[i];
+  const what = !Number.isFinite(w) || w <= 0 ? `is ${w}` : `(${w}) is not above pixel ${i - 1} (${wavelength[i - 1]})`;
+  return err(
+    'bad-wavelengths',
+    `Wavelengths must be finite, positive and strictly increasing, but pixel ${i} ${what}. ` +
+      'Check the wavelength column or WCS keywords of the file (sort the pixels if they are stored in decreasing order).',
+  );
+}
+
 /** Resample `s` onto the model grid, or say why it cannot be used. */
 export function toModelGrid(
   s: Pick<Spectrum, 'wavelength' | 'flux' | 'ivar' | 'mask'> & { frame?: Pick<Spectrum['frame'], 'medium'> },
@@ -59,30 +69,25 @@ export function toModelGrid(
   if (n < 2) {
     return err('bad-wavelengths', `The spectrum has ${n} pixel(s); at least 2 are needed. Check that the file holds a spectrum.`);
   }
-  for (let i = 0; i < n; i++) {
-    const w = wavelength[i];
-    if (!Number.isFinite(w) || w <= 0 || (i > 0 && !(w > wavelength[i - 1]))) {
-      const what = !Number.isFinite(w) || w <= 0 ? `is ${w}` : `(${w}) is not above pixel ${i - 1} (${wavelength[i - 1]})`;
-      return err(
-        'bad-wavelengths',
-        `Wavelengths must be finite, positive and strictly increasing, but pixel ${i} ${what}. ` +
-          'Check the wavelength column or WCS keywords of the file (sort the pixels if they are stored in decreasing order).',
-      );
-    }
-  }
-
-  const bad = new Uint8Array(n);
-  const noData = new Uint8Array(n);
+  // One pass checks the wavelengths and classifies every pixel for the checks below and the resampling.
+  const hasValue = new Uint8Array(n);
+  const good = new Uint8Array(n);
   let nGoodIn = 0;
   let nGoodInRange = 0;
+  let previous = 0;
   for (let i = 0; i < n; i++) {
-    const finiteFlux = Number.isFinite(flux[i]);
-    noData[i] = finiteFlux ? 0 : 1;
-    const isBad = !finiteFlux || !(ivar[i] > 0) || !Number.isFinite(ivar[i]) || (mask !== undefined && mask[i] !== 0);
-    bad[i] = isBad ? 1 : 0;
+    const w = wavelength[i];
+    if (!(w > previous) || w === Infinity) return badWavelength(wavelength, i);
+    previous = w;
+    const f = flux[i];
+    const finiteFlux = Number.isFinite(f);
+    hasValue[i] = finiteFlux ? 1 : 0;
+    const v = ivar[i];
+    const isBad = !finiteFlux || !(v > 0) || !Number.isFinite(v) || (mask !== undefined && mask[i] !== 0);
     if (!isBad) {
+      good[i] = 1;
       nGoodIn++;
-      if (wavelength[i] >= GRID_MIN_A && wavelength[i] <= GRID_MAX_A) nGoodInRange++;
+      if (w >= GRID_MIN_A && w <= GRID_MAX_A) nGoodInRange++;
     }
   }
   const lo = wavelength[0];
@@ -103,7 +108,7 @@ export function toModelGrid(
     );
   }
 
-  const r = resampleToModelGrid({ wavelength, flux, ivar, bad, noData });
+  const r = resampleClassified(wavelength, flux, ivar, hasValue, good);
   const nGood = countGoodPixels(r);
   if (nGood === 0 && nGoodInRange === 0) {
     return err(
