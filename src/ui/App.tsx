@@ -11,6 +11,7 @@ import { useApp } from '../state/store.ts';
 import './app.css';
 import { ExportMenu } from './decisions/ExportMenu.tsx';
 import { SessionContext, useSession } from './sessionContext.ts';
+import { CommandsContext, createCommandsHolder } from './spectrumCommands.ts';
 import { BackendControl } from './shell/BackendControl.tsx';
 import { DetailPane } from './shell/DetailPane.tsx';
 import { DropZone } from './shell/DropZone.tsx';
@@ -26,9 +27,12 @@ import { useVisibleRows } from './useVisibleRows.ts';
 const Gallery = lazy(() => import('./teach/Gallery.tsx').then((m) => ({ default: m.Gallery })));
 
 export function App({ session }: { session: Session }) {
+  const [commands] = useState(createCommandsHolder);
   return (
     <SessionContext.Provider value={session}>
-      <Shell />
+      <CommandsContext.Provider value={commands}>
+        <Shell />
+      </CommandsContext.Provider>
     </SessionContext.Provider>
   );
 }
@@ -41,6 +45,7 @@ function Shell() {
   const galleryOpen = useApp((s) => s.galleryOpen);
   const setHelpOpen = useApp((s) => s.setHelpOpen);
   const setGalleryOpen = useApp((s) => s.setGalleryOpen);
+  const guided = useApp((s) => s.guided);
   const open = (files: File[]) => {
     setGalleryOpen(false);
     session.addFiles(files);
@@ -55,7 +60,7 @@ function Shell() {
       {galleryOpen && (
         <section className="gallery-pane" aria-label="Examples">
           <Suspense fallback={<p className="muted">Loading examples…</p>}>
-            <Gallery onOpen={open} />
+            <Gallery onOpen={open} hideAnswers={guided} />
           </Suspense>
         </section>
       )}
@@ -140,6 +145,7 @@ function ConnectedTable({ rows }: { rows: ReturnType<typeof useVisibleRows> }) {
   const selectedKey = useApp((s) => s.selectedKey);
   const sortBy = useApp((s) => s.sortBy);
   const choice = useApp((s) => s.modelChoice);
+  const hiddenKey = useApp((s) => s.answerHidden);
   const columns = useMemo(() => columnsFor(choice), [choice]);
   return (
     <ResultsTable
@@ -151,6 +157,7 @@ function ConnectedTable({ rows }: { rows: ReturnType<typeof useVisibleRows> }) {
       onOpen={(k) => session.open(k)}
       columns={columns}
       family={shownFamily(choice)}
+      hiddenKey={hiddenKey}
     />
   );
 }
