@@ -58,7 +58,15 @@ interface OpenSpectrumProps {
   assets: Extract<ReturnType<typeof useModelAssets>, { status: 'ready' }>['assets'];
 }
 
+/** The frame panel's fold, kept while moving between spectra. */
+let frameOpenDefault = false;
+
 function OpenSpectrum({ spectrumKey, detail, assets }: OpenSpectrumProps) {
+  const [frameOpen, setFrameOpenState] = useState(frameOpenDefault);
+  const setFrameOpen = (open: boolean) => {
+    frameOpenDefault = open;
+    setFrameOpenState(open);
+  };
   const guided = useApp((s) => s.guided);
   const hidden = useApp((s) => s.answerHidden === spectrumKey);
   const notice = useApp((s) => (s.notice?.key === spectrumKey ? s.notice : undefined));
@@ -191,7 +199,13 @@ function OpenSpectrum({ spectrumKey, detail, assets }: OpenSpectrumProps) {
         onShowPipeline={() => live.current.showPipeline()}
         notice={notice}
       />
-      {!guided && <FramePanel detail={detail} override={fileOverride} onOverride={onOverride} />}
+      {!guided && (
+        // Folded by default (laptop layout, issue 9): the plots come first; the choice stays open for the session.
+        <details className="frame-details" open={frameOpen} onToggle={(e) => setFrameOpen(e.currentTarget.open)} data-testid="frame-details">
+          <summary>wavelengths, velocity frame and instrument{fileOverride ? ' (your choice applies)' : ''}</summary>
+          <FramePanel detail={detail} override={fileOverride} onOverride={onOverride} />
+        </details>
+      )}
       <Suspense fallback={<p className="detail-empty">Loading plots…</p>}>
         <SpectrumView
           detail={detail}

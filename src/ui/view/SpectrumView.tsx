@@ -17,7 +17,7 @@
  * class and z) and the χ² curves as CSV. With a flagged second redshift, its
  * lines are marked on the spectrum at z₂.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { findModel } from '../../core/inference/manifest.ts';
 import { Chi2Plot } from '../plots/Chi2Plot.tsx';
 import { EigenPlot } from '../plots/EigenPlot.tsx';
@@ -36,6 +36,10 @@ import { useViewZ } from './useViewZ.ts';
 import { ViewHeader } from './ViewHeader.tsx';
 import { ZControls, clampZ } from './ZControls.tsx';
 import './spectrumView.css';
+
+type ViewTab = 'minima' | 'eigen';
+/** The tab last chosen, kept for the next spectrum of the session. */
+let lastTab: ViewTab = 'minima';
 
 export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onClassChange, guided, onAnswerHidden }: SpectrumViewProps) {
   const { result, compare } = detail;
@@ -65,6 +69,11 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
   // moves (Plotly redraws are what limit the frame rate); the eigenspectra
   // band waits for the drag to pause.
   const zSettled = useSettled(zShown, 150);
+  const [tab, setTab] = useState<ViewTab>(lastTab);
+  const chooseTab = (t: ViewTab) => {
+    lastTab = t;
+    setTab(t);
+  };
   return (
     <section className="spectrum-view" data-testid="spectrum-view" aria-label="spectrum view">
       <ViewHeader detail={detail} hideAnswer={hide} />
@@ -90,44 +99,62 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
         />
       )}
 
-      <SpectrumPanel
-        detail={detail}
-        cls={cls}
-        z={zShown}
-        zSettled={zSettled}
-        grid={grid}
-        compare={compareModel}
-        guided={guided}
-        secondZ={result.flags.includes('second-redshift') ? result.secondRedshift : undefined}
-      />
+      <div className="view-plots">
+        <div className="view-main">
+          <SpectrumPanel
+            detail={detail}
+            cls={cls}
+            z={zShown}
+            zSettled={zSettled}
+            grid={grid}
+            compare={compareModel}
+            guided={guided}
+            secondZ={result.flags.includes('second-redshift') ? result.secondRedshift : undefined}
+          />
+        </div>
 
-      <div className="view-panel">
-        {hide ? (
-          <div className="chi2-hidden" data-testid="plot-chi2-hidden">
-            The χ² curves are hidden until you find the redshift (or ask for the answer).
-          </div>
-        ) : (
-          <>
+        <div className="view-side">
+          {hide ? (
+            <div className="chi2-hidden" data-testid="plot-chi2-hidden">
+              The χ² curves are hidden until you find the redshift (or ask for the answer).
+            </div>
+          ) : (
             <Chi2Plot result={result} cls={cls} z={zShown} zSettled={zSettled} uirevision={spectrumKey} onPick={view.onPick} compare={compare} />
+          )}
+        </div>
+      </div>
+
+      {/* Below the plots (the pane scrolls to them): the minima and guides, or the eigenspectra, one tab at a time. */}
+      <div className="view-tabs" role="tablist" aria-label="More about this fit">
+        <button type="button" role="tab" data-testid="tab-minima" aria-selected={tab === 'minima'} onClick={() => chooseTab('minima')}>
+          χ² minima{guided ? ' & guide' : ''}
+        </button>
+        <button type="button" role="tab" data-testid="tab-eigen" aria-selected={tab === 'eigen'} onClick={() => chooseTab('eigen')}>
+          eigenspectra
+        </button>
+      </div>
+      {tab === 'minima' ? (
+        <div className="view-panel" role="tabpanel">
+          {!hide && (
             <div className="chi2-extras">
               <MinimaList result={result} cls={cls} z={zShown} onPreview={previewMinimum} />
               <CurvesDownload detail={detail} />
             </div>
-          </>
-        )}
-        {guided && <GuidedNote id="chi2" text={GUIDE.chi2} />}
-        {guided && !hide && <GuidedNote id="robustness" text={GUIDE.robustness} />}
-      </div>
-
-      <div className="view-panel">
-        <EigenPlot cls={cls} z={zSettled} entry={entry} reconstruction={result.reconstructions[cls]} eigen={eigen[cls]} uirevision={spectrumKey} />
-        {compare && (
-          <p className="muted" data-testid="eigen-compare-note">
-            Eigenspectra of the {result.family === 'encoder' ? 'encoder' : 'shown model'} only: the UNet reconstructs the spectrum directly and has no eigenspectra.
-          </p>
-        )}
-        {guided && <GuidedNote id="eigen" text={entry.family === 'encoder' ? GUIDE.eigen : GUIDE.eigenUnet} />}
-      </div>
+          )}
+          {guided && <GuidedNote id="chi2" text={GUIDE.chi2} />}
+          {guided && !hide && <GuidedNote id="robustness" text={GUIDE.robustness} />}
+        </div>
+      ) : (
+        <div className="view-panel" role="tabpanel">
+          <EigenPlot cls={cls} z={zSettled} entry={entry} reconstruction={result.reconstructions[cls]} eigen={eigen[cls]} uirevision={spectrumKey} />
+          {compare && (
+            <p className="muted" data-testid="eigen-compare-note">
+              Eigenspectra of the {result.family === 'encoder' ? 'encoder' : 'shown model'} only: the UNet reconstructs the spectrum directly and has no eigenspectra.
+            </p>
+          )}
+          {guided && <GuidedNote id="eigen" text={entry.family === 'encoder' ? GUIDE.eigen : GUIDE.eigenUnet} />}
+        </div>
+      )}
     </section>
   );
 }
