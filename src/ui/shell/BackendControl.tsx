@@ -63,7 +63,7 @@ export function BackendControl({ backend, msPerSpectrum, onChoose }: BackendCont
         </select>
       </label>
       {backendMismatch(backend) && (
-        <span className="backend-mismatch" role="status" data-testid="backend-mismatch" title={backend.plan?.reason}>
+        <span className="backend-mismatch" role="status" data-testid="backend-mismatch" title={`${backendMismatch(backend)}. ${backend.plan?.reason ?? ''}`}>
           {backendMismatch(backend)}
         </span>
       )}
