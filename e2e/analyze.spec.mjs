@@ -119,10 +119,13 @@ export const tests = [
       const spectrum = await poll(() => plotTraces(page, 'plot-spectrum'), 'spectrum traces');
       assert.ok(spectrum.length >= 2, `data and reconstruction at least, got ${spectrum.length}`);
       assert.ok(spectrum.filter((t) => t.n === 4076).length >= 2, 'data and reconstruction over the 4076-pixel grid');
+      // The eigenspectra are a tab away (issue 9's laptop layout).
+      await page.click('[data-testid="tab-eigen"]');
       const eigen = await poll(() => plotTraces(page, 'plot-eigenspectra'), 'eigenspectra traces');
       assert.equal(eigen.filter((t) => /E\d+/.test(t.name)).length, 10, `ten weighted eigenspectra: ${eigen.map((t) => t.name)}`);
       assert.ok(eigen.some((t) => /reconstruction/.test(t.name)), 'and their sum');
       await screenshot(page, 'analyze-open-spectrum');
+      await page.click('[data-testid="tab-minima"]');
     },
   },
   {

@@ -77,6 +77,8 @@ export const tests = [
       const key = '[data-testid="result-row"][data-file="emlLogVacuumHelioCMB.fits"]';
       await page.click(key);
       const frame = await poll(() => page.$('[data-testid="frame-info"]'), 'the frame panel');
+      // Folded under the decision bar (issue 9's laptop layout): unfold it to choose.
+      await page.click('[data-testid="frame-details"] > summary');
       const text = await frame.textContent();
       assert.match(text, /vacuum/i, text);
       assert.match(text, /header/i, text); // VACUUM = T decided it

@@ -175,6 +175,7 @@ export const tests = [
         ['encoder QSO reconstruction', undefined, 4076],
         ['UNet QSO reconstruction', 'dash', 4076],
       ]);
+      await page.click('[data-testid="tab-eigen"]');
       const eigen = await poll(() => traces(page, 'plot-eigenspectra'), 'eigenspectra traces');
       assert.equal(eigen.filter((t) => /E\d+/.test(t.name)).length, 10, 'the encoder eigenspectra stay');
       assert.match(await page.textContent('[data-testid="eigen-compare-note"]'), /no eigenspectra/);

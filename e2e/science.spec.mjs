@@ -43,9 +43,9 @@ export const tests = [
       assert.match(injected.text, /\bsecond-redshift\b/);
       assert.match(injected.title, /second-redshift: emission lines at a second redshift/);
       assert.doesNotMatch((await flags(GALAXY)).text, /second-redshift/);
-      // σ_z column and the z cell's z ± σ title.
+      // σ_z column and the z cell's title: the pipeline's z ± σ (issue 9: the cell shows the final answer).
       const zCell = await page.$eval(`[data-testid="result-row"][data-file="${GALAXY}"] [data-col="z"]`, (e) => e.getAttribute('title'));
-      assert.match(zCell, /^0\.0450\d ± \d\.\de-\d$/);
+      assert.match(zCell, /the pipeline's: GALAXY z = 0\.0450\d ± \d\.\de-\d$/);
       const zErr = await page.textContent(`[data-testid="result-row"][data-file="${GALAXY}"] [data-col="zErr"]`);
       assert.match(zErr, /^\d\.\de-\d$/);
     },
@@ -90,7 +90,9 @@ export const tests = [
       await page.click('[data-testid="minimum"] >> nth=1');
       await poll(async () => (await readout()) === Number(second.z).toFixed(second.cls === 'STAR' ? 6 : 5), `the z readout at ${second.z}`);
       assert.equal(await page.textContent('[data-testid="readout-class"]'), second.cls);
-      await page.waitForSelector('[data-testid="minimum-keep"]');
+      // Shown, not saved (issue 9): the decision bar says so and nothing is stored until accepted.
+      assert.equal(await page.getAttribute('[data-testid="decision-status"]', 'data-explored'), 'true');
+      assert.equal(await page.$('[data-testid="minimum-keep"]'), null);
       await screenshot(page, 'science-minima');
     },
   },

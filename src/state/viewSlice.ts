@@ -12,6 +12,10 @@ export interface ViewSlice {
   helpOpen: boolean;
   guided: boolean;
   galleryOpen: boolean;
+  /** The spectrum whose answer guided mode hides (its exercise is not solved yet); the table hides it too. */
+  answerHidden: string | undefined;
+  /** A short message about the open spectrum's last key (e.g. why S/G/Q moved z). */
+  notice: { key: string; text: string; seq: number } | undefined;
   /** Sort by `key`; the same key again flips the direction. */
   sortBy(key: SortKey): void;
   setFilter(patch: Partial<RowFilter>): void;
@@ -21,6 +25,8 @@ export interface ViewSlice {
   setHelpOpen(open: boolean): void;
   setGuided(on: boolean): void;
   setGalleryOpen(open: boolean): void;
+  setAnswerHidden(key: string | undefined): void;
+  setNotice(key: string, text: string): void;
 }
 
 export const NO_FILTER: RowFilter = {
@@ -43,13 +49,17 @@ export const createViewSlice: StateCreator<AppState, [], [], ViewSlice> = (set) 
   helpOpen: false,
   guided: false,
   galleryOpen: false,
+  answerHidden: undefined,
+  notice: undefined,
   sortBy: (key) =>
     set((s) => ({ sort: s.sort?.key === key ? { key, dir: s.sort.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' } })),
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
   resetFilter: () => set({ filter: NO_FILTER }),
-  select: (key) => set({ selectedKey: key }),
+  select: (key) => set((s) => ({ selectedKey: key, notice: s.notice?.key === key ? s.notice : undefined })),
   setDetail: (detail) => set({ detail }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setGuided: (guided) => set({ guided }),
   setGalleryOpen: (galleryOpen) => set({ galleryOpen }),
+  setAnswerHidden: (answerHidden) => set({ answerHidden }),
+  setNotice: (key, text) => set((s) => ({ notice: { key, text, seq: (s.notice?.seq ?? 0) + 1 } })),
 });

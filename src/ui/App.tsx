@@ -12,6 +12,7 @@ import './app.css';
 import { ExportMenu } from './decisions/ExportMenu.tsx';
 import { InteropMenu } from './interop/InteropMenu.tsx';
 import { SessionContext, useSession } from './sessionContext.ts';
+import { CommandsContext, createCommandsHolder } from './spectrumCommands.ts';
 import { BackendControl } from './shell/BackendControl.tsx';
 import { DetailPane } from './shell/DetailPane.tsx';
 import { DropZone } from './shell/DropZone.tsx';
@@ -29,9 +30,12 @@ const Gallery = lazy(() => import('./teach/Gallery.tsx').then((m) => ({ default:
 const MapPane = lazy(() => import('./map/MapPane.tsx').then((m) => ({ default: m.MapPane })));
 
 export function App({ session }: { session: Session }) {
+  const [commands] = useState(createCommandsHolder);
   return (
     <SessionContext.Provider value={session}>
-      <Shell />
+      <CommandsContext.Provider value={commands}>
+        <Shell />
+      </CommandsContext.Provider>
     </SessionContext.Provider>
   );
 }
@@ -45,6 +49,7 @@ function Shell() {
   const mapOpen = useApp((s) => s.mapOpen);
   const setHelpOpen = useApp((s) => s.setHelpOpen);
   const setGalleryOpen = useApp((s) => s.setGalleryOpen);
+  const guided = useApp((s) => s.guided);
   const open = (files: File[]) => {
     setGalleryOpen(false);
     session.addFiles(files);
@@ -59,7 +64,7 @@ function Shell() {
       {galleryOpen && (
         <section className="gallery-pane" aria-label="Examples">
           <Suspense fallback={<p className="muted">Loading examples…</p>}>
-            <Gallery onOpen={open} />
+            <Gallery onOpen={open} hideAnswers={guided} />
           </Suspense>
         </section>
       )}
@@ -164,6 +169,7 @@ function ConnectedTable({ rows }: { rows: ReturnType<typeof useVisibleRows> }) {
   const selectedKey = useApp((s) => s.selectedKey);
   const sortBy = useApp((s) => s.sortBy);
   const choice = useApp((s) => s.modelChoice);
+  const hiddenKey = useApp((s) => s.answerHidden);
   const columns = useMemo(() => columnsFor(choice), [choice]);
   return (
     <ResultsTable
@@ -175,6 +181,7 @@ function ConnectedTable({ rows }: { rows: ReturnType<typeof useVisibleRows> }) {
       onOpen={(k) => session.open(k)}
       columns={columns}
       family={shownFamily(choice)}
+      hiddenKey={hiddenKey}
     />
   );
 }

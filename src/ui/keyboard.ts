@@ -1,7 +1,11 @@
 /**
  * Global shortcuts: which key does what. Pure, so it is tested without a DOM.
- * The spectrum view handles '[' ']' 'n' 'p' itself when it has focus; these
- * keys are left alone here.
+ * One handler (useGlobalKeys.ts) serves them wherever the focus is, except
+ * while typing in a text box, where only Esc (leave the box) counts.
+ *
+ * Exploring (moving z, stepping through minima, S/G/Q, R) changes only what
+ * is shown; accepting (a QOP key, Enter, Shift+Enter) saves the shown class
+ * and z as the decision (issue 9).
  */
 import type { Qop } from '../core/export/types.ts';
 import type { SpectralClass } from '../core/types.ts';
@@ -18,7 +22,9 @@ export type KeyAction =
   | { type: 'toggle-flagged' }
   | { type: 'toggle-guided' }
   | { type: 'set-class'; cls: SpectralClass }
-  | { type: 'reset-decision' }
+  | { type: 'show-pipeline' }
+  | { type: 'minimum'; dir: 1 | -1 }
+  | { type: 'accept'; next: boolean }
   | { type: 'focus'; target: 'comment' | 'z' };
 
 export interface KeyLike {
@@ -26,6 +32,7 @@ export interface KeyLike {
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
+  shiftKey?: boolean;
 }
 
 /** Rows jumped by PageUp/PageDown. */
@@ -71,7 +78,15 @@ export function keyAction(e: KeyLike): KeyAction | undefined {
     case 'Q':
       return { type: 'set-class', cls: 'QSO' };
     case 'R':
-      return { type: 'reset-decision' };
+      return { type: 'show-pipeline' };
+    case ']':
+    case 'n':
+      return { type: 'minimum', dir: 1 };
+    case '[':
+    case 'p':
+      return { type: 'minimum', dir: -1 };
+    case 'Enter':
+      return { type: 'accept', next: e.shiftKey === true };
     case 'c':
       return { type: 'focus', target: 'comment' };
     case 'z':
@@ -101,16 +116,18 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: '↑ / k', what: 'previous spectrum' },
   { keys: 'PgDn / PgUp', what: `${PAGE_ROWS} rows down / up` },
   { keys: 'Home / End', what: 'first / last row' },
-  { keys: '4 3 2 1 6', what: 'quality flag (QOP): 4 great, 3 good, 2 possible, 1 unknown, 6 star / non-galaxy' },
+  { keys: '] / [  or  n / p', what: "explore: next / previous χ² minimum of the shown class, best χ² first (wraps)" },
+  { keys: 'S / G / Q', what: "explore: show STAR / GALAXY / QSO at the current z (when that class's χ² curve covers it; otherwise at its best z, and it says so)" },
+  { keys: 'R', what: "explore: show the pipeline's class and z again" },
+  { keys: 'z', what: 'type a redshift: Enter shows it and gives the keys back (it is not saved until you accept)' },
+  { keys: '4 3 2 1 6', what: 'accept the shown class and z with this quality (QOP): 4 great, 3 good, 2 possible, 1 unknown, 6 star / non-galaxy' },
+  { keys: 'Enter', what: 'accept the shown class and z (keeping the quality already given)' },
+  { keys: 'Shift+Enter', what: 'accept and open the next spectrum' },
   { keys: '0', what: 'clear the quality flag' },
   { keys: 'u / Ctrl+Z', what: 'undo the last decision' },
-  { keys: 'S / G / Q', what: 'set the class to STAR / GALAXY / QSO (at the current z)' },
-  { keys: 'R', what: 'reset class and z to the pipeline answer' },
-  { keys: 'c', what: 'write a comment (Esc or Tab leaves the box)' },
-  { keys: 'z', what: 'type a redshift by hand' },
+  { keys: 'c', what: 'write a comment (saved as you type; Esc leaves the box)' },
   { keys: 'f', what: 'show only flagged (anomalous) spectra' },
   { keys: 'g', what: 'guided mode (explanations next to the plots)' },
-  { keys: '[ / ]  or  p / n', what: 'previous / next χ² minimum (in the spectrum view)' },
   { keys: '?', what: 'this help' },
-  { keys: 'Esc', what: 'close help / close the spectrum' },
+  { keys: 'Esc', what: 'leave a text box; again: close help / close the spectrum' },
 ];

@@ -29,19 +29,25 @@ describe('keyAction', () => {
     expect(keyAction({ key: 'S' })).toEqual({ type: 'set-class', cls: 'STAR' });
     expect(keyAction({ key: 'G' })).toEqual({ type: 'set-class', cls: 'GALAXY' });
     expect(keyAction({ key: 'Q' })).toEqual({ type: 'set-class', cls: 'QSO' });
-    expect(keyAction({ key: 'R' })).toEqual({ type: 'reset-decision' });
+    expect(keyAction({ key: 'R' })).toEqual({ type: 'show-pipeline' });
     expect(keyAction({ key: 'g' })).toEqual({ type: 'toggle-guided' });
     expect(keyAction({ key: 'c' })).toEqual({ type: 'focus', target: 'comment' });
     expect(keyAction({ key: 'z' })).toEqual({ type: 'focus', target: 'z' });
   });
 
-  it("leaves the spectrum view's keys alone", () => {
-    for (const k of ['[', ']', 'n', 'p']) expect(keyAction({ key: k })).toBeUndefined();
+  it('steps through minima with ] [ n p wherever the focus is (issue 9: not only inside the view)', () => {
+    for (const k of [']', 'n']) expect(keyAction({ key: k })).toEqual({ type: 'minimum', dir: 1 });
+    for (const k of ['[', 'p']) expect(keyAction({ key: k })).toEqual({ type: 'minimum', dir: -1 });
+  });
+
+  it('accepts with Enter, and accepts and moves on with Shift+Enter', () => {
+    expect(keyAction({ key: 'Enter' })).toEqual({ type: 'accept', next: false });
+    expect(keyAction({ key: 'Enter', shiftKey: true })).toEqual({ type: 'accept', next: true });
   });
 
   it('lists every shortcut it handles in the help', () => {
     const help = SHORTCUTS.map((s) => s.keys).join(' ');
-    for (const k of ['j', 'k', 'u', '?', 'Esc', '6', 'f', 'g']) expect(help).toContain(k);
+    for (const k of ['j', 'k', 'u', '?', 'Esc', '6', 'f', 'g', ']', '[', 'Enter', 'Shift+Enter', 'S / G / Q', 'R', 'z', 'c']) expect(help).toContain(k);
   });
 });
 

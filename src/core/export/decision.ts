@@ -76,6 +76,15 @@ export function zPatch(z: number, shownCls: SpectralClass, pipeline: { cls: Spec
 }
 
 /**
+ * What accepting the shown answer writes (issue 9, explore vs decide): the shown class and z as the
+ * manual ones (each cleared when it is the pipeline's), and the QOP when one is given (a QOP key
+ * accepts with that quality; Enter keeps the one already set).
+ */
+export function acceptPatch(shown: { cls: SpectralClass; z: number }, pipeline: { cls: SpectralClass; z: number }, qop?: Qop): DecisionPatch {
+  return { ...classPatch(shown.cls, pipeline.cls), ...zPatch(shown.z, shown.cls, pipeline), ...(qop !== undefined && { qop }) };
+}
+
+/**
  * Apply a patch; a field present as `undefined` (or an empty comment) is
  * removed. Returns undefined when nothing decided is left.
  */

@@ -20,6 +20,16 @@ function activeLabel(b: BackendState): string {
   return `${what} × ${workers} worker${workers > 1 ? 's' : ''}`;
 }
 
+/**
+ * Why the backend running is not the one the user forced (issue 9: "WebGPU" in the menu and "WASM" in
+ * the badge with no word why), or undefined when they agree.
+ */
+export function backendMismatch(b: BackendState): string | undefined {
+  if (b.choice === 'auto' || b.status !== 'ready' || !b.active || b.active.backend === b.choice) return undefined;
+  const why = b.choice === 'webgpu' && b.probe?.gpu === 'none' ? 'no adapter' : (b.plan?.reason ?? 'it could not start');
+  return `${CHOICE_LABEL[b.choice]} requested, ${why}: running on ${CHOICE_LABEL[b.active.backend]}`;
+}
+
 export function BackendControl({ backend, msPerSpectrum, onChoose }: BackendControlProps) {
   const title = [backend.plan?.reason, backend.probe?.gpuLabel && `GPU: ${backend.probe.gpuLabel}`, backend.error]
     .filter(Boolean)
@@ -52,6 +62,11 @@ export function BackendControl({ backend, msPerSpectrum, onChoose }: BackendCont
           ))}
         </select>
       </label>
+      {backendMismatch(backend) && (
+        <span className="backend-mismatch" role="status" data-testid="backend-mismatch" title={`${backendMismatch(backend)}. ${backend.plan?.reason ?? ''}`}>
+          {backendMismatch(backend)}
+        </span>
+      )}
       {backend.status === 'error' && backend.error && (
         <span className="backend-error" role="alert">
           {backend.error}

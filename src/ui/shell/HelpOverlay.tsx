@@ -18,7 +18,10 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
             ))}
           </tbody>
         </table>
-        <p className="muted">Shortcuts are off while typing in a text field. Press Esc or ? to close.</p>
+        <p className="muted">
+          The keys work wherever the focus is, except while typing in a text box (Esc leaves it). Exploring only changes
+          what is shown; nothing is saved until you accept (4 3 2 1 6, Enter, Shift+Enter). Press Esc or ? to close.
+        </p>
         <button type="button" onClick={onClose}>
           Close
         </button>

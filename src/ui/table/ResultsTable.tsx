@@ -2,7 +2,10 @@
  * The results table, virtualised: only the rows in view (plus an overscan)
  * are in the DOM, each with the testability attributes
  * data-testid="result-row", data-file, data-index, data-class, data-z
- * (full precision) and data-qop once a quality flag is set; data-family
+ * (full precision; both the pipeline's answer) and data-qop once a quality
+ * flag is set; data-final-class and data-final-z are the answer the row
+ * shows (the inspector's accepted class and z where there is one, issue 9),
+ * data-decided 'true' once an answer was accepted; data-family
  * names the model family whose answer the row shows, and data-disagree is
  * 'true'/'false' once both families have answered.
  * All cell text is rendered as React text (file headers are untrusted).
@@ -11,6 +14,7 @@ import { useEffect, useRef } from 'react';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import type { Decision } from '../../core/export/types.ts';
 import type { ModelFamily } from '../../core/types.ts';
+import { finalAnswer } from '../../state/finalAnswer.ts';
 import { rowClass, type DecisionsByKey } from '../../state/selectors.ts';
 import type { ResultRow, SortDir, SortKey } from '../../state/types.ts';
 import { COLUMNS, gridTemplate, type Column } from './columns.ts';
@@ -36,9 +40,11 @@ export interface ResultsTableProps {
   columns?: readonly Column[];
   /** The family the user chose to see; rows still showing another family's answer are dimmed. */
   family?: ModelFamily;
+  /** The row whose answer guided mode hides (its exercise is running). */
+  hiddenKey?: string;
 }
 
-export function ResultsTable({ rows, decisions, sort, selectedKey, onSort, onOpen, columns = COLUMNS, family }: ResultsTableProps) {
+export function ResultsTable({ rows, decisions, sort, selectedKey, onSort, onOpen, columns = COLUMNS, family, hiddenKey }: ResultsTableProps) {
   const template = gridTemplate(columns);
   const scrollRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLDivElement>(null);
@@ -102,6 +108,7 @@ export function ResultsTable({ rows, decisions, sort, selectedKey, onSort, onOpe
                   columns={columns}
                   template={template}
                   stale={family !== undefined && r.row.family !== family && !r.fileLevel}
+                  hideAnswer={r.key === hiddenKey}
                 />
               );
             })}
@@ -122,10 +129,16 @@ interface RowProps {
   template: string;
   /** The row shows another family's answer than the chosen one (that one is not in yet). */
   stale: boolean;
+  /** Guided mode's exercise runs on this spectrum: its answer columns show '?'. */
+  hideAnswer: boolean;
 }
 
-function Row({ r, d, top, selected, onOpen, columns, template, stale }: RowProps) {
+/** Columns that carry the answer (or hints of it) and are hidden during guided mode's exercise. */
+const HIDDEN_COLUMNS: ReadonlySet<string> = new Set(['class', 'z', 'zErr', 'chi2', 'robustness', 'flags', 'unet', 'truthClass', 'truthZ']);
+
+function Row({ r, d, top, selected, onOpen, columns, template, stale, hideAnswer }: RowProps) {
   const cls = rowClass(r);
+  const final = finalAnswer(r, d);
   return (
     <div
       role="row"
@@ -135,15 +148,28 @@ function Row({ r, d, top, selected, onOpen, columns, template, stale }: RowProps
       data-class={cls}
       data-z={r.row.z === undefined ? undefined : String(r.row.z)}
       data-qop={d?.qop === undefined ? undefined : String(d.qop)}
+      data-final-class={hideAnswer ? undefined : final.cls}
+      data-final-z={hideAnswer || final.z === undefined ? undefined : String(final.z)}
+      data-decided={final.decided ? 'true' : 'false'}
+      data-changed={final.changed ? 'true' : undefined}
+      data-answer-hidden={hideAnswer ? 'true' : undefined}
       data-flagged={r.row.flags.length > 0 ? 'true' : undefined}
       data-family={r.row.family}
       data-disagree={r.disagree === undefined ? undefined : String(r.disagree)}
       aria-selected={selected}
-      className={`result-row cls-${cls}${selected ? ' selected' : ''}${r.fileId === undefined ? ' restored' : ''}${r.disagree ? ' disagree' : ''}${stale ? ' stale' : ''}`}
+      className={`result-row cls-${hideAnswer ? 'hidden' : final.cls}${selected ? ' selected' : ''}${r.fileId === undefined ? ' restored' : ''}${r.disagree ? ' disagree' : ''}${stale ? ' stale' : ''}`}
       style={{ gridTemplateColumns: template, transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onClick={() => onOpen(r.key)}
     >
       {columns.map((c) => {
+        // Guided mode's exercise: the row of the spectrum being worked on gives nothing away (issue 9).
+        if (hideAnswer && HIDDEN_COLUMNS.has(c.key)) {
+          return (
+            <span key={c.key} role="cell" data-col={c.key} className={c.numeric ? 'num' : undefined} title="Hidden until you find the redshift">
+              ?
+            </span>
+          );
+        }
         const text = c.text(r, d);
         return (
           <span key={c.key} role="cell" data-col={c.key} className={c.numeric ? 'num' : undefined} title={c.cellTitle ? c.cellTitle(r, d) : text}>

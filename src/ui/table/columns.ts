@@ -1,5 +1,6 @@
 /** The results table's columns: header text, width, sort key and cell text. */
 import type { Decision } from '../../core/export/types.ts';
+import { finalAnswer } from '../../state/finalAnswer.ts';
 import { rowClass } from '../../state/selectors.ts';
 import type { ModelChoice, ResultRow, SortKey } from '../../state/types.ts';
 import { formatChi2, formatRobustness, formatZ, formatZErr, formatZWithErr } from '../format.ts';
@@ -18,16 +19,40 @@ export interface Column {
   cellTitle?(r: ResultRow, d: Decision | undefined): string;
 }
 
+/** "yours" when the inspector's class or z differs from the pipeline's, with the pipeline's answer for the tooltip. */
+function answerTitle(r: ResultRow, d: Decision | undefined): string {
+  const f = finalAnswer(r, d);
+  const pipeline = `the pipeline's: ${rowClass(r)} z = ${formatZWithErr(r.row.z, r.row.zErr)}`;
+  if (f.changed) return `Yours (accepted): ${f.cls} z = ${formatZ(f.z)}${d?.qop !== undefined ? `, QOP ${d.qop}` : ''}; ${pipeline}`;
+  if (f.decided) return `The pipeline's answer, accepted with QOP ${d?.qop}: ${f.cls} z = ${formatZWithErr(r.row.z, r.row.zErr)}`;
+  return `Not inspected yet; ${pipeline}`;
+}
+
+/** Mark of an answer the inspector changed (class or z). */
+export const CHANGED_MARK = '✎';
+
 export const COLUMNS: readonly Column[] = [
-  { key: 'file', label: 'file', title: 'File name', width: 'minmax(9.5rem, 2fr)', text: (r) => r.row.fileName },
+  // The key columns first (file, class, z, σ_z, QOP, flags), so they fit beside the open spectrum on a laptop.
+  { key: 'file', label: 'file', title: 'File name', width: 'minmax(8.5rem, 2fr)', text: (r) => r.row.fileName },
+  {
+    key: 'class',
+    label: 'class',
+    title: `Your accepted class where you gave one (marked ${CHANGED_MARK}), else the best class (lowest reduced χ²), or error; hover for the pipeline's`,
+    width: '5.4rem',
+    text: (r, d) => {
+      const f = finalAnswer(r, d);
+      return f.changed ? `${f.cls} ${CHANGED_MARK}` : f.cls;
+    },
+    cellTitle: answerTitle,
+  },
+  { key: 'z', label: 'z', title: "Your accepted redshift where you gave one, else the best class's; hover for the pipeline's", width: '5.4rem', numeric: true, text: (r, d) => formatZ(finalAnswer(r, d).z), cellTitle: answerTitle },
+  { key: 'zErr', label: 'σ_z', title: "Calibrated redshift error of the pipeline's z (z units); — where the χ² curve is not convex at its minimum", width: '4.2rem', numeric: true, text: (r) => (rowClass(r) === 'error' ? '' : formatZErr(r.row.zErr)) },
+  { key: 'qop', label: 'QOP', title: 'Your quality flag (4 great … 1 unknown, 6 star)', width: '3.7rem', numeric: true, text: (_r, d) => (d?.qop === undefined ? '' : String(d.qop)) },
+  { key: 'flags', label: 'flags', title: 'Anomaly flags', width: 'minmax(7rem, 1.6fr)', text: (r) => (r.row.error !== undefined ? r.row.error : r.row.flags.join(', ')), cellTitle: (r) => (r.row.error !== undefined ? r.row.error : flagsTitle(r.row.flags)) },
   { key: 'index', label: '#', title: 'Spectrum index within the file', width: '2.6rem', numeric: true, text: (r) => (r.fileLevel ? '' : String(r.row.index)) },
   { key: 'id', label: 'id', title: "The spectrum's own id", width: 'minmax(8rem, 1.4fr)', text: (r) => r.row.spectrumId },
-  { key: 'class', label: 'class', title: 'Best class (lowest reduced χ²), or error', width: '4.8rem', text: (r) => rowClass(r) },
-  { key: 'z', label: 'z', title: 'Redshift of the best class', width: '5.4rem', numeric: true, text: (r) => formatZ(r.row.z), cellTitle: (r) => formatZWithErr(r.row.z, r.row.zErr) },
-  { key: 'zErr', label: 'σ_z', title: 'Calibrated redshift error of z (z units); — where the χ² curve is not convex at its minimum', width: '4.2rem', numeric: true, text: (r) => (rowClass(r) === 'error' ? '' : formatZErr(r.row.zErr)) },
   { key: 'chi2', label: 'χ²', title: 'Reduced χ² of the best class', width: '3.8rem', numeric: true, text: (r) => formatChi2(r.chi2Best) },
   { key: 'robustness', label: 'R', title: "Robustness R = (χ²₂ − χ²₁)/χ²₁; 'unique' = a single minimum", width: '4rem', numeric: true, text: (r) => (rowClass(r) === 'error' ? '' : formatRobustness(r.row.robustness)) },
-  { key: 'flags', label: 'flags', title: 'Anomaly flags', width: 'minmax(7rem, 1.6fr)', text: (r) => (r.row.error !== undefined ? r.row.error : r.row.flags.join(', ')), cellTitle: (r) => (r.row.error !== undefined ? r.row.error : flagsTitle(r.row.flags)) },
   {
     key: 'outlier',
     label: 'LOF',
@@ -36,7 +61,6 @@ export const COLUMNS: readonly Column[] = [
     numeric: true,
     text: (r) => (r.row.outlier === undefined ? '' : r.row.outlier.toFixed(2)),
   },
-  { key: 'qop', label: 'QOP', title: 'Your quality flag (4 great … 1 unknown, 6 star)', width: '3rem', numeric: true, text: (_r, d) => (d?.qop === undefined ? '' : String(d.qop)) },
   { key: 'comment', label: 'comment', title: 'Your comment', width: 'minmax(6rem, 1fr)', text: (_r, d) => d?.comment ?? '' },
   { key: 'truthClass', label: 'file class', title: "The file's own pipeline class, when it has one", width: '5rem', text: (r) => r.row.meta.truth?.class ?? '' },
   { key: 'truthZ', label: 'file z', title: "The file's own pipeline redshift, when it has one", width: '5.6rem', numeric: true, text: (r) => (r.row.meta.truth?.z === undefined ? '' : formatZ(r.row.meta.truth.z)) },

@@ -13,7 +13,7 @@ const EXAMPLES_URL = `${import.meta.env.BASE_URL}examples/`;
 
 type Load = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; examples: GalleryExample[] };
 
-export function Gallery({ onOpen }: GalleryProps) {
+export function Gallery({ onOpen, hideAnswers = false }: GalleryProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [busy, setBusy] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
@@ -52,8 +52,23 @@ export function Gallery({ onOpen }: GalleryProps) {
   return (
     <div data-testid="gallery" className="gallery">
       {openError && <p role="alert">{openError}</p>}
+      {hideAnswers && <p className="muted" data-testid="gallery-hidden-note">Guided mode: what each example is stays hidden until you have found its class and redshift yourself.</p>}
       <ul className="gallery-grid">
-        {load.examples.map((ex) => (
+        {load.examples.map((ex, i) =>
+          hideAnswers ? (
+            // Title, description, class colour and z would each give the answer away (issue 9).
+            <li key={ex.file}>
+              <button type="button" className="gallery-card" data-testid="gallery-item" disabled={busy !== null} onClick={() => void open(ex)}>
+                {ex.spark && (
+                  <svg viewBox="0 0 160 40" width="160" height="40" aria-hidden="true">
+                    <polyline points={sparkPoints(ex.spark, 160, 40)} fill="none" stroke="#444" strokeWidth="1" />
+                  </svg>
+                )}
+                <span className="gallery-title">Example {i + 1}</span>
+                <span className="gallery-desc">{busy === ex.file ? 'Opening…' : 'What is it, and how far away?'}</span>
+              </button>
+            </li>
+          ) : (
           <li key={ex.file}>
             <button type="button" className="gallery-card" data-testid="gallery-item" data-file={ex.file} disabled={busy !== null} onClick={() => void open(ex)}>
               {ex.spark && (
@@ -69,7 +84,8 @@ export function Gallery({ onOpen }: GalleryProps) {
               <span className="gallery-desc">{busy === ex.file ? 'Opening…' : ex.description}</span>
             </button>
           </li>
-        ))}
+          ),
+        )}
       </ul>
     </div>
   );

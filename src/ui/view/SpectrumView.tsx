@@ -9,15 +9,15 @@
  * beside the solid ones, and both answers side by side. The eigenspectra
  * stay the encoder's (UNets have none).
  *
- * Keys (when the view has focus): ']' or 'n' next χ² minimum of the shown
- * class, '[' or 'p' previous (ranked lowest χ² first, wrapping).
+ * The keys (']' '[' 'S' 'G' 'Q' …) are the shell's (useGlobalKeys), so they
+ * work wherever the focus is. Every move here only changes what is shown: the
+ * shell saves it when the inspector accepts (issue 9).
  *
- * Under the χ² plot: each class's ranked minima (clicking one previews it: the
- * view shows that class and z until any other move, and nothing is saved
- * unless "keep" is pressed) and the χ² curves as CSV. With a flagged second
- * redshift, its lines are marked on the spectrum at z₂.
+ * Under the χ² plot: each class's ranked minima (clicking one shows that
+ * class and z) and the χ² curves as CSV. With a flagged second redshift, its
+ * lines are marked on the spectrum at z₂.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { findModel } from '../../core/inference/manifest.ts';
 import { Chi2Plot } from '../plots/Chi2Plot.tsx';
 import { EigenPlot } from '../plots/EigenPlot.tsx';
@@ -37,35 +37,16 @@ import { ViewHeader } from './ViewHeader.tsx';
 import { ZControls, clampZ } from './ZControls.tsx';
 import './spectrumView.css';
 
-/** A minimum shown without saving it, valid while the shell's z and class are those it was made from. */
-interface Preview {
-  cls: SpectralClass;
-  z: number;
-  fromZ: number;
-  fromCls: SpectralClass;
-}
+type ViewTab = 'minima' | 'eigen';
+/** The tab last chosen, kept for the next spectrum of the session. */
+let lastTab: ViewTab = 'minima';
 
-export function SpectrumView({ detail, manifest, eigen, z: shellZ, cls: shellCls, onZChange, onClassChange, guided }: SpectrumViewProps) {
+export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onClassChange, guided, onAnswerHidden }: SpectrumViewProps) {
   const { result, compare } = detail;
-  const [previewState, setPreview] = useState<Preview | undefined>(undefined);
-  // A change of the shell's z or class (a saved move, undo, another decision) ends the preview.
-  const preview = previewState && previewState.fromZ === shellZ && previewState.fromCls === shellCls ? previewState : undefined;
-  const cls = preview?.cls ?? shellCls;
-  const z = preview?.z ?? shellZ;
-  // Any other move starts from what is shown: a previewed class becomes the chosen one first, unless
-  // the move picks a class itself (a class button reports the class, then its best z, in one handler).
-  let classPicked = false;
-  const changeZ = (zz: number) => {
-    if (preview && !classPicked && preview.cls !== shellCls) onClassChange(preview.cls);
-    setPreview(undefined);
+  const previewMinimum = (c: SpectralClass, zz: number) => {
+    if (c !== cls) onClassChange(c);
     onZChange(zz);
   };
-  const changeClass = (c: SpectralClass) => {
-    classPicked = true;
-    setPreview(undefined);
-    onClassChange(c);
-  };
-  const previewMinimum = (c: SpectralClass, zz: number) => setPreview({ cls: c, z: zz, fromZ: shellZ, fromCls: shellCls });
   const entry = findModel(manifest, result.family, cls);
   const compareEntry = compare ? findModel(manifest, compare.family, cls) : undefined;
   const compareRec = compare?.reconstructions[cls];
@@ -79,17 +60,23 @@ export function SpectrumView({ detail, manifest, eigen, z: shellZ, cls: shellCls
 
   const zMin = entry.zMin;
   const zMax = entry.zMax;
-  const view = useViewZ({ result, cls, z, grid, guided, spectrumKey, onZChange: changeZ, onClassChange: changeClass });
+  const view = useViewZ({ result, cls, z, guided, spectrumKey, onZChange, onClassChange });
   const { phase, hideAnswer: hide, finish } = view.exercise;
+  useEffect(() => onAnswerHidden?.(hide), [hide, onAnswerHidden]);
 
   const zShown = clampZ(z, zMin, zMax);
   // While z moves, Plotly keeps the settled figures and canvases draw what
   // moves (Plotly redraws are what limit the frame rate); the eigenspectra
   // band waits for the drag to pause.
   const zSettled = useSettled(zShown, 150);
+  const [tab, setTab] = useState<ViewTab>(lastTab);
+  const chooseTab = (t: ViewTab) => {
+    lastTab = t;
+    setTab(t);
+  };
   return (
-    <section className="spectrum-view" data-testid="spectrum-view" tabIndex={0} onKeyDown={view.onKeyDown} aria-label="spectrum view">
-      <ViewHeader detail={detail} />
+    <section className="spectrum-view" data-testid="spectrum-view" aria-label="spectrum view">
+      <ViewHeader detail={detail} hideAnswer={hide} />
       <div className="view-controls">
         <ZControls z={zShown} zMin={zMin} zMax={zMax} digits={digits} onZ={view.moveZ} onCommit={view.commitZ} />
         <Readouts result={result} cls={cls} z={zShown} grid={grid} digits={digits} hideAnswer={hide} onClass={view.pickClass} />
@@ -112,44 +99,62 @@ export function SpectrumView({ detail, manifest, eigen, z: shellZ, cls: shellCls
         />
       )}
 
-      <SpectrumPanel
-        detail={detail}
-        cls={cls}
-        z={zShown}
-        zSettled={zSettled}
-        grid={grid}
-        compare={compareModel}
-        guided={guided}
-        secondZ={result.flags.includes('second-redshift') ? result.secondRedshift : undefined}
-      />
+      <div className="view-plots">
+        <div className="view-main">
+          <SpectrumPanel
+            detail={detail}
+            cls={cls}
+            z={zShown}
+            zSettled={zSettled}
+            grid={grid}
+            compare={compareModel}
+            guided={guided}
+            secondZ={result.flags.includes('second-redshift') ? result.secondRedshift : undefined}
+          />
+        </div>
 
-      <div className="view-panel">
-        {hide ? (
-          <div className="chi2-hidden" data-testid="plot-chi2-hidden">
-            The χ² curves are hidden until you find the redshift (or ask for the answer).
-          </div>
-        ) : (
-          <>
+        <div className="view-side">
+          {hide ? (
+            <div className="chi2-hidden" data-testid="plot-chi2-hidden">
+              The χ² curves are hidden until you find the redshift (or ask for the answer).
+            </div>
+          ) : (
             <Chi2Plot result={result} cls={cls} z={zShown} zSettled={zSettled} uirevision={spectrumKey} onPick={view.onPick} compare={compare} />
+          )}
+        </div>
+      </div>
+
+      {/* Below the plots (the pane scrolls to them): the minima and guides, or the eigenspectra, one tab at a time. */}
+      <div className="view-tabs" role="tablist" aria-label="More about this fit">
+        <button type="button" role="tab" data-testid="tab-minima" aria-selected={tab === 'minima'} onClick={() => chooseTab('minima')}>
+          χ² minima{guided ? ' & guide' : ''}
+        </button>
+        <button type="button" role="tab" data-testid="tab-eigen" aria-selected={tab === 'eigen'} onClick={() => chooseTab('eigen')}>
+          eigenspectra
+        </button>
+      </div>
+      {tab === 'minima' ? (
+        <div className="view-panel" role="tabpanel">
+          {!hide && (
             <div className="chi2-extras">
-              <MinimaList result={result} cls={cls} z={zShown} onPreview={previewMinimum} onKeep={preview ? () => changeZ(preview.z) : undefined} />
+              <MinimaList result={result} cls={cls} z={zShown} onPreview={previewMinimum} />
               <CurvesDownload detail={detail} />
             </div>
-          </>
-        )}
-        {guided && <GuidedNote id="chi2" text={GUIDE.chi2} />}
-        {guided && !hide && <GuidedNote id="robustness" text={GUIDE.robustness} />}
-      </div>
-
-      <div className="view-panel">
-        <EigenPlot cls={cls} z={zSettled} entry={entry} reconstruction={result.reconstructions[cls]} eigen={eigen[cls]} uirevision={spectrumKey} />
-        {compare && (
-          <p className="muted" data-testid="eigen-compare-note">
-            Eigenspectra of the {result.family === 'encoder' ? 'encoder' : 'shown model'} only: the UNet reconstructs the spectrum directly and has no eigenspectra.
-          </p>
-        )}
-        {guided && <GuidedNote id="eigen" text={entry.family === 'encoder' ? GUIDE.eigen : GUIDE.eigenUnet} />}
-      </div>
+          )}
+          {guided && <GuidedNote id="chi2" text={GUIDE.chi2} />}
+          {guided && !hide && <GuidedNote id="robustness" text={GUIDE.robustness} />}
+        </div>
+      ) : (
+        <div className="view-panel" role="tabpanel">
+          <EigenPlot cls={cls} z={zSettled} entry={entry} reconstruction={result.reconstructions[cls]} eigen={eigen[cls]} uirevision={spectrumKey} />
+          {compare && (
+            <p className="muted" data-testid="eigen-compare-note">
+              Eigenspectra of the {result.family === 'encoder' ? 'encoder' : 'shown model'} only: the UNet reconstructs the spectrum directly and has no eigenspectra.
+            </p>
+          )}
+          {guided && <GuidedNote id="eigen" text={entry.family === 'encoder' ? GUIDE.eigen : GUIDE.eigenUnet} />}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 /** What is being shown: file, spectrum id, object and the file's own answer (all header text shown as plain text). */
 import type { SpectrumDetail } from '../../worker/protocol.ts';
 
-export function ViewHeader({ detail }: { detail: SpectrumDetail }) {
+/** hideAnswer: guided mode's exercise is running, so the file's own class and z stay hidden. */
+export function ViewHeader({ detail, hideAnswer = false }: { detail: SpectrumDetail; hideAnswer?: boolean }) {
   const { meta } = detail.spectrum;
   const truth = meta.truth;
   return (
@@ -14,7 +15,7 @@ export function ViewHeader({ detail }: { detail: SpectrumDetail }) {
         {meta.objectName && <span>{meta.objectName} · </span>}
         {meta.survey && <span>{meta.survey} · </span>}
         <span>read as {meta.format}</span>
-        {truth && (truth.class || truth.z !== undefined) && (
+        {!hideAnswer && truth && (truth.class || truth.z !== undefined) && (
           <span data-testid="view-truth">
             {' '}
             · file says: {truth.class ?? '?'}

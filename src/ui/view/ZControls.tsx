@@ -13,7 +13,7 @@ export interface ZControlsProps {
   digits: number;
   /** Slider moves: called on every input event (the caller throttles) with z clamped to [zMin, zMax]. */
   onZ: (z: number) => void;
-  /** A typed z (Enter or leaving the field), clamped to [zMin, zMax]. */
+  /** A typed z (Enter, which also leaves the field, or leaving it), clamped to [zMin, zMax]. */
   onCommit: (z: number) => void;
 }
 
@@ -44,8 +44,14 @@ export function ZControls({ z, zMin, zMax, digits, onZ, onCommit }: ZControlsPro
     setInvalid(false);
     onCommit(clampZ(v, zMin, zMax));
   };
+  // Enter shows the typed z and gives the keys back (Q, u, 4 … act again, issue 9); Esc drops the
+  // typing (the global handler then leaves the box).
   const onTextKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') commitText();
+    if (e.key === 'Enter') {
+      commitText();
+      e.currentTarget.blur();
+      e.preventDefault();
+    }
     if (e.key === 'Escape') setText(z.toFixed(digits));
   };
 

@@ -11,9 +11,7 @@ import type { ModelManifest } from '../../core/inference/manifest.ts';
  * manual choice or the pipeline's); the view reports changes through the
  * callbacks and never stores them itself.
  *
- * Keys handled inside the view when it has focus: '[' or 'p' = previous
- * (lower-χ²-ranked → higher-ranked) minimum, ']' or 'n' = next minimum of the
- * displayed class. The shell owns ↑/↓, j/k, digits and 'u'.
+ * The keys are the shell's (src/ui/keyboard.ts).
  */
 export interface SpectrumViewProps {
   detail: SpectrumDetail;
@@ -28,10 +26,14 @@ export interface SpectrumViewProps {
   onClassChange: (cls: SpectralClass) => void;
   /** Teaching mode: explanations next to each plot and the find-the-redshift exercise. */
   guided: boolean;
+  /** Told whether guided mode's exercise hides the answer (so the shell hides it elsewhere too). */
+  onAnswerHidden?: (hidden: boolean) => void;
 }
 
 /** Props of `<Gallery>` (src/ui/teach/Gallery.tsx). */
 export interface GalleryProps {
   /** Called with the fetched example file when the user picks one. */
   onOpen: (files: File[]) => void;
+  /** Guided mode: cards show no title, description, class or z (they would give the exercise away). @default false */
+  hideAnswers?: boolean;
 }

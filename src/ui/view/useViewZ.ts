@@ -1,23 +1,19 @@
 /**
  * The view's redshift and class interaction: the throttled slider, the
  * guided exercise, picking a class (its best z, or a fresh exercise), a click
- * on a χ² minimum, and the keys that step through the minima.
+ * on a χ² minimum. (The keys that step through the minima are the shell's.)
  */
-import { useCallback, type KeyboardEvent } from 'react';
-import type { ModelEntry } from '../../core/inference/manifest.ts';
+import { useCallback } from 'react';
 import type { AnalysisResult } from '../../core/scan/types.ts';
 import type { SpectralClass } from '../../core/types.ts';
 import { exerciseStartZ, scanZRange } from '../teach/exercise.ts';
 import { useExercise } from '../teach/useExercise.ts';
-import { stepMinimum } from './minimaNav.ts';
 import { useRafThrottle } from './useRafThrottle.ts';
-import { isTyping, viewKeyAction } from './viewKeys.ts';
 
 export interface ViewZInput {
   result: AnalysisResult;
   cls: SpectralClass;
   z: number;
-  grid: ModelEntry['outputGrid'];
   guided: boolean;
   /** Changes with the spectrum (restarts the exercise). */
   spectrumKey: string;
@@ -25,11 +21,11 @@ export interface ViewZInput {
   onClassChange: (cls: SpectralClass) => void;
 }
 
-export function useViewZ({ result, cls, z, grid, guided, spectrumKey, onZChange, onClassChange }: ViewZInput) {
+export function useViewZ({ result, cls, z, guided, spectrumKey, onZChange, onClassChange }: ViewZInput) {
   const setZ = useRafThrottle(onZChange);
   const startZ = (c: SpectralClass) => exerciseStartZ(...scanZRange(result.scans[c]));
   const exercise = useExercise(guided, spectrumKey, startZ(cls), z, setZ);
-  const { phase, hideAnswer, userMoved, restart } = exercise;
+  const { phase, userMoved, restart } = exercise;
   const moveZ = useCallback(
     (zz: number) => {
       userMoved();
@@ -60,14 +56,5 @@ export function useViewZ({ result, cls, z, grid, guided, spectrumKey, onZChange,
     },
     [cls, onClassChange, onZChange],
   );
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    const action = viewKeyAction(e);
-    if (!action || isTyping(e.target) || hideAnswer) return;
-    const m = stepMinimum(result.scans[cls].minima, grid, z, action === 'next-minimum' ? 1 : -1);
-    if (!m) return;
-    e.preventDefault();
-    e.stopPropagation();
-    onZChange(m.z);
-  };
-  return { exercise, restartExercise: () => restart(startZ(cls)), moveZ, commitZ, pickClass, onPick, onKeyDown };
+  return { exercise, restartExercise: () => restart(startZ(cls)), moveZ, commitZ, pickClass, onPick };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, classPatch, decisionFromUnknown, frameFromText, frameToText, isEmptyDecision, zPatch } from '../../../src/core/export/decision.ts';
+import { acceptPatch, applyPatch, classPatch, decisionFromUnknown, frameFromText, frameToText, isEmptyDecision, zPatch } from '../../../src/core/export/decision.ts';
 import { spectrumKey } from '../../../src/core/export/spectrumKey.ts';
 
 const ident = { fileName: 'spec-3298-54924-0141.fits', index: 0, spectrumId: 'spec-3298-54924-0141' };
@@ -101,5 +101,21 @@ describe('frame override in a decision', () => {
     expect(frameFromText('medium=water')).toMatch(/not air or vacuum/);
     expect(decisionFromUnknown({ ...ident, frame: { velocity: 'galactic' } })).toMatch(/not one of/);
     expect(decisionFromUnknown({ ...ident, frame: { medium: 'air' }, updatedAt: 5 })).toMatchObject({ frame: { medium: 'air' }, updatedAt: 5 });
+  });
+});
+
+describe('acceptPatch (issue 9: explore, then accept)', () => {
+  const pipeline = { cls: 'GALAXY' as const, z: 0.04503 };
+  it('accepting the pipeline answer with a QOP writes the QOP only (class and z stay the pipeline\'s)', () => {
+    expect(acceptPatch({ cls: 'GALAXY', z: 0.04503 }, pipeline, 4)).toEqual({ cls: undefined, z: undefined, qop: 4 });
+  });
+  it('a moved z is written rounded to 7 digits; another class is written with its z', () => {
+    expect(acceptPatch({ cls: 'GALAXY', z: 0.123517910261157 }, pipeline, 3)).toEqual({ cls: undefined, z: 0.1235179, qop: 3 });
+    expect(acceptPatch({ cls: 'QSO', z: 0.04503 }, pipeline)).toEqual({ cls: 'QSO', z: 0.04503 });
+  });
+  it('without a QOP (Enter) the patch leaves the QOP already set alone', () => {
+    const before = applyPatch(undefined, { qop: 2 }, ident, 1);
+    const after = applyPatch(before, acceptPatch({ cls: 'STAR', z: 0.0001 }, pipeline), ident, 2)!;
+    expect(after).toMatchObject({ qop: 2, cls: 'STAR', z: 0.0001 });
   });
 });

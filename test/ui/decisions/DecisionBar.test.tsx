@@ -16,10 +16,33 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-const renderBar = (banner?: boolean) =>
+interface BarOptions {
+  banner?: boolean;
+  shown?: { cls: 'STAR' | 'GALAXY' | 'QSO'; z: number };
+  explored?: boolean;
+  hideAnswer?: boolean;
+}
+
+/** The shell's accept, as far as the bar needs it: a QOP is stored (DetailPane.test-free: the e2e specs drive the real one). */
+const onAccept = vi.fn((q: number | undefined) => {
+  if (q !== undefined) void store.getState().setDecision(key, { qop: q as 4 }, QSO);
+});
+const onShowPipeline = vi.fn();
+
+const renderBar = ({ banner, shown = pipeline, explored = false, hideAnswer = false }: BarOptions = {}) =>
   render(
     <DecisionsContext.Provider value={store}>
-      <DecisionBar spectrumKey={key} ident={QSO} pipeline={pipeline} banner={banner} />
+      <DecisionBar
+        spectrumKey={key}
+        ident={QSO}
+        shown={shown}
+        accepted={pipeline}
+        explored={explored}
+        hideAnswer={hideAnswer}
+        onAccept={onAccept}
+        onShowPipeline={onShowPipeline}
+        banner={banner}
+      />
     </DecisionsContext.Provider>,
   );
 
@@ -27,66 +50,48 @@ const renderBar = (banner?: boolean) =>
 const settle = () => waitFor(() => expect(store.getState().pendingWrites).toBe(0));
 
 describe('DecisionBar', () => {
-  it('sets a QOP with Marz’s meaning, and clicking it again clears it', async () => {
+  it('QOP buttons (Marz’s meaning) accept with that quality; Accept, Accept & next and the pipeline answer call the shell', async () => {
+    onAccept.mockClear();
     renderBar();
     const great = screen.getByRole('button', { name: '4 Great' });
-    expect(great.getAttribute('title')).toMatch(/99 %/);
+    expect(great.getAttribute('title')).toMatch(/99 %.*Accepts the shown class and z/);
     expect(screen.getByRole('button', { name: '6 Star' })).toBeTruthy();
+    expect(screen.getByTestId('decision-status').textContent).toBe('Not decided yet');
     fireEvent.click(great);
-    expect(store.getState().decisions[key]).toMatchObject({ qop: 4 });
+    expect(onAccept).toHaveBeenLastCalledWith(4, false);
     expect(great.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('decision-status').textContent).toBe('Accepted: QSO z = 2.18193 · QOP 4');
     await settle();
     expect(screen.getByTestId('decision-save-state').textContent).toBe('Saved');
-    fireEvent.click(great);
-    expect(store.getState().decisions[key]).toBeUndefined();
+    fireEvent.click(screen.getByTestId('decision-accept'));
+    expect(onAccept).toHaveBeenLastCalledWith(undefined, false);
+    fireEvent.click(screen.getByTestId('decision-accept-next'));
+    expect(onAccept).toHaveBeenLastCalledWith(undefined, true);
+    fireEvent.click(screen.getByTestId('decision-reset'));
+    expect(onShowPipeline).toHaveBeenCalledTimes(1);
+  });
+
+  it('says what is shown but not saved while exploring', () => {
+    renderBar({ shown: { cls: 'GALAXY', z: 0.5 }, explored: true });
+    expect(screen.getByTestId('decision-status').getAttribute('data-explored')).toBe('true');
+    expect(screen.getByTestId('decision-explored').textContent).toMatch(/shown, not saved: GALAXY z = 0\.50000/);
+  });
+
+  it('guided mode: no class or z the inspector did not give, no pipeline button (issue 9)', async () => {
+    renderBar({ hideAnswer: true });
+    expect(screen.queryByTestId('decision-reset')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '3 Good' }));
+    expect(screen.getByTestId('decision-status').textContent).toBe('Accepted · QOP 3');
+    expect(screen.getByTestId('decision-bar').textContent).not.toMatch(/QSO|2\.18/);
     await settle();
   });
 
-  it('keeps keys typed in the comment away from global shortcuts', async () => {
-    const globalKeys: string[] = [];
-    const onKey = (e: KeyboardEvent) => globalKeys.push(e.key);
-    window.addEventListener('keydown', onKey);
-    try {
-      renderBar();
-      const box = screen.getByTestId('decision-comment');
-      fireEvent.keyDown(box, { key: '4' });
-      fireEvent.change(box, { target: { value: 'broad Mg II 4' } });
-      fireEvent.keyDown(screen.getByTestId('decision-z'), { key: 'j' });
-      fireEvent.keyDown(document.body, { key: 'k' }); // outside the bar: reaches the window
-      expect(globalKeys).toEqual(['k']);
-      expect(store.getState().decisions[key]).toMatchObject({ comment: 'broad Mg II 4' });
-      expect(store.getState().decisions[key].qop).toBeUndefined();
-      await settle();
-    } finally {
-      window.removeEventListener('keydown', onKey);
-    }
-  });
-
-  it('takes a manual z on Enter, refuses a non-number, and resets to the pipeline', async () => {
+  it('saves the comment as it is typed', async () => {
     renderBar();
-    const z = screen.getByTestId('decision-z') as HTMLInputElement;
-    expect(z.placeholder).toBe('pipeline 2.18193');
-    fireEvent.change(z, { target: { value: 'abc' } });
-    fireEvent.keyDown(z, { key: 'Enter' });
-    expect(screen.getByRole('status').textContent).toMatch(/'abc' is not a redshift/);
-    expect(store.getState().decisions[key]).toBeUndefined();
-
-    fireEvent.change(z, { target: { value: '2.19' } });
-    fireEvent.keyDown(z, { key: 'Enter' });
-    fireEvent.change(screen.getByTestId('decision-class'), { target: { value: 'GALAXY' } });
-    expect(store.getState().decisions[key]).toMatchObject({ z: 2.19, cls: 'GALAXY' });
-    expect(z.value).toBe('2.19');
-    // The pipeline's own class is no decision: choosing it clears the class override.
-    fireEvent.change(screen.getByTestId('decision-class'), { target: { value: 'QSO' } });
-    expect(store.getState().decisions[key].cls).toBeUndefined();
-    fireEvent.change(screen.getByTestId('decision-class'), { target: { value: 'GALAXY' } });
-
-    const reset = screen.getByTestId('decision-reset') as HTMLButtonElement;
-    expect(reset.disabled).toBe(false);
-    fireEvent.click(reset);
-    expect(store.getState().decisions[key]).toBeUndefined();
-    expect(z.value).toBe('');
-    expect(reset.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('decision-comment'), { target: { value: 'broad Mg II 4' } });
+    expect(store.getState().decisions[key]).toMatchObject({ comment: 'broad Mg II 4' });
+    expect(store.getState().decisions[key].qop).toBeUndefined();
+    expect(screen.getByTestId('decision-status').textContent).toBe('Not decided yet');
     await settle();
   });
 
@@ -123,7 +128,7 @@ describe('DecisionBar', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     try {
-      renderBar(true);
+      renderBar({ banner: true });
       fireEvent.click(screen.getByRole('button', { name: '4 Great' }));
       await settle();
       expect(screen.getByRole('alert').textContent).toMatch(/full/);

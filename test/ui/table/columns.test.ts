@@ -17,7 +17,8 @@ import { toSpectrumResult } from '../../../src/core/result/spectrumResult.ts';
 import type { Spectrum } from '../../../src/core/types.ts';
 import { rowFromResult } from '../../../src/state/rows.ts';
 import type { ResultRow } from '../../../src/state/types.ts';
-import { COLUMNS } from '../../../src/ui/table/columns.ts';
+import { CHANGED_MARK, COLUMNS } from '../../../src/ui/table/columns.ts';
+import { applyPatch } from '../../../src/core/export/decision.ts';
 import { loadAnalyzer } from '../../../tools/lib/nodeModels.ts';
 
 const FILE = 'spec-1883-53271-0276.fits'; // a star
@@ -69,16 +70,33 @@ describe('flags in the table and the exports', () => {
 });
 
 describe('σ_z in the table', () => {
-  it('has a sortable σ_z column beside z, and the z cell says z ± σ_z in its title', () => {
+  it("has a sortable σ_z column beside z, and the z cell's title gives the pipeline's z ± σ_z", () => {
     const zErr = COLUMNS.find((c) => c.key === 'zErr')!;
     const z = COLUMNS.find((c) => c.key === 'z')!;
     expect(COLUMNS.indexOf(zErr)).toBe(COLUMNS.indexOf(z) + 1);
     const r = rows[1];
     expect(Number.isFinite(r.row.zErr)).toBe(true);
     expect(zErr.text(r, undefined)).toBe(r.row.zErr!.toExponential(1));
-    expect(z.cellTitle!(r, undefined)).toBe(`${r.row.z!.toFixed(5)} ± ${r.row.zErr!.toExponential(1)}`);
+    expect(z.cellTitle!(r, undefined)).toContain(`z = ${r.row.z!.toFixed(5)} ± ${r.row.zErr!.toExponential(1)}`);
     const noErr = { ...r, row: { ...r.row, zErr: Number.NaN } };
     expect(zErr.text(noErr, undefined)).toBe('—');
-    expect(z.cellTitle!(noErr, undefined)).toBe(r.row.z!.toFixed(5));
+    expect(z.cellTitle!(noErr, undefined)).toMatch(new RegExp(`z = ${r.row.z!.toFixed(5)}$`));
+  });
+});
+
+describe('the final answer in the table (issue 9)', () => {
+  const col = (key: string) => COLUMNS.find((c) => c.key === key)!;
+  it("shows the inspector's accepted class and z, marked, with the pipeline's in the tooltip", () => {
+    const r = rows[1];
+    const d = applyPatch(undefined, { cls: 'QSO', z: 1.2345678, qop: 3 }, r.row, 1);
+    expect(col('class').text(r, d)).toBe(`QSO ${CHANGED_MARK}`);
+    expect(col('z').text(r, d)).toBe('1.23457');
+    expect(col('class').cellTitle!(r, d)).toBe(`Yours (accepted): QSO z = 1.23457, QOP 3; the pipeline's: ${r.row.cls} z = ${r.row.z!.toFixed(5)} ± ${r.row.zErr!.toExponential(1)}`);
+    expect(col('class').text(r, undefined)).toBe(r.row.cls);
+    expect(col('z').text(r, applyPatch(undefined, { qop: 4 }, r.row, 1))).toBe(r.row.z!.toFixed(5));
+  });
+
+  it('puts the key columns first: file, class, z, σ_z, QOP, flags', () => {
+    expect(COLUMNS.slice(0, 6).map((c) => c.key)).toEqual(['file', 'class', 'z', 'zErr', 'qop', 'flags']);
   });
 });

@@ -32,6 +32,19 @@ describe('Gallery', () => {
     for (const e of index.examples) expect(screen.getByText(e.title)).toBeTruthy();
   });
 
+  it('in guided mode no card gives the answer away: no title, description, class, z or file name (issue 9)', async () => {
+    serveExamples();
+    const onOpen = vi.fn<(files: File[]) => void>();
+    render(<Gallery onOpen={onOpen} hideAnswers />);
+    await waitFor(() => expect(screen.getAllByTestId('gallery-item')).toHaveLength(index.examples.length));
+    const text = screen.getByTestId('gallery').textContent!;
+    for (const e of index.examples) expect(text).not.toContain(e.title);
+    expect(text).not.toMatch(/STAR|GALAXY|QSO|z =|quasar|galaxy|star\b/i);
+    for (const b of screen.getAllByTestId('gallery-item')) expect(b.getAttribute('data-file')).toBeNull();
+    fireEvent.click(screen.getAllByTestId('gallery-item')[0]);
+    await waitFor(() => expect(onOpen).toHaveBeenCalledTimes(1));
+  });
+
   it('fetches the picked file and hands it over as a File with the same bytes', async () => {
     serveExamples();
     const onOpen = vi.fn<(files: File[]) => void>();
