@@ -4,7 +4,7 @@
  * are checked here so each adapter reports a short or mismatched array the same
  * way. Air→vacuum is not done here but in grid/, so a user can override the frame.
  */
-import type { Result, Spectrum, SpectrumMeta, WavelengthFrame } from '../types.ts';
+import type { Result, Spectrum, SpectrumArm, SpectrumMeta, WavelengthFrame } from '../types.ts';
 import { fail, ok } from '../types.ts';
 
 export interface SpectrumParts {
@@ -20,6 +20,10 @@ export interface SpectrumParts {
   /** [n] nonzero (or NaN) = bad. */
   mask?: ArrayLike<number>;
   model?: ArrayLike<number>;
+  /** [n] the sky the reduction subtracted, when the file has one (display only). */
+  sky?: ArrayLike<number>;
+  /** Arms the spectrum was merged from (display only). */
+  arms?: readonly SpectrumArm[];
   /** Air/vacuum and velocity frame of `wavelength`, with where each fact came from. */
   frame: WavelengthFrame;
   issues?: string[];
@@ -44,6 +48,7 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     ['variance', p.variance],
     ['mask', p.mask],
     ['model', p.model],
+    ['sky', p.sky],
   ];
   for (const [name, a] of arrays) {
     if (a !== undefined && a.length !== n) {
@@ -94,6 +99,8 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     ivar,
     ...(mask && { mask }),
     ...(p.model && { model: Float32Array.from(p.model) }),
+    ...(p.sky && hasSky(p.sky) && { sky: Float32Array.from(p.sky, (f) => (Math.abs(f) >= BLANK_MAGNITUDE ? Number.NaN : f)) }),
+    ...(p.arms && p.arms.length > 0 && { arms: p.arms }),
   };
   if (n > 1 && isStrictlyDecreasing(wavelength)) {
     reverseSpectrum(spectrum);
@@ -102,6 +109,12 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
   if (p.ivar === undefined && p.sigma === undefined && p.variance === undefined) spectrum.noErrors = true;
   if (issues.length > 0) spectrum.issues = issues;
   return ok(spectrum);
+}
+
+/** A sky with at least one finite non-zero value: an all-zero column is a placeholder (the SDSS files in shared/data carry one). */
+function hasSky(sky: ArrayLike<number>): boolean {
+  for (let i = 0; i < sky.length; i++) if (sky[i] !== 0 && Number.isFinite(sky[i]) && Math.abs(sky[i]) < BLANK_MAGNITUDE) return true;
+  return false;
 }
 
 function isStrictlyDecreasing(w: Float64Array): boolean {
@@ -115,4 +128,5 @@ function reverseSpectrum(s: Spectrum): void {
   s.ivar.reverse();
   s.mask?.reverse();
   s.model?.reverse();
+  s.sky?.reverse();
 }
