@@ -111,6 +111,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: 'f', what: 'show only flagged (anomalous) spectra' },
   { keys: 'g', what: 'guided mode (explanations next to the plots)' },
   { keys: '[ / ]  or  p / n', what: 'previous / next χ² minimum (in the spectrum view)' },
+  { keys: 's', what: 'smooth the spectrum for display: off, 3, 5, 9, 15 px (boxcar or Gaussian, chosen beside the plot)' },
   { keys: '?', what: 'this help' },
   { keys: 'Esc', what: 'close help / close the spectrum' },
 ];
