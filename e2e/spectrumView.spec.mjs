@@ -22,6 +22,11 @@ async function openRow(page, file) {
   await page.waitForSelector('[data-testid="plot-spectrum"] .js-plotly-plot', { timeout: 60_000 });
 }
 
+/** Scroll the spectrum panel (controls and plot) into view, for screenshots and clicks. */
+async function showPlot(page) {
+  await page.$eval('[data-testid="plot-spectrum"]', (el) => el.closest('.view-panel').scrollIntoView({ block: 'start' }));
+}
+
 const traceNames = async (page) => (await poll(() => plotTraces(page, 'plot-spectrum'), 'spectrum traces')).map((t) => t.name);
 
 export const tests = [
@@ -43,13 +48,14 @@ export const tests = [
       assert.match(await page.textContent('[data-testid="target-type"]'), /^target BGS_ANY \(SV1_DESI_TARGET \d+\)$/);
       assert.equal(await page.textContent('[data-testid="target-mags"]'), 'mag g 21.22 · r 20.56 · z 20.20');
       const names = await traceNames(page);
-      for (const arm of ['b', 'r', 'z']) assert.ok(names.includes(`input F (normalised) (${arm})`), JSON.stringify(names));
+      for (const arm of ['b', 'r', 'z']) assert.ok(names.includes(`${arm} arm`), JSON.stringify(names));
       assert.ok(await page.isDisabled('[data-testid="toggle-sky"]'), 'a DESI coadd has no sky');
       await page.uncheck('[data-testid="toggle-arms"]');
       await poll(async () => (await traceNames(page)).includes('input F (normalised)'), 'one data trace without arm colours');
       await page.check('[data-testid="toggle-arms"]');
       await page.check('[data-testid="toggle-noise"]');
       await poll(async () => (await traceNames(page)).includes('noise σ (right axis)'), 'the noise trace');
+      await showPlot(page);
       await screenshot(page, 'spectrum-view-desi-1280');
     },
   },
@@ -66,6 +72,7 @@ export const tests = [
       await poll(async () => (await page.inputValue('[data-testid="smoothing-width"]')) === '5', 'width 5');
       await page.selectOption('[data-testid="smoothing-kind"]', 'gaussian');
       await poll(async () => (await traceNames(page)).some((n) => n?.includes('Gaussian FWHM 5 px')), 'the Gaussian-smoothed traces');
+      await showPlot(page);
       await screenshot(page, 'spectrum-view-smoothed-1280');
       const after = (await readRows(page)).find((r) => r.file === DESI);
       assert.deepEqual({ cls: after.cls, z: after.z, qop: after.qop }, { cls: before.cls, z: before.z, qop: before.qop });
@@ -82,6 +89,7 @@ export const tests = [
       await poll(async () => (await traceNames(page)).includes('sky (right axis)'), 'the sky trace');
       const y3 = await page.$eval('[data-testid="plot-spectrum"] .js-plotly-plot', (g) => g.layout.yaxis3?.side);
       assert.equal(y3, 'right');
+      await showPlot(page);
       await screenshot(page, 'spectrum-view-sky-1280');
     },
   },
@@ -91,10 +99,13 @@ export const tests = [
       await openRow(page, GALAXY);
       const classes = await page.$$eval('[data-testid="minimum"]', (els) => [...new Set(els.map((e) => e.getAttribute('data-class')))]);
       assert.deepEqual([...classes].sort(), ['GALAXY', 'QSO', 'STAR']);
+      await page.$eval('[data-testid="minima-list"]', (el) => el.scrollIntoView({ block: 'center' }));
+      await screenshot(page, 'spectrum-view-minima-1280');
       const row = (await readRows(page)).find((r) => r.file === GALAXY);
       const z0 = Number(row.z);
       // Hα of this galaxy, where the plot draws it (x: vacuum Å), 20 Å to the red, so the new z differs.
       const target = 6564.61 * (1 + z0) + 20;
+      await showPlot(page);
       const at = await page.$eval('[data-testid="plot-spectrum"] .js-plotly-plot', (g, lam) => {
         const xa = g._fullLayout.xaxis;
         const ya = g._fullLayout.yaxis;
@@ -132,6 +143,7 @@ export const tests = [
         const box = await page.locator(`[data-testid="${id}"]`).boundingBox();
         assert.ok(box && box.width > 0, `${id} is laid out`);
       }
+      await showPlot(page);
       await screenshot(page, 'spectrum-view-desi-1440');
       await page.setViewportSize({ width: 1280, height: 720 });
     },

@@ -36,7 +36,11 @@ describe('keyAction', () => {
   });
 
   it("leaves the spectrum view's keys alone", () => {
-    for (const k of ['[', ']', 'n', 'p']) expect(keyAction({ key: k })).toBeUndefined();
+    for (const k of ['[', ']', 'n', 'p', 's']) expect(keyAction({ key: k })).toBeUndefined();
+  });
+
+  it("lists the spectrum view's smoothing key in the help", () => {
+    expect(SHORTCUTS.find((s) => s.keys === 's')?.what).toMatch(/smooth/);
   });
 
   it('lists every shortcut it handles in the help', () => {

@@ -42,10 +42,16 @@ export function armCuts(arms: readonly SpectrumArm[] | undefined): { name: strin
 }
 
 /**
- * One trace per arm from a data trace: the same x, y NaN outside the arm's part, the arm's colour.
+ * One trace per arm from a data trace: the same x, y NaN outside the arm's part, the arm's colour,
+ * named short for the legend ('b arm', or 'b arm (boxcar 3 px)' with a smoothing `note`).
  * `arms` are in the file's wavelengths; `toVacuum` maps them to the x axis.
  */
-export function splitByArm(trace: { name: string; x: Float64Array; y: Float32Array; hovertemplate?: string }, arms: readonly SpectrumArm[], toVacuum: (a: number) => number): Data[] {
+export function splitByArm(
+  trace: { name: string; x: Float64Array; y: Float32Array; hovertemplate?: string },
+  arms: readonly SpectrumArm[],
+  toVacuum: (a: number) => number,
+  note = '',
+): Data[] {
   const cuts = armCuts(arms);
   if (!cuts) return [{ type: 'scatter', mode: 'lines', name: trace.name, x: trace.x, y: trace.y, line: { color: PLOT_COLORS.data, width: 1 }, hovertemplate: trace.hovertemplate }];
   return cuts.map((c, i) => {
@@ -53,7 +59,7 @@ export function splitByArm(trace: { name: string; x: Float64Array; y: Float32Arr
     const to = toVacuum(c.to);
     const y = new Float32Array(trace.y.length);
     for (let k = 0; k < y.length; k++) y[k] = trace.x[k] >= from && trace.x[k] < to ? trace.y[k] : Number.NaN;
-    return { type: 'scatter', mode: 'lines', name: `${trace.name} (${c.name})`, x: trace.x, y, line: { color: ARM_COLORS[i % ARM_COLORS.length], width: 1 }, hovertemplate: trace.hovertemplate } as Data;
+    return { type: 'scatter', mode: 'lines', name: `${c.name} arm${note ? ` (${note})` : ''}`, x: trace.x, y, line: { color: ARM_COLORS[i % ARM_COLORS.length], width: 1 }, hovertemplate: trace.hovertemplate } as Data;
   });
 }
 

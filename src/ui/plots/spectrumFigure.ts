@@ -73,7 +73,8 @@ function residual(d: SpectrumData, model: Float32Array, mode: SpectrumMode): Flo
  */
 export function spectrumStaticTraces(d: SpectrumData, mode: SpectrumMode, display: DisplayOptions = {}): Data[] {
   const smoothing = display.smoothing ?? NO_SMOOTHING;
-  const note = isSmoothing(smoothing) ? `, ${smoothingLabel(smoothing)}` : '';
+  const label = isSmoothing(smoothing) ? smoothingLabel(smoothing) : '';
+  const note = label ? `, ${label}` : '';
   const arms = display.arms && d.spectrum.arms && d.spectrum.arms.length > 1 ? d.spectrum.arms : undefined;
   const toVacuum = d.spectrum.frame.medium === 'air' ? airToVacuumA : (a: number) => a;
   const extras = skyNoiseTraces(d.spectrum, display);
@@ -83,7 +84,7 @@ export function spectrumStaticTraces(d: SpectrumData, mode: SpectrumMode, displa
     const shown = isSmoothing(smoothing) ? smooth(F, w, smoothing) : F;
     const y = noData ? shown.map((v, k) => (noData[k] ? Number.NaN : v)) : shown;
     const trace = { name: `input F (normalised${note})`, x: MODEL_LAMBDA_A, y, hovertemplate: 'λ %{x:.1f} Å<br>F %{y:.3f}<extra></extra>' };
-    if (arms) return [...splitByArm(trace, arms, toVacuum), ...extras];
+    if (arms) return [...splitByArm(trace, arms, toVacuum, label), ...extras];
     return [{ type: 'scatter', mode: 'lines', ...trace, line: { color: PLOT_COLORS.data, width: 1 } }, ...extras];
   }
   const { flux, ivar, model } = d.spectrum;
@@ -101,7 +102,7 @@ export function spectrumStaticTraces(d: SpectrumData, mode: SpectrumMode, displa
   const traces: Data[] = [
     { type: 'scatter', mode: 'lines', name: '−1σ', x: wavelength, y: lo, line: { width: 0 }, hoverinfo: 'skip', showlegend: false },
     { type: 'scatter', mode: 'lines', name: '±1σ', x: wavelength, y: hi, line: { width: 0 }, fill: 'tonexty', fillcolor: PLOT_COLORS.errorBand, hoverinfo: 'skip' },
-    ...(arms ? splitByArm(data, arms, toVacuum) : [{ type: 'scatter', mode: 'lines', ...data, line: { color: PLOT_COLORS.data, width: 1 } } as Data]),
+    ...(arms ? splitByArm(data, arms, toVacuum, label) : [{ type: 'scatter', mode: 'lines', ...data, line: { color: PLOT_COLORS.data, width: 1 } } as Data]),
     { type: 'scatter', mode: 'lines', name: 'continuum (degree 5)', x: MODEL_LAMBDA_A, y: d.preprocessed.continuum, line: { color: PLOT_COLORS.continuum, width: 1, dash: 'dot' }, hoverinfo: 'skip' },
   ];
   if (model) traces.push({ type: 'scatter', mode: 'lines', name: 'survey pipeline model', x: wavelength, y: model, line: { color: PLOT_COLORS.pipelineModel, width: 1 }, hoverinfo: 'skip' });

@@ -28,7 +28,7 @@ describe('DESI coadd: arms', () => {
     for (const mode of ['model', 'flux'] as const) {
       const plain = spectrumStaticTraces(dataOf(desi), mode) as Line[];
       const split = spectrumStaticTraces(dataOf(desi), mode, { arms: true }) as Line[];
-      const armTraces = split.filter((t) => / \([brz]\)$/.test(t.name ?? ''));
+      const armTraces = split.filter((t) => /^[brz] arm$/.test(t.name ?? ''));
       expect(armTraces).toHaveLength(3);
       expect(new Set(armTraces.map((t) => t.line?.color)).size).toBe(3);
       const whole = plain.find((t) => t.name === (mode === 'model' ? 'input F (normalised)' : 'flux'))!;
@@ -44,6 +44,11 @@ describe('DESI coadd: arms', () => {
       const k = Array.from(b.x!).findIndex((x) => x > 5000);
       expect(Number.isFinite(b.y![k]) || !Number.isFinite(whole.y![k])).toBe(true);
     }
+  });
+
+  it('names the smoothing in each arm trace', () => {
+    const split = spectrumStaticTraces(dataOf(desi), 'model', { arms: true, smoothing: { kind: 'boxcar', width: 3 } }) as Line[];
+    expect(split.map((t) => t.name)).toEqual(['b arm (boxcar 3 px)', 'r arm (boxcar 3 px)', 'z arm (boxcar 3 px)']);
   });
 
   it('has no sky, and its noise is 1/√ivar', () => {
