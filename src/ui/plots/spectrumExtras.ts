@@ -17,8 +17,11 @@ export interface DisplayOptions {
   noise?: boolean;
 }
 
-/** Arm colours: blue, red and near-infrared cameras in the order DESI names them; others cycle. */
-export const ARM_COLORS: readonly string[] = ['#2C7FB8', '#C0392B', '#6A3D9A', '#1B9E77'];
+/**
+ * Arm colours, bluest arm first (Paul Tol's muted indigo, wine, green, sand): dark enough to read as
+ * data, and apart from the class colours the reconstructions are drawn in (palette.ts).
+ */
+export const ARM_COLORS: readonly string[] = ['#332288', '#882255', '#117733', '#DDCC77'];
 
 export const SKY_COLOR = '#56B4E9';
 export const NOISE_COLOR = '#999933';
