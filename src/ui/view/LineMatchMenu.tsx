@@ -1,7 +1,7 @@
 /**
  * The small menu of Marz's line matching, shown where the spectrum was clicked: "which line is
- * this?" with the z each choice implies. Picking one previews that z (nothing is saved); Esc or
- * "cancel" closes it.
+ * this?" with the z each choice implies. Picking one previews that z (nothing is saved); Esc,
+ * "cancel" or a press outside it closes it.
  */
 import { useEffect, useRef } from 'react';
 import type { LineChoice } from './lineMatch.ts';
@@ -19,9 +19,19 @@ export interface LineMatchMenuProps {
 
 export function LineMatchMenu({ lambdaA, choices, left, top, onPick, onClose }: LineMatchMenuProps) {
   const first = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => first.current?.focus(), []);
+  // A press anywhere else closes it (a new click on the spectrum then opens a fresh one).
+  useEffect(() => {
+    const away = (e: PointerEvent) => {
+      if (box.current && e.target instanceof Node && !box.current.contains(e.target)) onClose();
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [onClose]);
   return (
     <div
+      ref={box}
       className="line-match-menu"
       role="menu"
       aria-label={`Which line is at ${lambdaA.toFixed(1)} Å?`}

@@ -6,7 +6,7 @@
  *
  * Key 's' (anywhere but a text box) cycles the smoothing width: off, 3, 5, 9, 15 px.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SecondRedshift } from '../../core/scan/types.ts';
 import type { SpectralClass } from '../../core/types.ts';
 import type { ModelEntry } from '../../core/inference/manifest.ts';
@@ -85,6 +85,7 @@ export function SpectrumPanel({ detail, cls, z, zSettled, grid, compare, guided,
         : undefined,
     [zRanges, onMatchLine],
   );
+  const closeMenu = useCallback(() => setMenu(undefined), []);
   const pick = (c: LineChoice) => {
     setMenu(undefined);
     if (zRanges && onMatchLine) onMatchLine(classForZ(cls, c.z, zRanges), c.z);
@@ -145,7 +146,7 @@ export function SpectrumPanel({ detail, cls, z, zSettled, grid, compare, guided,
           display={display}
           onPickWavelength={onPickWavelength}
         />
-        {menu && <LineMatchMenu lambdaA={menu.lambdaA} choices={menu.choices} left={menu.left} top={menu.top} onPick={pick} onClose={() => setMenu(undefined)} />}
+        {menu && <LineMatchMenu lambdaA={menu.lambdaA} choices={menu.choices} left={menu.left} top={menu.top} onPick={pick} onClose={closeMenu} />}
       </div>
       {secondZ && (
         <p className="second-z-note" data-testid="second-z-note" data-z2={String(secondZ.z2)}>

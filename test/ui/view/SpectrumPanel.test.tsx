@@ -100,10 +100,15 @@ describe('SpectrumPanel display controls and line matching', () => {
     expect(screen.queryByTestId('line-match-menu')).toBeNull();
   });
 
-  it('Esc closes the menu without a change', () => {
+  it('Esc, or a press outside it, closes the menu without a change', () => {
     const onMatch = renderPanel();
     fireEvent.click(screen.getByTestId('plot-spectrum'));
     fireEvent.keyDown(screen.getByTestId('line-match-menu'), { key: 'Escape' });
+    expect(screen.queryByTestId('line-match-menu')).toBeNull();
+    fireEvent.click(screen.getByTestId('plot-spectrum'));
+    fireEvent.pointerDown(screen.getAllByTestId('line-match-option')[0]);
+    expect(screen.queryByTestId('line-match-menu')).not.toBeNull();
+    fireEvent.pointerDown(document.body);
     expect(screen.queryByTestId('line-match-menu')).toBeNull();
     expect(onMatch).not.toHaveBeenCalled();
   });
