@@ -58,6 +58,11 @@ export function SpectrumPanel({ detail, cls, z, zSettled, grid, compare, guided,
   const [arms, setArms] = useState(true);
   const [menu, setMenu] = useState<OpenMenu | undefined>(undefined);
   const box = useRef<HTMLDivElement>(null);
+  // the class shown when the click comes, without re-making the click handler (and the plot's props) per class change
+  const clsRef = useRef(cls);
+  useEffect(() => {
+    clsRef.current = cls;
+  }, [cls]);
   const { spectrum } = detail;
   const hasSky = spectrum.sky !== undefined;
   const hasNoise = !spectrum.noErrors;
@@ -80,7 +85,7 @@ export function SpectrumPanel({ detail, cls, z, zSettled, grid, compare, guided,
             const r = box.current?.getBoundingClientRect();
             const left = r ? Math.max(0, Math.min(at.clientX - r.left + 8, r.width - MENU_W)) : 0;
             const top = r ? Math.max(0, Math.min(at.clientY - r.top + 8, r.height - MENU_H)) : 0;
-            setMenu({ lambdaA, left, top, choices: lineChoices(lambdaA, zRanges) });
+            setMenu({ lambdaA, left, top, choices: lineChoices(lambdaA, zRanges, clsRef.current) });
           }
         : undefined,
     [zRanges, onMatchLine],

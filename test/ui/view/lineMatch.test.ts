@@ -13,19 +13,29 @@ describe('line matching', () => {
     expect(zForLine(ha.restA * 1.5, ha.restA)).toBeCloseTo(0.5, 12);
   });
 
-  it('offers only major lines whose z some class covers, bluest first', () => {
+  it('offers only major emission and optical absorption lines whose z some class covers, lowest z first', () => {
     const choices = lineChoices(5000, RANGES);
     expect(choices.length).toBeGreaterThan(3);
     for (const c of choices) {
       expect(c.line.major).toBe(true);
+      expect(c.line.kind === 'emission' || c.line.restA >= 3500).toBe(true);
       expect(c.z).toBeGreaterThanOrEqual(-0.005);
       expect(c.z).toBeLessThanOrEqual(5);
     }
-    const rest = choices.map((c) => c.line.restA);
-    expect(rest).toEqual([...rest].sort((a, b) => a - b));
+    const zs = choices.map((c) => c.z);
+    expect(zs).toEqual([...zs].sort((a, b) => a - b));
     // Hα would need z < 0 at 5000 Å: not offered; Lyα at z ≈ 3.1 is
     expect(choices.some((c) => c.line.name === 'Hα')).toBe(false);
     expect(choices.find((c) => c.line.name === 'Lyα')?.z).toBeCloseTo(5000 / 1215.67 - 1, 6);
+  });
+
+  it("puts the lines the shown class's models cover first", () => {
+    const galaxy = lineChoices(6880, RANGES, 'GALAXY');
+    const firstOut = galaxy.findIndex((c) => c.z > 1.2);
+    expect(firstOut).toBeGreaterThan(0);
+    expect(galaxy.slice(firstOut).every((c) => c.z > 1.2)).toBe(true);
+    expect(galaxy[0].line.name).toBe('[S II] 6716');
+    expect(galaxy.findIndex((c) => c.line.name === 'Hα')).toBeLessThan(5);
   });
 
   it('keeps the shown class when it covers z, else galaxies, then quasars, then stars', () => {
