@@ -37,6 +37,8 @@ export function lineChoices(observedA: number, ranges: ZRanges, shown?: Spectral
     .filter((line) => line.kind === 'emission' || line.restA >= MIN_ABSORPTION_A)
     .map((line) => ({ line, z: zForLine(observedA, line.restA) }))
     .filter((c) => c.z >= lo && c.z <= hi)
+    // a Balmer line is in both lists (emission and absorption): offered once, as emission
+    .filter((c, _, all) => c.line.kind === 'emission' || !all.some((d) => d.line.kind === 'emission' && d.line.name === c.line.name && Math.abs(d.line.restA - c.line.restA) < 1))
     .sort((a, b) => inShown(b.z) - inShown(a.z) || a.z - b.z);
 }
 

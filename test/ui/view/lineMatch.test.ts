@@ -36,6 +36,8 @@ describe('line matching', () => {
     expect(galaxy.slice(firstOut).every((c) => c.z > 1.2)).toBe(true);
     expect(galaxy[0].line.name).toBe('[S II] 6716');
     expect(galaxy.findIndex((c) => c.line.name === 'Hα')).toBeLessThan(5);
+    // Hβ is in the emission and the absorption list: offered once
+    expect(galaxy.filter((c) => c.line.name === 'Hβ').map((c) => c.line.kind)).toEqual(['emission']);
   });
 
   it('keeps the shown class when it covers z, else galaxies, then quasars, then stars', () => {
