@@ -82,7 +82,7 @@ export function skyNoiseTraces(s: Pick<Spectrum, 'wavelength' | 'frame' | 'ivar'
   }
   const noise = o.noise ? noiseOf(s) : undefined;
   if (noise) {
-    out.push({ type: 'scatter', mode: 'lines', name: 'noise σ (right axis)', x, y: noise, yaxis: 'y3', line: { color: NOISE_COLOR, width: 1 }, hovertemplate: 'λ %{x:.1f} Å<br>σ %{y:.3g}<extra></extra>' });
+    out.push({ type: 'scatter', mode: 'lines', name: 'noise σ (right axis)', x, y: noise, yaxis: 'y3', line: { color: NOISE_COLOR, width: 1 }, opacity: 0.7, hovertemplate: 'λ %{x:.1f} Å<br>σ %{y:.3g}<extra></extra>' });
   }
   return out;
 }
