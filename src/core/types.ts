@@ -131,6 +131,13 @@ export interface FrameOverride {
   treatAs?: 'sdss' | 'other';
 }
 
+/** One spectrograph arm (camera) of a merged spectrum: its name and the wavelengths it covers (Å, as `wavelength`). */
+export interface SpectrumArm {
+  name: string;
+  minA: number;
+  maxA: number;
+}
+
 /** One spectrum on its own wavelength grid, as an adapter read it. */
 export interface Spectrum {
   /** Stable identity within the file, e.g. 'spec-0375-52140-0356' or 'fiber-12'. */
@@ -150,6 +157,10 @@ export interface Spectrum {
   noErrors?: boolean;
   /** [n] the survey pipeline's best-fit model, when the file has one. */
   model?: Float32Array;
+  /** [n] the sky the reduction subtracted (flux units of `flux`), when the file has one: shown on demand, never analysed. */
+  sky?: Float32Array;
+  /** The spectrograph arms the spectrum was merged from (DESI b/r/z), bluest first: for display only. */
+  arms?: readonly SpectrumArm[];
   /** Oddities that did not stop the read (shown to the user). */
   issues?: string[];
 }

@@ -128,6 +128,7 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: 'c', what: 'write a comment (saved as you type; Esc leaves the box)' },
   { keys: 'f', what: 'show only flagged (anomalous) spectra' },
   { keys: 'g', what: 'guided mode (explanations next to the plots)' },
+  { keys: 's', what: 'smooth the spectrum for display: off, 3, 5, 9, 15 px (boxcar or Gaussian, chosen beside the plot)' },
   { keys: '?', what: 'this help' },
   { keys: 'Esc', what: 'leave a text box; again: close help / close the spectrum' },
 ];

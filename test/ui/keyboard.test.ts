@@ -45,6 +45,11 @@ describe('keyAction', () => {
     expect(keyAction({ key: 'Enter', shiftKey: true })).toEqual({ type: 'accept', next: true });
   });
 
+  it("leaves the smoothing key to the spectrum panel, and lists it in the help", () => {
+    expect(keyAction({ key: 's' })).toBeUndefined();
+    expect(SHORTCUTS.find((s) => s.keys === 's')?.what).toMatch(/smooth/);
+  });
+
   it('lists every shortcut it handles in the help', () => {
     const help = SHORTCUTS.map((s) => s.keys).join(' ');
     for (const k of ['j', 'k', 'u', '?', 'Esc', '6', 'f', 'g', ']', '[', 'Enter', 'Shift+Enter', 'S / G / Q', 'R', 'z', 'c']) expect(help).toContain(k);

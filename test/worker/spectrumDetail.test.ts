@@ -6,6 +6,7 @@ import { fail } from '../../src/core/types.ts';
 import { createAnalysisCache, DEFAULT_CACHE_BYTES } from '../../src/worker/analysisCache.ts';
 import { keptOpenFiles } from '../../src/worker/openFiles.ts';
 import { spectrumDetail } from '../../src/worker/spectrumDetail.ts';
+import { copyForTransfer } from '../../src/worker/transfer.ts';
 import { fixtureBlob, nodeAnalyzerFor } from './nodeEngine.ts';
 
 const plate = fixtureBlob('formats/sdss_spPlate.fits');
@@ -39,5 +40,18 @@ describe('spectrumDetail', () => {
     if (!d.ok) throw new Error(d.error.message);
     expect(d.value.compare).toBeUndefined();
     expect(d.value.compareError).toBe('unet: model-load: HTTP 503');
+  });
+
+  it('carries the display-only sky and arms of the spectrum through to the detail, and they survive the post', async () => {
+    const deps = { open: keptOpenFiles((f, n) => openSpectra(blobSource(f, n))), analyzerFor: nodeAnalyzerFor, cache: createAnalysisCache() };
+    const mgc = await spectrumDetail(deps, { fileId: 3, file: fixtureBlob('external/2df/MGC23320.fit'), fileName: 'MGC23320.fit', index: 0 });
+    if (!mgc.ok) throw new Error(mgc.error.message);
+    expect(mgc.value.spectrum.sky?.length).toBe(mgc.value.spectrum.flux.length);
+    const desi = await spectrumDetail(deps, { fileId: 4, file: fixtureBlob('external/desi/coadd-4-80613-thru20210324.fits'), fileName: 'coadd.fits', index: 0 });
+    if (!desi.ok) throw new Error(desi.error.message);
+    const posted = structuredClone(copyForTransfer(desi.value).value);
+    expect(posted.spectrum.arms?.map((a) => a.name)).toEqual(['b', 'r', 'z']);
+    expect(posted.spectrum.meta.magnitudes).toEqual(desi.value.spectrum.meta.magnitudes);
+    expect(posted.spectrum.sky).toBeUndefined();
   });
 });

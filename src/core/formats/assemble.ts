@@ -4,7 +4,7 @@
  * are checked here so each adapter reports a short or mismatched array the same
  * way. Air→vacuum is not done here but in grid/, so a user can override the frame.
  */
-import type { Result, Spectrum, SpectrumMeta, WavelengthFrame } from '../types.ts';
+import type { Result, Spectrum, SpectrumArm, SpectrumMeta, WavelengthFrame } from '../types.ts';
 import { fail, ok } from '../types.ts';
 
 export interface SpectrumParts {
@@ -20,6 +20,10 @@ export interface SpectrumParts {
   /** [n] nonzero (or NaN) = bad. */
   mask?: ArrayLike<number>;
   model?: ArrayLike<number>;
+  /** [n] the sky the reduction subtracted, when the file has one (display only). */
+  sky?: ArrayLike<number>;
+  /** Arms the spectrum was merged from (display only). */
+  arms?: readonly SpectrumArm[];
   /** Air/vacuum and velocity frame of `wavelength`, with where each fact came from. */
   frame: WavelengthFrame;
   issues?: string[];
@@ -50,6 +54,7 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     ['variance', p.variance],
     ['mask', p.mask],
     ['model', p.model],
+    ['sky', p.sky],
   ];
   for (const [name, a] of arrays) {
     if (a !== undefined && a.length !== n) {
@@ -85,6 +90,8 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     ivar: weights,
     ...(mask && { mask }),
     ...(model && { model }),
+    ...(p.sky && hasSky(p.sky) && { sky: Float32Array.from(p.sky, (f) => (Math.abs(f) >= BLANK_MAGNITUDE ? Number.NaN : f)) }),
+    ...(p.arms && p.arms.length > 0 && { arms: p.arms }),
   };
   if (n > 1 && isStrictlyDecreasing(wavelength)) {
     reverseSpectrum(spectrum);
@@ -147,6 +154,12 @@ function badPixels(mask: ArrayLike<number>, n: number): Uint8Array {
   return out;
 }
 
+/** A sky with at least one finite non-zero value: an all-zero column is a placeholder (the SDSS files in shared/data carry one). */
+function hasSky(sky: ArrayLike<number>): boolean {
+  for (let i = 0; i < sky.length; i++) if (sky[i] !== 0 && Number.isFinite(sky[i]) && Math.abs(sky[i]) < BLANK_MAGNITUDE) return true;
+  return false;
+}
+
 function isStrictlyDecreasing(w: Float64Array): boolean {
   for (let i = 1; i < w.length; i++) if (!(w[i] < w[i - 1])) return false;
   return true;
@@ -158,4 +171,5 @@ function reverseSpectrum(s: Spectrum): void {
   s.ivar.reverse();
   s.mask?.reverse();
   s.model?.reverse();
+  s.sky?.reverse();
 }

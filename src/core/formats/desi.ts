@@ -9,13 +9,13 @@
  * columns); spectra files hold one row per exposure, so their ids add EXPID.
  */
 import type { FitsFile, Hdu } from '../fits/types.ts';
-import type { Result, Spectrum } from '../types.ts';
+import type { Result, Spectrum, SpectrumArm } from '../types.ts';
 import { fail } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
 import { frame } from './frame.ts';
-import { findColumn, readRowValues, tableRows } from './columns.ts';
+import { type CellValue, findColumn, readRowValues, tableRows } from './columns.ts';
 import { type Arm, mergeArms } from './mergeArms.ts';
-import { dropUndefined, ident, ids, num, str } from './meta.ts';
+import { dropUndefined, ident, ids, nanomaggyMags, num, str } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
 
 interface Camera {
@@ -101,6 +101,40 @@ async function readCamera(file: FitsFile, cam: Camera, index: number): Promise<R
   return { ok: true, value: { name: cam.name, wavelength: w.value, flux: flux.value.data, ivar: ivar.value.data, mask: maskData } };
 }
 
+/** Target-bit columns of the fibre map: main survey, then SV1–SV3. */
+const TARGET_MASKS = ['DESI_TARGET', 'SV1_DESI_TARGET', 'SV2_DESI_TARGET', 'SV3_DESI_TARGET'] as const;
+
+/**
+ * The target classes of desitarget's desi_mask bits that are the same in the main survey and SV1–3
+ * (targetmask.yaml): the dark-time classes, the bright/MW/secondary "any" bits and the calibration
+ * fibres. Other bits are sub-classes that differ between surveys; the raw value is shown as well.
+ */
+const DESI_BITS: readonly [number, string][] = [
+  [0, 'LRG'], [1, 'ELG'], [2, 'QSO'], [32, 'SKY'], [33, 'STD_FAINT'], [34, 'STD_WD'], [35, 'STD_BRIGHT'],
+  [60, 'BGS_ANY'], [61, 'MWS_ANY'], [62, 'SCND_ANY'],
+];
+
+/** 'ELG QSO (DESI_TARGET 6)' from the first non-zero target-bit column; OBJTYPE (TGT, SKY …) when there is none. */
+function targetType(r: Record<string, CellValue>): string | undefined {
+  for (const col of TARGET_MASKS) {
+    const v = r[col];
+    if (v === undefined || typeof v === 'string' || typeof v === 'boolean') continue;
+    const bits = BigInt.asUintN(64, typeof v === 'bigint' ? v : BigInt(Math.trunc(v)));
+    if (bits === 0n) continue;
+    const names = DESI_BITS.filter(([b]) => (bits >> BigInt(b)) & 1n).map(([, n]) => n);
+    return `${names.join(' ')}${names.length > 0 ? ' ' : ''}(${col} ${bits})`;
+  }
+  return str(r.OBJTYPE);
+}
+
+/** Each camera's wavelength coverage, bluest first, named in lower case as DESI writes its arms (b, r, z). */
+function armRanges(arms: readonly Arm[]): SpectrumArm[] {
+  return arms
+    .filter((a) => a.wavelength.length > 0)
+    .map((a) => ({ name: a.name.toLowerCase(), minA: a.wavelength[0], maxA: a.wavelength[a.wavelength.length - 1] }))
+    .sort((a, b) => a.minA - b.minA);
+}
+
 function makeRead(coadd: boolean) {
   return async (file: FitsFile, index: number): Promise<Result<Spectrum>> => {
     const fm = fibermap(file);
@@ -114,7 +148,7 @@ function makeRead(coadd: boolean) {
       arms.push(arm.value);
     }
     const merged = mergeArms(arms);
-    const row = await readRowValues(file, fm, ['TARGETID', 'TARGET_RA', 'TARGET_DEC', 'EXPID', 'OBJTYPE'], index);
+    const row = await readRowValues(file, fm, ['TARGETID', 'TARGET_RA', 'TARGET_DEC', 'EXPID', 'OBJTYPE', ...TARGET_MASKS, 'FLUX_G', 'FLUX_R', 'FLUX_Z'], index);
     if (!row.ok) return row;
     const r = row.value;
     const targetId = r.TARGETID === undefined ? undefined : String(r.TARGETID);
@@ -136,8 +170,11 @@ function makeRead(coadd: boolean) {
           SURVEY: str(h0.getString('SURVEY')),
           PROGRAM: str(h0.getString('PROGRAM')),
         }),
+        targetType: targetType(r),
+        magnitudes: nanomaggyMags({ g: r.FLUX_G, r: r.FLUX_R, z: r.FLUX_Z }),
         fluxUnit: str(unit),
       }),
+      arms: armRanges(arms),
       wavelength: merged.wavelength,
       frame: frame('vacuum', 'instrument', 'barycentric', 'instrument', { instrument: 'DESI' }),
       flux: merged.flux,

@@ -19,7 +19,7 @@ import type { FormatAdapter } from './types.ts';
 import { hasSpectralWcs } from './wcs.ts';
 
 /** GAMA_CONFIG rows: 1 science, 2 its σ, 3 unreduced science, 4 its σ, 5 sky. */
-const GAMA_ROWS: RowLayout = { flux: 0, noise: { row: 1, kind: 'sigma' } };
+const GAMA_ROWS: RowLayout = { flux: 0, noise: { row: 1, kind: 'sigma' }, sky: 4 };
 
 const isGama = (h: FitsHeader): boolean => /^GAMA\b/i.test((h.getString('ORIGIN') ?? '').trim()) || /^GAMA\b/i.test((h.getString('SURVEY') ?? '').trim());
 
@@ -54,6 +54,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     frame: observedAirFrame([h], 'AAOmega', headerObservation(h, { ra, dec }, 'AAT')),
     flux: rows.value.flux,
     sigma: rows.value.sigma,
+    sky: rows.value.sky,
     issues: rows.value.issues,
     hdu: 0,
   });

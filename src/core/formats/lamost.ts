@@ -13,7 +13,7 @@ import { fail, ok } from '../types.ts';
 import { buildSpectrum } from './assemble.ts';
 import { frame, mediumFrom } from './frame.ts';
 import { findColumn, readNumeric, tableRows } from './columns.ts';
-import { dropUndefined, headerValue, ident, ids, num, str, truthOf } from './meta.ts';
+import { dropUndefined, headerValue, ident, ids, magnitudes, num, str, truthOf } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
 import { wcsWavelength } from './wcs.ts';
 
@@ -89,6 +89,21 @@ async function readTableLayout(file: FitsFile, t: Hdu): Promise<Result<Arrays>> 
   return ok({ flux: flux!, ivar: ivar!, wavelength: wavelength!, andMask, issues: [], hdu: t.index });
 }
 
+/**
+ * MAG1…MAG7 named by MAGTYPE: one letter per card ('ugrizjh'), or one band for MAG1 ('Kp' for Kepler
+ * targets); 99 means none (left out by magnitudes()).
+ */
+function lamostMags(h: FitsHeader): Record<string, number> | undefined {
+  const type = str(h.getString('MAGTYPE'));
+  const cards = ['MAG1', 'MAG2', 'MAG3', 'MAG4', 'MAG5', 'MAG6', 'MAG7'];
+  const raw = magnitudes(h, cards);
+  if (!raw || !type) return raw;
+  const bands = type.length === cards.length ? [...type] : [type];
+  const out: Record<string, number> = {};
+  for (const [card, m] of Object.entries(raw)) out[bands[cards.indexOf(card)] ?? card] = m;
+  return out;
+}
+
 async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
   if (index !== 0) throw new RangeError(`LAMOST files hold one spectrum; index ${index} asked`);
   const image = imageLayout(file);
@@ -117,6 +132,8 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       z: h.get('Z') ?? undefined,
       zErr: h.get('Z_ERR') ?? undefined,
     }),
+    targetType: str(h.getString('OBJTYPE')),
+    magnitudes: lamostMags(h),
     fluxUnit: str(h.getString('BUNIT')),
   };
   return buildSpectrum({

@@ -97,3 +97,19 @@ export function redshift(v: CellValue | null | undefined): number | undefined {
   const z = num(v);
   return z !== undefined && z > -0.5 ? z : undefined;
 }
+
+/** AB magnitude of a flux in nanomaggies (SDSS SPECTROFLUX, Legacy Surveys FLUX_G/R/Z): 22.5 − 2.5 log10 f; undefined for f ≤ 0. */
+export function nanomaggyMag(v: CellValue | null | undefined): number | undefined {
+  const f = num(v);
+  return f !== undefined && f > 0 ? 22.5 - 2.5 * Math.log10(f) : undefined;
+}
+
+/** Magnitudes keyed by band from nanomaggy fluxes, leaving out the non-positive ones; undefined when none is left. */
+export function nanomaggyMags(fluxes: Record<string, CellValue | null | undefined>): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const [band, f] of Object.entries(fluxes)) {
+    const m = nanomaggyMag(f);
+    if (m !== undefined) out[band] = m;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}

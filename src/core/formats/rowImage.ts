@@ -17,6 +17,8 @@ export interface RowLayout {
   flux: number;
   noise?: { row: number; kind: 'sigma' | 'variance' };
   wavelength?: number;
+  /** The sky the reduction subtracted (display only). */
+  sky?: number;
 }
 
 export interface RowArrays {
@@ -24,6 +26,7 @@ export interface RowArrays {
   flux: ArrayLike<number>;
   sigma?: ArrayLike<number>;
   variance?: ArrayLike<number>;
+  sky?: ArrayLike<number>;
   issues: string[];
 }
 
@@ -35,6 +38,7 @@ export function layoutFromLabels(h: FitsHeader, nRows: number): RowLayout | unde
   let flux: number | undefined;
   let noise: RowLayout['noise'];
   let wavelength: number | undefined;
+  let sky: number | undefined;
   for (let r = 0; r < nRows; r++) {
     const label = h.getString(`ROW${r + 1}`)?.trim().toLowerCase();
     if (label === undefined) continue;
@@ -42,14 +46,15 @@ export function layoutFromLabels(h: FitsHeader, nRows: number): RowLayout | unde
     else if (/^(sigma|error|stddev)/.test(label)) noise ??= { row: r, kind: 'sigma' };
     else if (/^var/.test(label)) noise ??= { row: r, kind: 'variance' };
     else if (/^wave/.test(label)) wavelength ??= r;
+    else if (/^sky/.test(label)) sky ??= r;
   }
-  return flux === undefined ? undefined : { flux, noise, wavelength };
+  return flux === undefined ? undefined : { flux, noise, wavelength, sky };
 }
 
 /** Read the rows of `hdu` that `layout` names; wavelengths from the wavelength row or the WCS. */
 export async function readRows(file: FitsFile, hdu: Hdu, layout: RowLayout): Promise<Result<RowArrays>> {
   const [npix, nRows] = hdu.axes;
-  const rows = [layout.flux, layout.noise?.row, layout.wavelength].filter((r): r is number => r !== undefined);
+  const rows = [layout.flux, layout.noise?.row, layout.wavelength, layout.sky].filter((r): r is number => r !== undefined);
   if (rows.some((r) => r >= nRows)) {
     return fail({ code: 'no-spectrum', message: `HDU ${hdu.index} has ${nRows} rows; this layout needs row ${Math.max(...rows) + 1}. The file is not the layout it looks like.`, hdu: hdu.index });
   }
@@ -75,6 +80,7 @@ export async function readRows(file: FitsFile, hdu: Hdu, layout: RowLayout): Pro
     flux: row(layout.flux),
     sigma: layout.noise?.kind === 'sigma' ? noise : undefined,
     variance: layout.noise?.kind === 'variance' ? noise : undefined,
+    sky: layout.sky !== undefined ? row(layout.sky) : undefined,
     issues,
   });
 }

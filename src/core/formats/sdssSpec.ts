@@ -12,13 +12,30 @@ import { buildSpectrum } from './assemble.ts';
 import { sdssFrame } from './frame.ts';
 import { tenToThe } from './logLambda.ts';
 import { type CellValue, findColumn, readNumeric, readRowValues } from './columns.ts';
-import { dropUndefined, headerValue, ident, ids, num, pad, str, truthOf } from './meta.ts';
+import { dropUndefined, headerValue, ident, ids, nanomaggyMags, num, pad, str, truthOf } from './meta.ts';
 import type { FormatAdapter } from './types.ts';
 
 const META_COLUMNS = [
   'PLATE', 'MJD', 'FIBERID', 'FIELD', 'CATALOGID', 'CLASS', 'SUBCLASS', 'Z', 'Z_ERR', 'ZWARNING',
-  'PLUG_RA', 'PLUG_DEC', 'RA', 'DEC', 'OBJID',
+  'PLUG_RA', 'PLUG_DEC', 'RA', 'DEC', 'OBJID', 'OBJTYPE',
 ];
+
+/** The five SDSS bands of SPECTROFLUX (nanomaggies synthesised from the spectrum). */
+const UGRIZ = ['u', 'g', 'r', 'i', 'z'] as const;
+
+/**
+ * Magnitudes synthesised from the spectrum (SPECOBJ's SPECTROFLUX, 5 nanomaggy values), keyed
+ * 'spectro u' … 'spectro z'; undefined when the column is absent or not 5 numbers. Metadata only:
+ * a column that cannot be read leaves the magnitudes out, the spectrum still opens.
+ */
+async function spectroMags(file: FitsFile, mh: Hdu): Promise<Record<string, number> | undefined> {
+  const col = findColumn(file, mh, ['SPECTROFLUX']);
+  if (!col || col.repeat !== UGRIZ.length) return undefined;
+  const r = await readNumeric(file, mh, [col.name], { start: 0, count: 1 });
+  if (!r.ok) return undefined;
+  const a = r.value[col.name];
+  return nanomaggyMags(Object.fromEntries(UGRIZ.map((b, i) => [`spectro ${b}`, a[i]])));
+}
 
 function coaddHdu(file: FitsFile): Hdu | undefined {
   const byName = file.byName('COADD');
@@ -68,6 +85,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     ivar: findColumn(file, coadd, ['ivar'])!.name,
     mask: findColumn(file, coadd, ['and_mask'])?.name,
     model: findColumn(file, coadd, ['model'])?.name,
+    sky: findColumn(file, coadd, ['sky'])?.name,
   };
   const names = Object.values(want).filter((n): n is string => n !== undefined);
   const cols = await readNumeric(file, coadd, names);
@@ -78,10 +96,12 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
   const primary = file.hdus[0].header;
   const m: Record<string, CellValue | undefined> = {};
   const mh = metaHdu(file);
+  let mags: Record<string, number> | undefined;
   if (mh) {
     const row = await readRowValues(file, mh, META_COLUMNS, 0);
     if (!row.ok) return row;
     Object.assign(m, row.value);
+    mags = await spectroMags(file, mh);
   }
   m.PLATE ??= headerValue(primary, ['PLATEID', 'PLATE']);
   m.MJD ??= headerValue(primary, ['MJD']);
@@ -102,6 +122,8 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
       CATALOGID: ident(m.CATALOGID),
     }),
     truth: truthOf({ class: m.CLASS, subclass: m.SUBCLASS, z: m.Z, zErr: m.Z_ERR, zWarning: m.ZWARNING }),
+    targetType: str(m.OBJTYPE) ?? str(headerValue(primary, ['OBJTYPE'])),
+    magnitudes: mags,
     fluxUnit: str(unit),
   };
   return buildSpectrum({
@@ -113,6 +135,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     ivar: c[want.ivar],
     mask: want.mask ? c[want.mask] : undefined,
     model: want.model ? c[want.model] : undefined,
+    sky: want.sky ? c[want.sky] : undefined,
     hdu: coadd.index,
     owned: true,
   });

@@ -61,7 +61,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
   if (!hdu) throw new RangeError(`6dFGS spectrum index ${index} outside 0..${all.length - 1}`);
   const h = hdu.header;
   const arm = armOf(hdu);
-  const rows = await readRows(file, hdu, { flux: 0, noise: { row: 1, kind: 'variance' }, wavelength: arm === 'VR' ? 3 : undefined });
+  const rows = await readRows(file, hdu, { flux: 0, noise: { row: 1, kind: 'variance' }, sky: 2, wavelength: arm === 'VR' ? 3 : undefined });
   if (!rows.ok) return rows;
   const ra = angleDeg(h, 'OBSRA');
   const dec = angleDeg(h, 'OBSDEC');
@@ -85,6 +85,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     frame: observedAirFrame([h], '6dF', observation),
     flux: rows.value.flux,
     variance: rows.value.variance,
+    sky: rows.value.sky,
     issues: rows.value.issues,
     hdu: hdu.index,
   });

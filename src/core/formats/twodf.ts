@@ -56,6 +56,13 @@ function sameShapeImage(file: FitsFile, name: string, data: Hdu): Hdu | undefine
   return isImage(h) && h.axes.length === data.axes.length && h.axes.every((n, i) => n === data.axes[i]) ? h : undefined;
 }
 
+/** 2dfdr's SKY image: one sky for all fibres [NPIX], or one per fibre (the data image's shape). */
+function skyImage(file: FitsFile, data: Hdu): Hdu | undefined {
+  const h = file.byName('SKY');
+  if (!isImage(h) || h.axes[0] !== data.axes[0]) return undefined;
+  return h.axes.length === 1 || sameShapeImage(file, 'SKY', data) ? h : undefined;
+}
+
 async function wavelengths(file: FitsFile, data: Hdu, index: number): Promise<Result<{ w: ArrayLike<number>; issues: string[] }>> {
   const primary = file.hdus[0].header;
   const logScale = primary.get('LOGSCALE') === true || data.header.get('LOGSCALE') === true;
@@ -90,11 +97,13 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
   const rows = fibreRows(data, index);
   const varHdu = sameShapeImage(file, 'VARIANCE', data);
   const ivarHdu = varHdu ? undefined : sameShapeImage(file, 'IVAR', data);
-  const [flux, noise, wave, info] = await Promise.all([
+  const skyHdu = skyImage(file, data);
+  const [flux, noise, wave, info, sky] = await Promise.all([
     file.readImage(data, rows),
     varHdu ? file.readImage(varHdu, rows) : ivarHdu ? file.readImage(ivarHdu, rows) : undefined,
     wavelengths(file, data, index),
     readRowValues(file, fib, ['NAME', 'TYPE', 'RA', 'DEC', 'MAGNITUDE', 'COMMENT'], index),
+    skyHdu ? file.readImage(skyHdu, skyHdu.axes.length === 2 ? rows : undefined) : undefined,
   ]);
   if (!flux.ok) return flux;
   if (noise && !noise.ok) return noise;
@@ -128,6 +137,8 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     flux: flux.value.data,
     variance: varHdu && noise?.ok ? noise.value.data : undefined,
     ivar: ivarHdu && noise?.ok ? noise.value.data : undefined,
+    // the sky is only shown: a SKY image that cannot be read is left out, the spectrum still opens
+    sky: sky?.ok ? sky.value.data.subarray(0, data.axes[0]) : undefined,
     issues,
     hdu: data.index,
   });

@@ -20,7 +20,7 @@ import type { FormatAdapter } from './types.ts';
 import { hasSpectralWcs } from './wcs.ts';
 
 /** 2dFGRS rows (no ROWn labels): spectrum, variance, sky. */
-const TWODFGRS_ROWS: RowLayout = { flux: 0, noise: { row: 1, kind: 'variance' } };
+const TWODFGRS_ROWS: RowLayout = { flux: 0, noise: { row: 1, kind: 'variance' }, sky: 2 };
 
 function isSpectrumImage(h: Hdu): boolean {
   return (h.kind === 'primary' || h.kind === 'image') && h.extname === 'SPECTRUM' && h.axes.length === 2 &&
@@ -30,7 +30,9 @@ function isSpectrumImage(h: Hdu): boolean {
 const spectrumHdus = (file: FitsFile): Hdu[] => file.hdus.filter(isSpectrumImage);
 
 function layoutOf(h: FitsHeader, nRows: number): RowLayout {
-  return layoutFromLabels(h, nRows) ?? TWODFGRS_ROWS;
+  const layout = layoutFromLabels(h, nRows) ?? TWODFGRS_ROWS;
+  // a 2-row image has no sky row
+  return layout.sky !== undefined && layout.sky >= nRows ? { ...layout, sky: undefined } : layout;
 }
 
 /**
@@ -92,6 +94,7 @@ async function read(file: FitsFile, index: number): Promise<Result<Spectrum>> {
     flux: rows.value.flux,
     sigma: rows.value.sigma,
     variance: rows.value.variance,
+    sky: rows.value.sky,
     issues: rows.value.issues,
     hdu: hdu.index,
   });

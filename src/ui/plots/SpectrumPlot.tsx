@@ -11,7 +11,7 @@
  * with decimated traces and no labels.
  */
 import { useMemo } from 'react';
-import type { Data } from 'plotly.js-dist-min';
+import type { Data, PlotMouseEvent } from 'plotly.js-dist-min';
 import type { OutputGridSpec } from '../../core/scan/redshift.ts';
 import type { Reconstruction, SecondRedshift } from '../../core/scan/types.ts';
 import type { ModelFamily, SpectralClass } from '../../core/types.ts';
@@ -33,6 +33,7 @@ import {
   type SpectrumData,
   type SpectrumMode,
 } from './spectrumFigure.ts';
+import type { DisplayOptions } from './spectrumExtras.ts';
 import { useAxisMap } from './useAxisMap.ts';
 
 export interface SpectrumPlotProps {
@@ -50,12 +51,16 @@ export interface SpectrumPlotProps {
   compare?: { family: ModelFamily; reconstruction: Reconstruction; grid: OutputGridSpec };
   /** A flagged second redshift: its lines marked at z₂ (they do not move with z). */
   secondZ?: SecondRedshift;
+  /** Smoothing, arm colours, sky and noise (display only). */
+  display?: DisplayOptions;
+  /** A click on the plot: the wavelength under it (vacuum Å, the x axis) and where on the page it was. */
+  onPickWavelength?: (lambdaA: number, at: { clientX: number; clientY: number }) => void;
 }
 
 /** Points per trace in the fallback while z moves (about two per screen pixel). */
 const FAST_POINTS = 1400;
 
-export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, allLines, compare, secondZ }: SpectrumPlotProps) {
+export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, allLines, compare, secondZ, display, onPickWavelength }: SpectrumPlotProps) {
   const { result } = detail;
   const [map, onGraph] = useAxisMap();
   const moving = zSettled !== z;
@@ -67,7 +72,8 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
     [detail.spectrum, detail.gridded, result.preprocessed],
   );
   const reconstruction = result.reconstructions[cls];
-  const staticTraces = useMemo(() => spectrumStaticTraces(data, mode), [data, mode]);
+  const staticTraces = useMemo(() => spectrumStaticTraces(data, mode, display), [data, mode, display]);
+  const rightAxis = useMemo(() => staticTraces.some((t) => (t as { yaxis?: string }).yaxis === 'y3'), [staticTraces]);
   const fastStatic = useMemo(() => decimateTraces(staticTraces, FAST_POINTS), [staticTraces]);
   const masks = useMemo(() => maskShapes(result.preprocessed.w), [result.preprocessed.w]);
   // Ranges from the class's best z, so the axes hold still while z moves.
@@ -105,8 +111,9 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
         maskShapes: masks,
         fluxUnit,
         uirevision: `${uirevision}:${mode}`,
+        rightAxis,
       }),
-    [mode, cls, zPlotly, ranges, showLines, live, allLines, secondZ, moving, masks, fluxUnit, uirevision],
+    [mode, cls, zPlotly, ranges, showLines, live, allLines, secondZ, moving, masks, fluxUnit, uirevision, rightAxis],
   );
   const liveSpec = useMemo(() => {
     if (!live) return undefined;
@@ -117,6 +124,16 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
     }
     return spec;
   }, [live, data, cls, z, reconstruction, grid, mode, showLines, allLines, compare]);
+  const onClick = useMemo(
+    () =>
+      onPickWavelength &&
+      ((e: PlotMouseEvent) => {
+        const x = e.points[0]?.x;
+        const ev = e.event as MouseEvent | undefined;
+        if (typeof x === 'number' && Number.isFinite(x)) onPickWavelength(x, { clientX: ev?.clientX ?? 0, clientY: ev?.clientY ?? 0 });
+      }),
+    [onPickWavelength],
+  );
   return (
     <Plot
       testId="plot-spectrum"
@@ -129,6 +146,7 @@ export function SpectrumPlot({ detail, cls, z, zSettled, grid, mode, showLines, 
       layout={layout}
       height={440}
       onGraph={onGraph}
+      onClick={onClick}
     >
       {liveSpec && map && <LiveOverlay map={map} spec={liveSpec} />}
     </Plot>

@@ -15,12 +15,15 @@ import type { OutputGridSpec } from '../../core/scan/redshift.ts';
 import { shiftOfZ } from '../../core/scan/redshift.ts';
 import type { Preprocessed, Reconstruction, SecondRedshift } from '../../core/scan/types.ts';
 import type { GriddedSpectrum, SpectralClass, Spectrum } from '../../core/types.ts';
+import { airToVacuumA } from '../../core/grid/airToVacuum.ts';
 import { lineMarks } from './lineMarks.ts';
 import { maskedRuns } from './maskRuns.ts';
 import { CLASS_COLORS, PLOT_COLORS } from './palette.ts';
 import { plainText } from './plainText.ts';
 import { robustRange } from './range.ts';
 import { reconstructionAt } from './reconstructionAt.ts';
+import { isSmoothing, NO_SMOOTHING, smooth, smoothingLabel } from './smoothing.ts';
+import { skyNoiseTraces, splitByArm, vacuumWavelengths, type DisplayOptions } from './spectrumExtras.ts';
 
 export type SpectrumMode = 'model' | 'flux';
 
@@ -32,7 +35,7 @@ export const SPECTRUM_DOMAIN: [number, number] = [0.3, 1];
 export const RESIDUAL_DOMAIN: [number, number] = [0, 0.24];
 
 export interface SpectrumData {
-  spectrum: Pick<Spectrum, 'wavelength' | 'flux' | 'ivar' | 'model'>;
+  spectrum: Pick<Spectrum, 'wavelength' | 'flux' | 'ivar' | 'model' | 'frame' | 'sky' | 'arms' | 'noErrors'>;
   gridded: GriddedSpectrum;
   preprocessed: Preprocessed;
 }
@@ -63,30 +66,47 @@ function residual(d: SpectrumData, model: Float32Array, mode: SpectrumMode): Flo
   return out;
 }
 
-/** Traces that do not depend on z: the data (and in flux mode its ±1σ band, the continuum and the survey's model). */
-export function spectrumStaticTraces(d: SpectrumData, mode: SpectrumMode): Data[] {
+/**
+ * Traces that do not depend on z: the data (and in flux mode its ±1σ band, the continuum and the
+ * survey's model), plus what `display` asks for — the data smoothed and/or coloured by arm, the
+ * sky and the noise on the right-hand axis. Flux-mode x is vacuum Å like the model grid's.
+ */
+export function spectrumStaticTraces(d: SpectrumData, mode: SpectrumMode, display: DisplayOptions = {}): Data[] {
+  const smoothing = display.smoothing ?? NO_SMOOTHING;
+  const label = isSmoothing(smoothing) ? smoothingLabel(smoothing) : '';
+  const note = label ? `, ${label}` : '';
+  const arms = display.arms && d.spectrum.arms && d.spectrum.arms.length > 1 ? d.spectrum.arms : undefined;
+  const toVacuum = d.spectrum.frame.medium === 'air' ? airToVacuumA : (a: number) => a;
+  const extras = skyNoiseTraces(d.spectrum, display);
   if (mode === 'model') {
-    const { F } = d.preprocessed;
+    const { F, w } = d.preprocessed;
     const noData = d.gridded.noData;
-    const y = noData ? F.map((v, k) => (noData[k] ? Number.NaN : v)) : F;
-    return [{ type: 'scatter', mode: 'lines', name: 'input F (normalised)', x: MODEL_LAMBDA_A, y, line: { color: PLOT_COLORS.data, width: 1 }, hovertemplate: 'λ %{x:.1f} Å<br>F %{y:.3f}<extra></extra>' }];
+    const shown = isSmoothing(smoothing) ? smooth(F, w, smoothing) : F;
+    const y = noData ? shown.map((v, k) => (noData[k] ? Number.NaN : v)) : shown;
+    const trace = { name: `input F (normalised${note})`, x: MODEL_LAMBDA_A, y, hovertemplate: 'λ %{x:.1f} Å<br>F %{y:.3f}<extra></extra>' };
+    if (arms) return [...splitByArm(trace, arms, toVacuum, label), ...extras];
+    return [{ type: 'scatter', mode: 'lines', ...trace, line: { color: PLOT_COLORS.data, width: 1 } }, ...extras];
   }
-  const { wavelength, flux, ivar, model } = d.spectrum;
+  const { flux, ivar, model } = d.spectrum;
+  const wavelength = vacuumWavelengths(d.spectrum);
+  const shown = isSmoothing(smoothing) ? smooth(flux, ivar, smoothing) : flux;
   const lo = new Float32Array(flux.length);
   const hi = new Float32Array(flux.length);
   for (let k = 0; k < flux.length; k++) {
+    // each pixel's own σ, around the line as drawn
     const s = ivar[k] > 0 ? 1 / Math.sqrt(ivar[k]) : Number.NaN;
-    lo[k] = flux[k] - s;
-    hi[k] = flux[k] + s;
+    lo[k] = shown[k] - s;
+    hi[k] = shown[k] + s;
   }
+  const data = { name: `flux${note}`, x: wavelength, y: shown, hovertemplate: 'λ %{x:.1f} Å<br>flux %{y:.3g}<extra></extra>' };
   const traces: Data[] = [
     { type: 'scatter', mode: 'lines', name: '−1σ', x: wavelength, y: lo, line: { width: 0 }, hoverinfo: 'skip', showlegend: false },
     { type: 'scatter', mode: 'lines', name: '±1σ', x: wavelength, y: hi, line: { width: 0 }, fill: 'tonexty', fillcolor: PLOT_COLORS.errorBand, hoverinfo: 'skip' },
-    { type: 'scatter', mode: 'lines', name: 'flux', x: wavelength, y: flux, line: { color: PLOT_COLORS.data, width: 1 }, hovertemplate: 'λ %{x:.1f} Å<br>flux %{y:.3g}<extra></extra>' },
+    ...(arms ? splitByArm(data, arms, toVacuum, label) : [{ type: 'scatter', mode: 'lines', ...data, line: { color: PLOT_COLORS.data, width: 1 } } as Data]),
     { type: 'scatter', mode: 'lines', name: 'continuum (degree 5)', x: MODEL_LAMBDA_A, y: d.preprocessed.continuum, line: { color: PLOT_COLORS.continuum, width: 1, dash: 'dot' }, hoverinfo: 'skip' },
   ];
   if (model) traces.push({ type: 'scatter', mode: 'lines', name: 'survey pipeline model', x: wavelength, y: model, line: { color: PLOT_COLORS.pipelineModel, width: 1 }, hoverinfo: 'skip' });
-  return traces;
+  return [...traces, ...extras];
 }
 
 /** Traces that move with z: the reconstruction and the residuals. */
@@ -141,6 +161,8 @@ export interface SpectrumLayoutOptions {
   fluxUnit?: string;
   /** Changes when the spectrum changes, so zoom is kept while z moves but reset for a new spectrum. */
   uirevision: string;
+  /** Sky and/or noise are drawn: add their right-hand axis (flux units). */
+  rightAxis?: boolean;
 }
 
 /** Shaded rectangles over runs of masked pixels (w = 0), spanning both panels. */
@@ -175,15 +197,19 @@ export function spectrumLayout(o: SpectrumLayoutOptions): Partial<Layout> {
     shapes = shapes.concat(marks.shapes);
     annotations = annotations.concat(marks.annotations);
   }
+  const fluxTitle = o.fluxUnit ? `flux (${plainText(o.fluxUnit)})` : 'flux';
   return {
-    margin: { l: 60, r: 10, t: 10, b: 45 },
+    margin: { l: 60, r: o.rightAxis ? 60 : 10, t: 10, b: 45 },
     showlegend: true,
     legend: { orientation: 'h', x: 0, y: 1.0, yanchor: 'bottom', font: { size: 11 } },
     hovermode: 'closest',
     uirevision: o.uirevision,
     xaxis: { title: { text: 'observed wavelength (Å, vacuum)' }, range: [xMin, xMax], anchor: 'y2' },
-    yaxis: { domain: SPECTRUM_DOMAIN, range: o.ranges.main, title: { text: o.mode === 'model' ? 'F (normalised)' : o.fluxUnit ? `flux (${plainText(o.fluxUnit)})` : 'flux' }, zeroline: false },
+    yaxis: { domain: SPECTRUM_DOMAIN, range: o.ranges.main, title: { text: o.mode === 'model' ? 'F (normalised)' : fluxTitle }, zeroline: false },
     yaxis2: { domain: RESIDUAL_DOMAIN, range: o.ranges.residual, title: { text: 'residual' }, zeroline: false },
+    ...(o.rightAxis && {
+      yaxis3: { overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false, zeroline: false, title: { text: `sky, σ: ${fluxTitle}`, font: { size: 11 } } },
+    }),
     shapes,
     annotations,
   };

@@ -55,12 +55,20 @@ export function MinimaList({ result, cls, z, onPreview, onKeep }: MinimaListProp
             <th scope="col" className="num" title="Calibrated redshift error at this minimum">σ_z</th>
           </tr>
         </thead>
-        <tbody>
-          {classesAnswerFirst(result.cls).flatMap((c) =>
-            result.rankedMinima[c].map((m, i) => {
+        {classesAnswerFirst(result.cls).map((c) => (
+          <tbody key={c} className="minima-class" data-class={c}>
+            {result.rankedMinima[c].length === 0 && (
+              <tr>
+                <td style={{ color: CLASS_COLORS[c] }}>{c}</td>
+                <td colSpan={5} className="muted">
+                  no minimum inside the models&apos; range
+                </td>
+              </tr>
+            )}
+            {result.rankedMinima[c].map((m, i) => {
               const current = c === cls && i === at;
               return (
-                <tr key={`${c}-${i}`} className={current ? 'current' : undefined} aria-current={current ? 'true' : undefined}>
+                <tr key={i} className={current ? 'current' : undefined} aria-current={current ? 'true' : undefined}>
                   <td style={{ color: CLASS_COLORS[c] }}>{i === 0 ? c : ''}</td>
                   <td>{i + 1}</td>
                   <td className="num">
@@ -82,9 +90,9 @@ export function MinimaList({ result, cls, z, onPreview, onKeep }: MinimaListProp
                   <td className="num">{formatZErr(m.zErr)}</td>
                 </tr>
               );
-            }),
-          )}
-        </tbody>
+            })}
+          </tbody>
+        ))}
       </table>
     </div>
   );

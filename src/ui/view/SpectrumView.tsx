@@ -13,9 +13,10 @@
  * work wherever the focus is. Every move here only changes what is shown: the
  * shell saves it when the inspector accepts (issue 9).
  *
- * Under the χ² plot: each class's ranked minima (clicking one shows that
- * class and z) and the χ² curves as CSV. With a flagged second redshift, its
- * lines are marked on the spectrum at z₂.
+ * Under the plots, a tab away: each class's ranked minima (clicking one
+ * shows that class and z) and the χ² curves as CSV. With a flagged second
+ * redshift, its lines are marked on the spectrum at z₂. Line matching on the
+ * spectrum (click a feature, name its line) shows that z the same way.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { findModel } from '../../core/inference/manifest.ts';
@@ -24,9 +25,10 @@ import { EigenPlot } from '../plots/EigenPlot.tsx';
 import { Exercise } from '../teach/Exercise.tsx';
 import { GuidedNote } from '../teach/GuidedNote.tsx';
 import { GUIDE } from '../teach/guideText.ts';
-import type { SpectralClass } from '../../core/types.ts';
+import { CLASSES, type SpectralClass } from '../../core/types.ts';
 import { CompareReadouts } from './CompareReadouts.tsx';
 import { CurvesDownload } from './CurvesDownload.tsx';
+import type { ZRanges } from './lineMatch.ts';
 import { MinimaList } from './MinimaList.tsx';
 import { Readouts } from './Readouts.tsx';
 import { SpectrumPanel } from './SpectrumPanel.tsx';
@@ -55,6 +57,11 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
     [compare, compareRec, compareEntry],
   );
   const grid = entry.outputGrid;
+  const family = result.family;
+  const zRanges = useMemo(
+    () => Object.fromEntries(CLASSES.map((c) => [c, [findModel(manifest, family, c).zMin, findModel(manifest, family, c).zMax] as const])) as ZRanges,
+    [manifest, family],
+  );
   const digits = cls === 'STAR' ? 6 : 5;
   const spectrumKey = `${detail.fileName}#${detail.index}`;
 
@@ -110,6 +117,8 @@ export function SpectrumView({ detail, manifest, eigen, z, cls, onZChange, onCla
             compare={compareModel}
             guided={guided}
             secondZ={result.flags.includes('second-redshift') ? result.secondRedshift : undefined}
+            zRanges={zRanges}
+            onMatchLine={previewMinimum}
           />
         </div>
 

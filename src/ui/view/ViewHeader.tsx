@@ -1,10 +1,12 @@
-/** What is being shown: file, spectrum id, object and the file's own answer (all header text shown as plain text). */
+/** What is being shown: file, spectrum id, object, the target's position, type and magnitudes, and the file's own answer (all header text shown as plain text). */
 import type { SpectrumDetail } from '../../worker/protocol.ts';
+import { capText, targetFacts } from './targetFacts.ts';
 
 /** hideAnswer: guided mode's exercise is running, so the file's own class and z stay hidden. */
 export function ViewHeader({ detail, hideAnswer = false }: { detail: SpectrumDetail; hideAnswer?: boolean }) {
   const { meta } = detail.spectrum;
   const truth = meta.truth;
+  const facts = targetFacts(meta);
   return (
     <header className="view-header">
       <h2 data-testid="view-title">
@@ -12,8 +14,8 @@ export function ViewHeader({ detail, hideAnswer = false }: { detail: SpectrumDet
         {detail.index > 0 || detail.spectrum.id !== detail.fileName ? ` · ${detail.spectrum.id}` : ''}
       </h2>
       <p className="view-meta">
-        {meta.objectName && <span>{meta.objectName} · </span>}
-        {meta.survey && <span>{meta.survey} · </span>}
+        {meta.objectName && <span>{capText(meta.objectName)} · </span>}
+        {meta.survey && <span>{capText(meta.survey)} · </span>}
         <span>read as {meta.format}</span>
         {!hideAnswer && truth && (truth.class || truth.z !== undefined) && (
           <span data-testid="view-truth">
@@ -24,6 +26,15 @@ export function ViewHeader({ detail, hideAnswer = false }: { detail: SpectrumDet
           </span>
         )}
       </p>
+      {facts.length > 0 && (
+        <p className="view-target" data-testid="view-target">
+          {facts.map((f) => (
+            <span key={f.key} data-testid={`target-${f.key}`}>
+              <span className="muted">{f.label}</span> {f.text}
+            </span>
+          ))}
+        </p>
+      )}
       {detail.spectrum.issues && detail.spectrum.issues.length > 0 && (
         <ul className="view-issues">
           {detail.spectrum.issues.map((s, i) => (

@@ -69,3 +69,23 @@ describe('blank values', () => {
     expect(r.value.issues?.join(' ')).toMatch(/1 pixel\(s\) hold a blank value/);
   });
 });
+
+describe('buildSpectrum: sky and arms (display only)', () => {
+  const parts = { ...base, wavelength: [4000, 4001, 4002], flux: [1, 2, 3], ivar: [1, 1, 1] };
+  it('keeps a sky, reversed with the pixels, and blanks 2dfdr sentinels in it', () => {
+    const r = buildSpectrum({ ...parts, wavelength: [4002, 4001, 4000], sky: [5, -2.5e30, 7] });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(Array.from(r.value.sky!)).toEqual([7, Number.NaN, 5]);
+  });
+  it('drops an all-zero sky (a placeholder column) and rejects one of the wrong length', () => {
+    const zero = buildSpectrum({ ...parts, sky: [0, 0, 0] });
+    expect(zero.ok && zero.value.sky).toBe(undefined);
+    const short = buildSpectrum({ ...parts, sky: [1, 2] });
+    expect(short.ok).toBe(false);
+    if (!short.ok) expect(short.error.message).toMatch(/sky array has 2 pixels/);
+  });
+  it('carries arms as given', () => {
+    const r = buildSpectrum({ ...parts, arms: [{ name: 'b', minA: 4000, maxA: 4002 }] });
+    expect(r.ok && r.value.arms).toEqual([{ name: 'b', minA: 4000, maxA: 4002 }]);
+  });
+});
