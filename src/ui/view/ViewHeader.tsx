@@ -2,11 +2,14 @@
 import type { SpectrumDetail } from '../../worker/protocol.ts';
 import { capText, targetFacts } from './targetFacts.ts';
 
-/** hideAnswer: guided mode's exercise is running, so the file's own class and z stay hidden. */
+/**
+ * hideAnswer: guided mode's exercise is running, so the file's own class and z stay hidden, and so
+ * does the survey's target type (a DESI "QSO" target bit would give the class away).
+ */
 export function ViewHeader({ detail, hideAnswer = false }: { detail: SpectrumDetail; hideAnswer?: boolean }) {
   const { meta } = detail.spectrum;
   const truth = meta.truth;
-  const facts = targetFacts(meta);
+  const facts = targetFacts(meta).filter((f) => !(hideAnswer && f.key === 'type'));
   return (
     <header className="view-header">
       <h2 data-testid="view-title">
