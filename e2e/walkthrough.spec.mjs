@@ -1,13 +1,15 @@
 /**
  * Issue 9's "done when": the inspection walk-through of a 25-file SDSS batch
  * with the keyboard only — open, explore, accept with QOP keys, comment,
- * manual z, class change, undo, reload, export — leaves exactly the
+ * manual z, class change, undo, reload, export, merge with a second
+ * inspector's export — leaves exactly the
  * decisions that were accepted. Spectra that were only explored (z moved,
  * minima stepped through, class switched) have no decision in IndexedDB, the
  * JSON or the CSV export.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyseFiles, FIXTURES, parseCsv, poll, readRows, screenshot, storedDecisions, waitForBackend } from './lib.mjs';
 
@@ -190,7 +192,54 @@ export const tests = [
       }
     },
   },
-  // MERGE WITH A SECOND INSPECTOR — placeholder for the coordinator: once the interop helper's merge
-  // (issue 9 item 4) is on main, import a second inspector's export of the same 25 spectra here, resolve
-  // the disagreements by key and assert the merged export keeps both inspectors' answers.
+  {
+    name: "merging a second inspector's export: the disagreements listed, resolved by key, the merged table keeps both",
+    async run({ page }) {
+      // Inspector B re-inspected the same batch (B's JSON export: ours with three answers changed).
+      const json = JSON.parse(await exportText(page, 'json'));
+      const now = Date.now();
+      const byFile = new Map(json.rows.map((r) => [r.fileName, r]));
+      byFile.get(order[1]).decision = { ...byFile.get(order[1]).decision, qop: 3, updatedAt: now }; // QOP differs
+      byFile.get(order[4]).decision = { ...byFile.get(order[4]).decision, z: expected.get(order[4]).z + 0.01, updatedAt: now }; // z differs
+      byFile.get(order[8]).decision = { qop: 4, updatedAt: now }; // only B looked at this one
+      const dir = mkdtempSync(join(tmpdir(), 'walkthrough-'));
+      const bFile = join(dir, 'B.json');
+      writeFileSync(bFile, JSON.stringify(json));
+
+      await page.setInputFiles('[data-testid="merge-input"]', [bFile]);
+      await page.waitForSelector('[data-testid="merge-view"]');
+      const reports = await page.$$eval('[data-testid="merge-report"]', (els) => els.map((e) => e.getAttribute('data-kind')));
+      assert.deepEqual(reports, ['ok']);
+      const rows = () => page.$$eval('[data-testid="merge-row"]', (els) => els.map((e) => ({ key: JSON.parse(e.getAttribute('data-key'))[0], from: e.getAttribute('data-resolved-from'), current: e.getAttribute('aria-selected') === 'true' })));
+      assert.deepEqual((await rows()).map((r) => r.key).sort(), [order[1], order[4]].sort(), 'the two disagreements');
+
+      // Take B's QOP for order[1] (key 1: the first imported inspector), keep our z for order[4] (key 0).
+      const choice = { [order[1]]: '1', [order[4]]: '0' };
+      for (let n = 0; n < 2; n++) {
+        const current = (await rows()).find((r) => r.current);
+        await page.keyboard.press(choice[current.key]);
+        await poll(async () => (await rows()).find((r) => r.key === current.key).from !== 'unresolved', `${current.key} resolved`);
+      }
+      assert.deepEqual(Object.fromEntries((await rows()).map((r) => [r.key, r.from])), { [order[1]]: 'B', [order[4]]: 'own' });
+
+      const [d] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('x')]);
+      const merged = parseCsv(readFileSync(await d.path(), 'utf8'));
+      for (const col of ['B_qop', 'B_z', 'own_qop', 'own_z', 'resolved_qop', 'resolved_z', 'resolved_from']) assert.ok(merged.head.includes(col), `merged CSV has ${col}`);
+      const line = Object.fromEntries(merged.records.map((r) => [r.file, r]));
+      // "own" is your decision as it stands: taking B's answer rewrote it.
+      assert.deepEqual([line[order[1]].B_qop, line[order[1]].own_qop, line[order[1]].resolved_qop, line[order[1]].resolved_from], ['3', '3', '3', 'B']);
+      assert.equal(line[order[4]].resolved_from, 'own');
+      assert.ok(Math.abs(Number(line[order[4]].resolved_z) - expected.get(order[4]).z) < 1e-5, 'our z kept');
+      assert.ok(Math.abs(Number(line[order[4]].B_z) - (expected.get(order[4]).z + 0.01)) < 1e-5, "B's z kept beside it");
+
+      await press(page, 'Escape');
+      await poll(async () => (await page.$('[data-testid="merge-view"]')) === null, 'the merge view closed');
+      expected.set(order[1], { ...expected.get(order[1]), qop: 3 });
+      const stored = await poll(async () => {
+        const all = await storedDecisions(page);
+        return all.find((x) => x.fileName === order[1])?.qop === 3 ? all : false;
+      }, "B's QOP stored as the decision");
+      for (const x of stored) if (expected.has(x.fileName)) assertDecision(x.fileName, x, 'after the merge');
+    },
+  },
 ];

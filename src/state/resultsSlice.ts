@@ -1,6 +1,9 @@
 /**
- * The table's rows (analysed spectra and failures, in arrival order) and the
- * model switch that decides which family's answer each row shows.
+ * The table's rows (analysed spectra and failures) and the model switch that
+ * decides which family's answer each row shows. Rows stand in the order the
+ * files were dropped, a file's spectra by index, whatever order the workers
+ * finish in: an inspector walking with ↓ meets the files as they chose them,
+ * and two sessions over the same files list them alike.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { applyOutlier } from '../core/anomaly/batchOutliers.ts';
@@ -65,8 +68,22 @@ function upsert(
     if (anchor !== undefined && at.has(anchor)) before.set(anchor, [...(before.get(anchor) ?? []), r]);
     else appended.push(r);
   }
-  if (before.size === 0) return appended.length === 0 ? out : out.concat(appended);
-  return out.flatMap((r) => [...(before.get(r.key) ?? []), r]).concat(appended);
+  const placed = before.size === 0 ? out : out.flatMap((r) => [...(before.get(r.key) ?? []), r]);
+  for (const r of appended) insertInDropOrder(placed, r);
+  return placed;
+}
+
+/** Whether `a` comes after `b` in drop order: later file, or the same file's later spectrum. */
+const after = (a: ResultRow, b: ResultRow) => a.fileId! > b.fileId! || (a.fileId === b.fileId && a.row.index > b.row.index);
+
+/**
+ * Puts a new row after the last row that precedes it in drop order, scanning back from the end (rows
+ * mostly arrive in order, so this stops at once). Rows restored from the last session (no fileId) stay first.
+ */
+function insertInDropOrder(rows: ResultRow[], r: ResultRow): void {
+  let j = rows.length;
+  if (r.fileId !== undefined) while (j > 0 && rows[j - 1].fileId !== undefined && after(rows[j - 1], r)) j--;
+  rows.splice(j, 0, r);
 }
 
 /** The places kept after dropping rows: each dropped file's first row's successor; places on dropped rows move on. */

@@ -22,6 +22,16 @@ describe('app store', () => {
     expect(store.getState().rows).toHaveLength(rows.length - 1);
   });
 
+  it('rows stand in drop order (file, then index) whatever order the workers answer in', () => {
+    const store = createAppStore();
+    const dropped = rows.map((r, i) => ({ ...r, fileId: i + 1 }));
+    // Answers arrive shuffled across two batches, as two workers deliver them.
+    const shuffled = [...dropped].reverse();
+    store.getState().addRows(shuffled.slice(0, 4));
+    store.getState().addRows(shuffled.slice(4));
+    expect(store.getState().rows.map((r) => r.key)).toEqual(dropped.map((r) => r.key));
+  });
+
   it("a removed file's new rows take the place of its old ones; other new rows are appended", () => {
     const store = createAppStore();
     store.getState().addRows(rows);

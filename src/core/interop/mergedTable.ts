@@ -45,7 +45,8 @@ export function mergeSpectra(
     const answers = inspectors.map((i) => (i.answers[key] ? finalOf(i.answers[key], row) : undefined));
     if (answers.every((a) => a === undefined)) continue;
     const own = finalOfDecision(decisions[key], row);
-    const reasons = disagreement(answers);
+    // Your own decision is one more inspector's answer: importing B's file shows where B and you differ.
+    const reasons = disagreement(decisions[key] ? [...answers, own] : answers);
     const choice = resolutions[key];
     const m: MergedSpectrum = { key, row, answers, own, reasons, resolvedFrom: 'unresolved' };
     if (choice === 'own') Object.assign(m, { resolved: own, resolvedFrom: 'own' });

@@ -22,7 +22,9 @@ export function MergeView({ rows }: { rows: readonly SpectrumResult[] }) {
   const decisions = useDecisions((s) => s.decisions);
   const api = useDecisionsApi();
   const merged = useMemo(() => mergeSpectra(rows, inspectors, decisions, resolutions), [rows, inspectors, decisions, resolutions]);
-  const disputed = useMemo(() => merged.filter((m) => m.reasons.length > 0), [merged]);
+  // A resolved row stays listed: taking an inspector's answer makes your decision agree with it, and
+  // the row must not vanish from under the cursor.
+  const disputed = useMemo(() => merged.filter((m) => m.reasons.length > 0 || resolutions[m.key] !== undefined), [merged, resolutions]);
   const [cursor, setCursor] = useState(0);
   const at = Math.min(cursor, Math.max(0, disputed.length - 1));
   const card = useRef<HTMLDivElement>(null);

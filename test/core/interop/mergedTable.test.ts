@@ -46,6 +46,13 @@ describe('merging the fixtures of two inspectors (DESI VI AB, Marz CD)', () => {
     expect(rec[0]).toMatchObject({ resolved_from: 'agreed', resolved_qop: '4', disagreement: '' });
   });
 
+  it('counts your own decision as one more answer: an inspector who agrees among the imports but not with you is listed', () => {
+    // AB and CD agree on spec-0375 (GALAXY, QOP 4); you gave it QOP 2.
+    const mine = { [k[0]]: { key: k[0], fileName: OPEN[0].fileName, index: 0, spectrumId: OPEN[0].spectrumId, qop: 2 as const, updatedAt: 1 } };
+    const merged = mergeSpectra(OPEN, inspectors, mine, {});
+    expect(merged.map((m) => [m.row.spectrumId, m.reasons.join(';'), m.resolvedFrom])[0]).toEqual(['spec-0375-52140-0356', 'qop', 'unresolved']);
+  });
+
   it('makes inspector names safe, unique column prefixes', () => {
     expect(columnPrefixes(['A B', 'A-B', '', 'own', '=cmd'])).toEqual(['A_B', 'A_B_2', 'inspector', 'own_2', 'cmd']);
   });
