@@ -33,7 +33,9 @@ export async function readFitsCatalog(file: FitsFile, hdu: Hdu): Promise<{ nRows
     const kind = kindByName(name);
     if (data.kind === 'string') return kind === 'number' ? numberColumn(name, data.data.map(Number)) : textColumn(name, data.data);
     const values = data.data;
-    return kind === 'text' ? textColumn(name, Array.from(values as ArrayLike<unknown>, String)) : numberColumn(name, values as ArrayLike<unknown>);
+    // A text column stored as numbers (an empty column written by astropy): NaN is a missing cell.
+    const asText = (v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? '' : String(v));
+    return kind === 'text' ? textColumn(name, Array.from(values as ArrayLike<unknown>, asText)) : numberColumn(name, values as ArrayLike<unknown>);
   });
   return { nRows, columns, issues };
 }
