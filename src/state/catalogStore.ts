@@ -40,7 +40,7 @@ export interface OpenCatalog {
 
 export interface CatalogState {
   status: 'empty' | 'reading' | 'ready' | 'error';
-  /** The file being read, or the reason it could not be (names the file). */
+  /** The file being read, or why the last one could not be (names the file). */
   message?: string;
   catalog?: OpenCatalog;
   sort: CatalogSort;
@@ -109,10 +109,12 @@ export function createCatalogStore(deps: CatalogDeps): CatalogStore {
     visible: false,
 
     async openFile(file) {
-      set({ status: 'reading', message: `Reading ${file.name}…`, visible: true });
+      // A catalog already open stays usable while another is read, and if that one fails.
+      const keep = get().catalog !== undefined;
+      set({ status: keep ? 'ready' : 'reading', message: `Reading ${file.name}…`, visible: true });
       const reply = await deps.read(file);
       if (!reply.ok) {
-        set({ status: 'error', message: reply.error.message });
+        set({ status: keep ? 'ready' : 'error', message: reply.error.message });
         return;
       }
       ranks = new Map();

@@ -15,11 +15,12 @@ export function CatalogControl() {
   return (
     <span className="catalog-control">
       <button type="button" onClick={() => input.current?.click()} title="Open a survey catalog (Parquet, FITS table or CSV with a file column)">
-        open catalog…
+        catalog…
       </button>
-      {status !== 'empty' && (
-        <button type="button" aria-pressed={visible} onClick={() => api.getState().setVisible(!visible)} data-testid="catalog-toggle">
-          {visible ? 'show spectra' : 'show catalog'}
+      {/* The catalog pane has its own way back to the analysed spectra. */}
+      {status !== 'empty' && !visible && (
+        <button type="button" onClick={() => api.getState().setVisible(true)} data-testid="catalog-toggle">
+          show catalog
         </button>
       )}
       {createPortal(

@@ -27,16 +27,23 @@ export function CatalogPane() {
   return (
     <section className="table-pane catalog-pane" aria-label="Catalog" data-testid="catalog-pane" data-status={status}>
       {status === 'ready' && catalog ? (
-        <OpenCatalogView catalog={catalog} />
+        <OpenCatalogView catalog={catalog} message={message} />
       ) : (
         <div className="catalog-message">
-          <p className={status === 'error' ? 'problem' : 'muted'} role="status" data-testid="catalog-message">
-            {message}
-          </p>
+          <Message text={message} />
           <CloseButton />
         </div>
       )}
     </section>
+  );
+}
+
+function Message({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  return (
+    <p className={/^Reading /.test(text) ? 'muted catalog-note' : 'problem catalog-note'} role="status" data-testid="catalog-message">
+      {text}
+    </p>
   );
 }
 
@@ -49,7 +56,7 @@ function CloseButton() {
   );
 }
 
-function OpenCatalogView({ catalog }: { catalog: OpenCatalog }) {
+function OpenCatalogView({ catalog, message }: { catalog: OpenCatalog; message: string | undefined }) {
   const api = useCatalogApi();
   const app = useAppStore();
   const session = useSession();
@@ -99,6 +106,7 @@ function OpenCatalogView({ catalog }: { catalog: OpenCatalog }) {
         </button>
         <CloseButton />
       </div>
+      <Message text={message} />
       <Filters catalog={catalog} shown={shown?.length ?? 0} />
       <FolderBar folderName={folder?.name} size={folder?.index.size} onFolder={takeFolder} />
       {table.issues.length > 0 && <p className="muted catalog-note">{table.issues.join('; ')}</p>}
