@@ -8,81 +8,96 @@
  */
 import type { CatalogColumn, TextColumn } from './types.ts';
 
-const DIGITS = 4;
 const BUCKETS = 1 << 16;
 
 /**
- * The 16-bit digits of keys mapped so that unsigned order is numeric order:
+ * Keys as two unsigned words whose unsigned order is numeric order:
  * negative numbers have all bits flipped, others only the sign bit; NaN maps
  * to all ones (last). `descending` flips non-NaN keys.
  */
-function sortableWords(keys: Float64Array, descending: boolean): Uint32Array {
+function sortableWords(keys: Float64Array, descending: boolean): { hi: Uint32Array; lo: Uint32Array } {
   const n = keys.length;
-  const words = new Uint32Array(n * 2); // [hi, lo] per row
-  const bits = new Uint32Array(2);
-  const f = new Float64Array(bits.buffer);
-  // Little-endian typed arrays on every platform the app runs on: bits[1] is the high word.
+  // Little-endian typed arrays on every platform the app runs on: word 2i+1 is the high word of key i.
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, n * 2);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const v = keys[i];
-    let hi: number;
-    let lo: number;
-    if (Number.isNaN(v)) {
-      hi = 0xffffffff;
-      lo = 0xffffffff;
+    let h: number;
+    let l: number;
+    if (v !== v) {
+      h = 0xffffffff;
+      l = 0xffffffff;
+    } else if (v === 0) {
+      h = 0x80000000; // -0 sorts with +0
+      l = 0;
     } else {
-      f[0] = v === 0 ? 0 : v; // -0 sorts with +0
-      hi = bits[1];
-      lo = bits[0];
-      if (hi & 0x80000000) {
-        hi = ~hi >>> 0;
-        lo = ~lo >>> 0;
+      h = words[2 * i + 1];
+      l = words[2 * i];
+      if (h & 0x80000000) {
+        h = ~h >>> 0;
+        l = ~l >>> 0;
       } else {
-        hi = (hi | 0x80000000) >>> 0;
-      }
-      if (descending) {
-        hi = ~hi >>> 0;
-        lo = ~lo >>> 0;
-        // Keep all-ones for NaN only.
-        if (hi === 0xffffffff && lo === 0xffffffff) lo = 0xfffffffe;
+        h = (h | 0x80000000) >>> 0;
       }
     }
-    words[2 * i] = hi;
-    words[2 * i + 1] = lo;
+    if (descending && !(v !== v)) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+      if (h === 0xffffffff && l === 0xffffffff) l = 0xfffffffe; // all ones is NaN's alone
+    }
+    hi[i] = h;
+    lo[i] = l;
   }
-  return words;
+  return { hi, lo };
 }
 
-const digitOf = (words: Uint32Array, row: number, d: number): number => {
-  const w = words[2 * row + (d < 2 ? 1 : 0)];
-  return d % 2 === 0 ? w & 0xffff : w >>> 16;
-};
+/**
+ * One stable counting pass on a 16-bit digit (`shift` 0 or 16 of `word`),
+ * moving the row numbers and both key words along, so every pass reads its
+ * inputs in order. Returns false (nothing moved) when all keys share the digit.
+ */
+function pass(
+  count: Uint32Array,
+  word: Uint32Array,
+  shift: number,
+  src: { rows: Uint32Array; hi: Uint32Array; lo: Uint32Array },
+  dst: { rows: Uint32Array; hi: Uint32Array; lo: Uint32Array },
+): boolean {
+  const n = word.length;
+  count.fill(0);
+  for (let i = 0; i < n; i++) count[(word[i] >>> shift) & 0xffff]++;
+  if (n === 0 || count[(word[0] >>> shift) & 0xffff] === n) return false;
+  let sum = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const c = count[b];
+    count[b] = sum;
+    sum += c;
+  }
+  const { rows, hi, lo } = src;
+  for (let i = 0; i < n; i++) {
+    const at = count[(word[i] >>> shift) & 0xffff]++;
+    dst.rows[at] = rows[i];
+    dst.hi[at] = hi[i];
+    dst.lo[at] = lo[i];
+  }
+  return true;
+}
 
 /** The rows 0..n-1 ordered by `keys` (stable: equal keys keep file order). */
 export function sortByNumber(keys: Float64Array, descending = false): Uint32Array {
   const n = keys.length;
-  const words = sortableWords(keys, descending);
-  let from = new Uint32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
-  let to = new Uint32Array(n);
+  const { hi, lo } = sortableWords(keys, descending);
+  const rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  let src = { rows, hi, lo };
+  let dst = { rows: new Uint32Array(n), hi: new Uint32Array(n), lo: new Uint32Array(n) };
   const count = new Uint32Array(BUCKETS);
-  for (let d = 0; d < DIGITS; d++) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[digitOf(words, from[i], d)]++;
-    // Skip a pass where every key has the same digit (common: the high digits of similar numbers).
-    if (count[digitOf(words, from[0] ?? 0, d)] === n) continue;
-    let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = count[b];
-      count[b] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const row = from[i];
-      to[count[digitOf(words, row, d)]++] = row;
-    }
-    [from, to] = [to, from];
+  // Least significant digit first: lo 0–15, lo 16–31, hi 0–15, hi 16–31.
+  for (const [which, shift] of [['lo', 0], ['lo', 16], ['hi', 0], ['hi', 16]] as const) {
+    if (pass(count, src[which], shift, src, dst)) [src, dst] = [dst, src];
   }
-  return from;
+  return src.rows;
 }
 
 /** Rank of each dictionary entry in code-unit order ('' first), so text sorts as numbers. */
