@@ -12,7 +12,6 @@ import { EXPORT_COLUMNS } from '../export/columns.ts';
 import { csvText } from '../export/csvWrite.ts';
 import type { Decision } from '../export/types.ts';
 import type { CatalogRoles } from './catalogSchema.ts';
-import { cellText } from './columnBuild.ts';
 import { baseName } from './folderIndex.ts';
 import type { CatalogColumn, CatalogTable } from './types.ts';
 
@@ -120,9 +119,4 @@ export function joinedJson(
   }
   chunks.push('\n]}\n');
   return chunks;
-}
-
-/** The text of every cell of row `r`, for display. */
-export function rowTexts(table: CatalogTable, r: number): string[] {
-  return table.columns.map((c) => cellText(c, r));
 }
