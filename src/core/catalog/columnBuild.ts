@@ -20,12 +20,22 @@ export function numberColumn(name: string, values: ArrayLike<unknown>): NumberCo
   return { name, kind: 'number', data };
 }
 
-/** Builds a text column value by value (code 0 = ''). */
+/** Values looked at before deciding whether a column is worth a dictionary. */
+const SAMPLE = 4096;
+
+/**
+ * Builds a text column value by value (code 0 = ''). A column whose values
+ * are mostly distinct (file names, ids) stops looking values up once
+ * SAMPLE values showed it: each new value is appended, so the dictionary may
+ * then hold repeats, which every reader of a TextColumn allows. A million
+ * distinct names would otherwise cost a million hash-map inserts.
+ */
 export class TextColumnBuilder {
   private readonly name: string;
   private readonly codes: Uint32Array;
   private readonly dict: string[] = [''];
-  private readonly index = new Map<string, number>([['', 0]]);
+  private index: Map<string, number> | undefined = new Map<string, number>([['', 0]]);
+  private seen = 0;
 
   constructor(name: string, nRows: number) {
     this.name = name;
@@ -33,15 +43,22 @@ export class TextColumnBuilder {
   }
 
   set(row: number, value: unknown): void {
-    if (value === null || value === undefined) return;
+    if (value === null || value === undefined || value === '') return;
     const text = typeof value === 'string' ? value : String(value);
-    let code = this.index.get(text);
+    const index = this.index;
+    if (index === undefined) {
+      this.codes[row] = this.dict.length;
+      this.dict.push(text);
+      return;
+    }
+    let code = index.get(text);
     if (code === undefined) {
       code = this.dict.length;
       this.dict.push(text);
-      this.index.set(text, code);
+      index.set(text, code);
     }
     this.codes[row] = code;
+    if (++this.seen === SAMPLE && this.dict.length > SAMPLE / 2) this.index = undefined;
   }
 
   done(): TextColumn {

@@ -25,7 +25,10 @@ function numberSink(name: string, nRows: number): Sink {
         data.set(values.subarray(0, n), rowStart);
         return;
       }
-      for (let i = 0; i < n; i++) data[rowStart + i] = toNumber(values[i]);
+      for (let i = 0; i < n; i++) {
+        const v = values[i];
+        data[rowStart + i] = typeof v === 'number' ? v : toNumber(v);
+      }
     },
     done: () => ({ name, kind: 'number', data }),
   };

@@ -106,7 +106,12 @@ export function dictionaryRanks(column: TextColumn): Float64Array {
   const dict = column.dict;
   order.sort((a, b) => (dict[a] < dict[b] ? -1 : dict[a] > dict[b] ? 1 : 0));
   const rank = new Float64Array(dict.length);
-  order.forEach((code, r) => (rank[code] = r));
+  // Repeated entries (a dictionary of mostly distinct values may hold some) share a rank.
+  let r = 0;
+  order.forEach((code, i) => {
+    if (i > 0 && dict[code] !== dict[order[i - 1]]) r = i;
+    rank[code] = r;
+  });
   return rank;
 }
 

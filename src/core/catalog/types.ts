@@ -12,7 +12,10 @@ export interface NumberColumn {
   data: Float64Array;
 }
 
-/** Row r's text is dict[codes[r]]; code 0 is always '' (missing or empty). */
+/**
+ * Row r's text is dict[codes[r]]; code 0 is always '' (missing or empty). The dictionary may hold
+ * repeats (columns of mostly distinct values skip the lookup: columnBuild.ts).
+ */
 export interface TextColumn {
   name: string;
   kind: 'text';

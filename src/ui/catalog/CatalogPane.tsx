@@ -141,7 +141,7 @@ function Filters({ catalog, shown }: { catalog: OpenCatalog; shown: number }) {
     const t = setTimeout(() => api.getState().setFilter({ text }), 150);
     return () => clearTimeout(t);
   }, [text, api]);
-  const classes = useMemo(() => (catalog.roles.cls ? catalog.roles.cls.dict.filter((c) => c.trim() !== '').sort() : []), [catalog]);
+  const classes = useMemo(() => (catalog.roles.cls ? [...new Set(catalog.roles.cls.dict.filter((c) => c.trim() !== ''))].sort() : []), [catalog]);
   return (
     <div className="filters catalog-filters">
       <label>

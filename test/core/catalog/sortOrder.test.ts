@@ -38,3 +38,14 @@ describe('sortByNumber', () => {
     expect(Array.from(sortByNumber(sortKeys(col)))).toEqual([3, 2, 4, 0, 1]);
   });
 });
+
+describe('text columns of mostly distinct values', () => {
+  it('skip the dictionary lookup yet sort, with repeats ranked equal (stable)', () => {
+    const names = Array.from({ length: 10_000 }, (_, i) => `spec-${String(9_999 - (i % 5_000)).padStart(5, '0')}.fits`);
+    const col = textColumn('file', names);
+    expect(col.dict.length).toBeGreaterThan(5_001); // repeats kept after the sample
+    const order = Array.from(sortByNumber(sortKeys(col)));
+    const expected = names.map((_, i) => i).sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b));
+    expect(order).toEqual(expected);
+  });
+});
