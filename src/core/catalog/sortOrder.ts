@@ -52,6 +52,13 @@ function sortableWords(keys: Float64Array, descending: boolean): { hi: Uint32Arr
   return { hi, lo };
 }
 
+/** Row numbers with their key words, moved together. */
+interface Lanes {
+  rows: Uint32Array;
+  hi: Uint32Array;
+  lo: Uint32Array;
+}
+
 /**
  * One stable counting pass on a 16-bit digit (`shift` 0 or 16 of `word`),
  * moving the row numbers and both key words along, so every pass reads its
@@ -61,8 +68,8 @@ function pass(
   count: Uint32Array,
   word: Uint32Array,
   shift: number,
-  src: { rows: Uint32Array; hi: Uint32Array; lo: Uint32Array },
-  dst: { rows: Uint32Array; hi: Uint32Array; lo: Uint32Array },
+  src: Lanes,
+  dst: Lanes,
 ): boolean {
   const n = word.length;
   count.fill(0);
@@ -90,8 +97,8 @@ export function sortByNumber(keys: Float64Array, descending = false): Uint32Arra
   const { hi, lo } = sortableWords(keys, descending);
   const rows = new Uint32Array(n);
   for (let i = 0; i < n; i++) rows[i] = i;
-  let src = { rows, hi, lo };
-  let dst = { rows: new Uint32Array(n), hi: new Uint32Array(n), lo: new Uint32Array(n) };
+  let src: Lanes = { rows, hi, lo };
+  let dst: Lanes = { rows: new Uint32Array(n), hi: new Uint32Array(n), lo: new Uint32Array(n) };
   const count = new Uint32Array(BUCKETS);
   // Least significant digit first: lo 0–15, lo 16–31, hi 0–15, hi 16–31.
   for (const [which, shift] of [['lo', 0], ['lo', 16], ['hi', 0], ['hi', 16]] as const) {
