@@ -1,7 +1,7 @@
 /**
- * The columns of the catalog table: the best χ² first among the numbers
- * (the sort survey triage starts from), every column of the file in its
- * order (unknown ones too, as plain text), and the user's quality flag.
+ * The columns of the catalog table: file, index, id, class, z, the best χ²
+ * (the sort survey triage starts from), flags and error first, then every
+ * other column of the file in its order (unknown ones too, as plain text).
  */
 import { cellText } from '../../core/catalog/columnBuild.ts';
 import type { CatalogColumn } from '../../core/catalog/types.ts';
@@ -18,6 +18,9 @@ export interface CatalogViewColumn {
 
 const WIDE = new Set(['file', 'id', 'flags', 'error', 'object_name', 'minima', 'z2_lines', 'model_version', 'user_comment']);
 
+/** Narrower than their kind's default, so class, z and χ² fit beside the file name at 1280 px. */
+const WIDTHS: Record<string, number> = { file: 210, index: 52, id: 150, class: 70 };
+
 function numberText(name: string, v: number): string {
   if (Number.isNaN(v)) return '';
   const n = name.toLowerCase();
@@ -32,13 +35,15 @@ function fromColumn(c: CatalogColumn): CatalogViewColumn {
     key: c.name,
     label: c.name,
     numeric: c.kind === 'number',
-    width: c.name.toLowerCase() === 'file' ? 230 : wide ? 170 : c.kind === 'number' ? 84 : 96,
+    width: WIDTHS[c.name.toLowerCase()] ?? (wide ? 170 : c.kind === 'number' ? 84 : 96),
     text: c.kind === 'number' ? (r) => numberText(c.name, c.data[r]) : (r) => cellText(c, r),
   };
 }
 
+/** Shown first, in this order, when present: what triage looks at. */
+const FIRST = ['file', 'index', 'id', 'class', 'z', 'chi2', 'flags', 'error'];
+
 export function catalogViewColumns(open: OpenCatalog): CatalogViewColumn[] {
-  const cols = open.table.columns.map(fromColumn);
   const chi2: CatalogViewColumn = {
     key: CHI2_COLUMN,
     label: 'χ²',
@@ -46,11 +51,15 @@ export function catalogViewColumns(open: OpenCatalog): CatalogViewColumn[] {
     width: 70,
     text: (r) => numberText('chi2', open.chi2[r]),
   };
-  // After z (or class), where the eye is.
-  const at = Math.max(
-    open.table.columns.findIndex((c) => c.name.toLowerCase() === 'z'),
-    open.table.columns.findIndex((c) => c.name.toLowerCase() === 'class'),
-  );
-  cols.splice(at >= 0 ? at + 1 : cols.length, 0, chi2);
+  const rank = (name: string) => {
+    const i = FIRST.indexOf(name.trim().toLowerCase());
+    return i < 0 ? FIRST.length : i;
+  };
+  // The catalog's own `chi2` column (if any) is what CHI2_COLUMN shows: not twice.
+  const own = open.table.columns.filter((c) => c.name.trim().toLowerCase() !== 'chi2');
+  const ordered = [...own].sort((a, b) => rank(a.name) - rank(b.name)); // stable: file order otherwise
+  const cols = ordered.map(fromColumn);
+  const after = Math.max(...['z', 'class', 'id', 'index', 'file'].map((n) => ordered.findIndex((c) => c.name.trim().toLowerCase() === n)));
+  cols.splice(after + 1, 0, chi2);
   return cols;
 }
