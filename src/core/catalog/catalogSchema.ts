@@ -8,8 +8,8 @@
 import { EXPORT_COLUMNS } from '../export/columns.ts';
 import type { CatalogColumn, NumberColumn, TextColumn } from './types.ts';
 
-/** Names a numeric flag bit mask may have (SDSS calls theirs ZWARNING). */
-export const FLAG_MASK_NAMES = ['flag_mask', 'flags_mask', 'flag_bits', 'flags_bits', 'anomaly_mask', 'zwarning'] as const;
+/** Names a numeric flag bit mask may have, the command line's own `flag_bits` first (docs/catalog.md on the cli branch); SDSS calls theirs ZWARNING. */
+export const FLAG_MASK_NAMES = ['flag_bits', 'flag_mask', 'flags_mask', 'flags_bits', 'anomaly_mask', 'zwarning'] as const;
 
 /** Columns that are text whatever a CSV cell looks like (an id of digits stays an id). */
 const TEXT_NAMES = new Set([...EXPORT_COLUMNS.filter((c) => c.kind === 'text').map((c) => c.name), 'model_version', 'model_family']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogRoles, flaggedRows } from '../../../src/core/catalog/catalogSchema.ts';
+import { numberColumn, textColumn } from '../../../src/core/catalog/columnBuild.ts';
 import { filterRows, NO_FILTER } from '../../../src/core/catalog/filterRows.ts';
 import { readCatalog } from '../../../src/core/catalog/readCatalog.ts';
 import { analyzeRecords, fixtureFile } from './fixtureFiles.ts';
@@ -26,5 +27,22 @@ describe('filterRows on the SDSS fixture catalog', async () => {
   it('keeps the order it is given', () => {
     const reversed = all.slice().reverse();
     expect(Array.from(filterRows(reversed, { ...NO_FILTER, flaggedOnly: true }, roles, flagged))).toEqual(rowsWhere((r) => r.anomaly.length > 0).reverse());
+  });
+});
+
+describe('the flag bit mask', () => {
+  it("is the command line's flag_bits column, preferred to other mask names", () => {
+    const records = analyzeRecords();
+    // Bit 1 for a flagged row, as gasnet analyze --out writes flag_bits; a stale flag_mask says the opposite.
+    const bits = records.map((r) => (r.anomaly.length > 0 ? 2 : 0));
+    const columns = [
+      textColumn('file', records.map((r) => r.file)),
+      numberColumn('flag_mask', bits.map((b) => (b ? 0 : 1))),
+      numberColumn('FLAG_BITS', bits),
+      textColumn('model_version', records.map(() => 'sha256:0123')),
+    ];
+    const roles = catalogRoles(columns)!;
+    expect(roles.flagMask?.name).toBe('FLAG_BITS');
+    expect(Array.from(flaggedRows(roles, records.length))).toEqual(bits.map((b) => (b ? 1 : 0)));
   });
 });
