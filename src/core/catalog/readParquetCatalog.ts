@@ -1,12 +1,14 @@
 /**
- * A Parquet catalog through hyparquet (pure JavaScript, reads what pyarrow,
- * DuckDB and hyparquet-writer write): column chunks are copied straight into
- * the catalog's typed arrays as they are decoded, never assembled into row
- * objects.
+ * A Parquet catalog: flat number and text columns through the fast path
+ * (parquetFlatColumns.ts), any other column through hyparquet (pure
+ * JavaScript, reads what pyarrow, DuckDB and hyparquet-writer write), its
+ * column chunks copied straight into the catalog's typed arrays as they are
+ * decoded, never assembled into row objects.
  */
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { kindByName } from './catalogSchema.ts';
 import { toNumber, TextColumnBuilder } from './columnBuild.ts';
+import { flatColumnPlan, NotFlat, readFlatColumn } from './parquetFlatColumns.ts';
 import type { CatalogColumn } from './types.ts';
 
 /** "PAR1" at both ends of the file. */
@@ -53,7 +55,10 @@ export async function readParquetCatalog(bytes: ArrayBuffer): Promise<{ nRows: n
   const nRows = Number(metadata.num_rows);
   const issues: string[] = [];
   const sinks = new Map<string, Sink>();
+  const fast = new Map<string, CatalogColumn>();
   const order: string[] = [];
+  const file = new Uint8Array(bytes);
+  const leaves = metadata.row_groups[0]?.columns.map((c) => c.meta_data?.path_in_schema.join('.')) ?? [];
   for (const child of parquetSchema(metadata).children) {
     const el = child.element;
     if (child.children.length > 0 || el.type === undefined) {
@@ -63,14 +68,26 @@ export async function readParquetCatalog(bytes: ArrayBuffer): Promise<{ nRows: n
     const conv = el.converted_type;
     const numeric = NUMERIC_TYPES.has(el.type) && (conv === undefined || conv.startsWith('INT') || conv.startsWith('UINT') || conv === 'DECIMAL');
     const kind = kindByName(el.name) ?? (numeric ? 'number' : 'text');
-    sinks.set(el.name, kind === 'number' ? numberSink(el.name, nRows) : textSink(el.name, nRows));
     order.push(el.name);
+    const leaf = leaves.indexOf(el.name);
+    const plan = leaf >= 0 ? flatColumnPlan(el, kind, metadata.row_groups.map((g) => g.columns[leaf])) : undefined;
+    if (plan) {
+      try {
+        fast.set(el.name, readFlatColumn(file, metadata, leaf, el, plan, nRows));
+        continue;
+      } catch (e) {
+        if (!(e instanceof NotFlat)) throw e;
+      }
+    }
+    sinks.set(el.name, kind === 'number' ? numberSink(el.name, nRows) : textSink(el.name, nRows));
   }
-  await parquetRead({
-    file: bytes,
-    metadata,
-    columns: order,
-    onChunk: ({ columnName, columnData, rowStart }) => sinks.get(columnName)?.set(rowStart, columnData),
-  });
-  return { nRows, columns: order.map((n) => sinks.get(n)!.done()), issues };
+  if (sinks.size > 0) {
+    await parquetRead({
+      file: bytes,
+      metadata,
+      columns: [...sinks.keys()],
+      onChunk: ({ columnName, columnData, rowStart }) => sinks.get(columnName)?.set(rowStart, columnData),
+    });
+  }
+  return { nRows, columns: order.map((n) => fast.get(n) ?? sinks.get(n)!.done()), issues };
 }
