@@ -78,9 +78,14 @@ try {
     return { process: get('ProcessTime') * 1000, thread: get('ThreadTime') * 1000 };
   };
 
-  // Open: change event → data-status="ready" (MutationObserver, page clock). Each layout in turn; a
-  // newly opened catalog replaces the one before.
-  const openOne = async (f) => {
+  // Open: change event → data-status="ready" (MutationObserver, page clock). Each layout in turn, in
+  // a freshly loaded page, so one open does not pay for collecting the garbage of the one before.
+  const openOne = async (f, fresh) => {
+    if (fresh) {
+      await page.goto(server.baseUrl);
+      await waitForBackend(page, 120_000);
+      await cdp.send('Performance.enable');
+    }
     await page.evaluate(() => {
       const input = document.querySelector('[data-testid="catalog-input"]');
       window.__catalogOpen = new Promise((resolve) => {
@@ -128,7 +133,7 @@ try {
     };
   };
   const opens = [];
-  for (const f of files) opens.push(await openOne(f));
+  for (const [k, f] of files.entries()) opens.push(await openOne(f, k > 0));
 
   /** Click `selector` in the page and time until the frame after React re-rendered. */
   const cpuClicks = [];
