@@ -132,6 +132,13 @@ try {
       loadAverageAtOpen: loadAtOpen,
     };
   };
+  // The renderer's CPU with nothing to do (analysis workers idle, page at rest), per second: part of
+  // every open's CPU time that the catalog does not cause.
+  const idle0 = await cpu();
+  await new Promise((r) => setTimeout(r, 5000));
+  const idle1 = await cpu();
+  const idleCpuMsPerSecond = { process: round((idle1.process - idle0.process) / 5), mainThread: round((idle1.thread - idle0.thread) / 5) };
+  console.log(`idle renderer CPU: ${idleCpuMsPerSecond.process} ms per second`);
   const opens = [];
   // Twice each, alternating, so neither layout always comes first.
   for (const [k, f] of [...files, ...files].entries()) opens.push(await openOne(f, k > 0));
@@ -185,6 +192,7 @@ try {
     },
     // Open CPU is the renderer's (page and workers); the interactions below run on the last catalog opened.
     opens,
+    idleCpuMsPerSecond,
     interactionsCpu: cpuClicks,
     sortChi2AscendingMs: { median: round(median(sortAsc)), all: sortAsc.map(round) },
     sortChi2DescendingMs: { median: round(median(sortDesc)), all: sortDesc.map(round) },
