@@ -4,8 +4,9 @@
  * transfer, not copy. One worker per file, ended by the page when done.
  */
 /// <reference lib="webworker" />
+import { columnBuffers } from '../core/catalog/columnBuild.ts';
 import { readCatalog } from '../core/catalog/readCatalog.ts';
-import { packReply, wireBuffers, type CatalogReply, type CatalogRequest } from './catalogProtocol.ts';
+import type { CatalogReply, CatalogRequest } from './catalogProtocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,6 +21,5 @@ self.onmessage = async (e: MessageEvent<CatalogRequest>) => {
     // A bug, not bad input: still answer, so the page does not wait forever.
     reply = { ok: false, error: { file: file.name, message: `${file.name}: the catalog reader failed: ${err instanceof Error ? err.message : String(err)}` } };
   }
-  const wire = packReply(reply);
-  self.postMessage(wire, wireBuffers(wire));
+  self.postMessage(reply, reply.ok ? columnBuffers(reply.table.columns) : []);
 };

@@ -78,3 +78,8 @@ export function cellText(column: CatalogColumn, row: number): string {
   const v = column.data[row];
   return Number.isNaN(v) ? '' : String(v);
 }
+
+/** The buffers of a table's columns, to transfer rather than copy between threads. */
+export function columnBuffers(columns: readonly CatalogColumn[]): ArrayBuffer[] {
+  return columns.map((c) => (c.kind === 'number' ? c.data.buffer : c.codes.buffer) as ArrayBuffer);
+}
