@@ -9,6 +9,10 @@ import { msPerSpectrum } from '../state/selectors.ts';
 import type { Session } from '../state/session.ts';
 import { useApp } from '../state/store.ts';
 import './app.css';
+import { catalogStore, useCatalog } from '../state/catalogContext.ts';
+import { CatalogControl } from './catalog/CatalogControl.tsx';
+import { CatalogPane } from './catalog/CatalogPane.tsx';
+import { splitCatalogs } from './catalog/splitCatalogs.ts';
 import { ExportMenu } from './decisions/ExportMenu.tsx';
 import { InteropMenu } from './interop/InteropMenu.tsx';
 import { SessionContext, useSession } from './sessionContext.ts';
@@ -50,9 +54,14 @@ function Shell() {
   const setHelpOpen = useApp((s) => s.setHelpOpen);
   const setGalleryOpen = useApp((s) => s.setGalleryOpen);
   const guided = useApp((s) => s.guided);
+  const catalogShown = useCatalog((s) => s.visible && s.status !== 'empty');
   const open = (files: File[]) => {
     setGalleryOpen(false);
-    session.addFiles(files);
+    // Catalogs (Parquet, FITS tables, CSV with a file column) open in the catalog pane; the rest are spectra.
+    void splitCatalogs(files).then(({ catalogs, spectra }) => {
+      for (const c of catalogs) void catalogStore.getState().openFile(c);
+      session.addFiles(spectra);
+    });
   };
   return (
     <div className="app">
@@ -76,7 +85,8 @@ function Shell() {
         </section>
       )}
       <main className="workspace">
-        <section className="table-pane" aria-label="Results">
+        {catalogShown && <CatalogPane />}
+        <section className="table-pane" aria-label="Results" hidden={catalogShown}>
           <ConnectedFilters shown={rows.length} />
           <ConnectedTable rows={rows} />
         </section>
@@ -107,6 +117,7 @@ function Header() {
       <BackendControl backend={backend} msPerSpectrum={ms} onChoose={(c) => void session.setBackendChoice(c)} />
       <ModelControl choice={modelChoice} onChoose={(c) => session.setModelChoice(c)} />
       <span className="spacer" />
+      <CatalogControl />
       <label className="chip">
         <input type="checkbox" checked={guided} onChange={(e) => setGuided(e.target.checked)} />
         guided

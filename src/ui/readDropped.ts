@@ -4,9 +4,10 @@
  */
 
 // No '.fz': tile-compressed FITS is not decoded (src/core/fits reads gzip only).
-export const ACCEPTED_EXTENSIONS = ['.fits', '.fit', '.fits.gz', '.fit.gz', '.fts', '.csv', '.txt'] as const;
+// '.parquet': a survey catalog (ui/catalog/splitCatalogs.ts sends it to the catalog pane).
+export const ACCEPTED_EXTENSIONS = ['.fits', '.fit', '.fits.gz', '.fit.gz', '.fts', '.csv', '.txt', '.parquet'] as const;
 /** For `<input accept>`. */
-export const ACCEPT_ATTRIBUTE = '.fits,.fit,.fits.gz,.fts,.gz,.csv,.txt';
+export const ACCEPT_ATTRIBUTE = '.fits,.fit,.fits.gz,.fts,.gz,.csv,.txt,.parquet';
 
 export function isAccepted(name: string): boolean {
   const n = name.toLowerCase();
