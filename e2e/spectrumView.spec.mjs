@@ -127,10 +127,10 @@ export const tests = [
       await option.click();
       await poll(async () => (await page.textContent('[data-testid="readout-z"]')) === zPick.toFixed(5), `the z readout at ${zPick}`);
       assert.equal(await page.textContent('[data-testid="readout-class"]'), 'GALAXY');
-      await page.waitForSelector('[data-testid="minimum-keep"]');
       // a preview: the row keeps the pipeline's z, nothing saved
       await new Promise((r) => setTimeout(r, 800));
       assert.equal((await readRows(page)).find((r) => r.file === GALAXY).z, row.z);
+      assert.equal(await page.getAttribute(`[data-testid="result-row"][data-file="${GALAXY}"]`, 'data-decided'), 'false');
       assert.equal(await page.$('[data-testid="line-match-menu"]'), null);
     },
   },

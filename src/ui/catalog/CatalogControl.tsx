@@ -15,7 +15,7 @@ export function CatalogControl() {
   return (
     <span className="catalog-control">
       <button type="button" onClick={() => input.current?.click()} title="Open a survey catalog (Parquet, FITS table or CSV with a file column)">
-        catalog…
+        catalog
       </button>
       {/* The catalog pane has its own way back to the analysed spectra. */}
       {status !== 'empty' && !visible && (

@@ -68,7 +68,7 @@ export function ExportMenu({ rows, banner = true }: ExportMenuProps) {
         </button>
       ))}
       <button type="button" onClick={() => input.current?.click()} title="Restore decisions from JSON or CSV exports, Marz .mz or DESI VI files">
-        Import decisions…
+        Import…
       </button>
       {/* Portalled to the end of <body>: the page's first file input must stay the spectra picker (testability contract). */}
       {createPortal(<input

@@ -75,7 +75,7 @@ export function InteropMenu({ rows }: { rows: readonly SpectrumResult[] }) {
   return (
     <div className="interop-menu" data-testid="interop-menu">
       <details ref={menu}>
-        <summary title="Marz and DESI (Prospect) files: export, and merge other inspectors' results">Marz · DESI…</summary>
+        <summary title="Marz and DESI (Prospect) files: export, and merge other inspectors' results">Marz·DESI</summary>
         <div className="interop-pop">
           <label title="Your initials, as Marz and Prospect write them into their files">
             initials{' '}

@@ -134,7 +134,7 @@ export function SpectrumPanel({ detail, cls, z, zSettled, grid, compare, guided,
             <input type="checkbox" data-testid="toggle-arms" checked={arms} onChange={(e) => setArms(e.currentTarget.checked)} /> arms ({armNames})
           </label>
         )}
-        {onPickWavelength && <span className="muted view-hint">click a feature to name its line</span>}
+        {onPickWavelength && <span className="muted view-hint" title="Click a feature in the spectrum and say which line it is: z is shown for it (not saved until you accept)">click: name a line</span>}
       </div>
       <div className="spectrum-box" ref={box}>
         <SpectrumPlot
