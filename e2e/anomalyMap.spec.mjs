@@ -9,22 +9,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, poll, readRows, ROOT, screenshot } from './lib.mjs';
+import { EXTERNAL, EXTERNAL_SAMPLE, FIXTURES, poll, readRows, screenshot } from './lib.mjs';
 
-const EXTERNAL = join(ROOT, 'test', 'fixtures', 'external');
 const SDSS = readdirSync(FIXTURES).filter((f) => f.endsWith('.fits')).sort().map((f) => join(FIXTURES, f));
-const EXTERNAL_FILES = [
-  '2df/000001.fits',
-  '2df/MGC23320.fit',
-  '2df/J113606.3+001155a.fit',
-  '6df/all-g2359555-392832.fits',
-  'ozdes/OzDES-DR2_00394.fits',
-  'marz/emlLogVacuumHelioCMB.fits',
-  'marz/emlLogVacuumHelioMultiple.fits',
-  'other/UGC_3374_ccds.fits',
-  'lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz',
-  'desi/coadd-4-80613-thru20210324.fits',
-].map((f) => join(EXTERNAL, f));
+const EXTERNAL_FILES = EXTERNAL_SAMPLE.map((f) => join(EXTERNAL, f));
 const N = SDSS.length + 22;
 
 /** The map's points: screen position and the row key each carries (Plotly keeps the datum on the SVG path). */

@@ -12,21 +12,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseFiles, poll, readRows, ROOT, screenshot } from './lib.mjs';
+import { analyseFiles, EXTERNAL, EXTERNAL_SAMPLE, poll, readRows, screenshot } from './lib.mjs';
 
-const EXTERNAL = join(ROOT, 'test', 'fixtures', 'external');
-const FILES = [
-  '2df/000001.fits',
-  '2df/MGC23320.fit',
-  '2df/J113606.3+001155a.fit',
-  '6df/all-g2359555-392832.fits',
-  'ozdes/OzDES-DR2_00394.fits',
-  'marz/emlLogVacuumHelioCMB.fits',
-  'marz/emlLogVacuumHelioMultiple.fits',
-  'other/UGC_3374_ccds.fits',
-  'lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz',
-  'desi/coadd-4-80613-thru20210324.fits',
-];
+const FILES = EXTERNAL_SAMPLE;
 /** Spectra in those files: 2 + 1 + 1 + 6 + 5 + 1 + 3 + 1 + 1 + 1. */
 const N_SPECTRA = 22;
 

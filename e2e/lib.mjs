@@ -13,6 +13,20 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'sdss');
+export const EXTERNAL = join(ROOT, 'test', 'fixtures', 'external');
+/** One or more files of each other instrument in test/fixtures/external (paths under EXTERNAL): 22 spectra. */
+export const EXTERNAL_SAMPLE = [
+  '2df/000001.fits',
+  '2df/MGC23320.fit',
+  '2df/J113606.3+001155a.fit',
+  '6df/all-g2359555-392832.fits',
+  'ozdes/OzDES-DR2_00394.fits',
+  'marz/emlLogVacuumHelioCMB.fits',
+  'marz/emlLogVacuumHelioMultiple.fits',
+  'other/UGC_3374_ccds.fits',
+  'lamost/spec-57287-KP193637N444141V03_sp10-161.fits.gz',
+  'desi/coadd-4-80613-thru20210324.fits',
+];
 export const ARTIFACTS = join(ROOT, 'e2e', 'artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
