@@ -3,8 +3,10 @@
  * of the output, with the list of files it stores at install (the shell:
  * index.html, Vite's bundle, the WASM runtime under the versioned URLs the
  * app asks for, the model manifest and the favicon) and a version that
- * changes with them. Left out: source maps, the 27 MB WebGPU runtime (only
- * used with a GPU; the HTTP cache keeps it), the models (the workers' own
+ * changes with them. Left out: source maps, the WebGPU runtime (the 27 MB
+ * asyncify WASM and its `ort.webgpu` loader chunk: only used with a GPU, the
+ * HTTP cache keeps them; fetching them on a machine without one would waste
+ * 27 MB), the models (the workers' own
  * Cache Storage keeps them) and the example spectra.
  */
 import { createHash } from 'node:crypto';
@@ -20,7 +22,7 @@ const SHELL_FILES = ['index.html', 'favicon.svg', 'models/manifest.json'];
 /** The URLs (relative to the app's base) the service worker stores, from the bundle's file names. */
 export function precacheList(bundleFiles: readonly string[], runtimeVersion: string): string[] {
   const urls = bundleFiles
-    .filter((f) => !f.endsWith('.map') && !f.includes('asyncify'))
+    .filter((f) => !f.endsWith('.map') && !/asyncify|ort\.webgpu/.test(f))
     .map((f) => (f.startsWith(`${ORT_DIR}/`) ? `${f}?v=${runtimeVersion}` : f));
   return [...new Set([...urls, ...SHELL_FILES])].sort();
 }

@@ -70,7 +70,7 @@ describe('the preview static server', () => {
   });
 
   it('the service worker stores the shell with the runtime under its versioned URL, not source maps or the WebGPU runtime', () => {
-    const list = precacheList(['assets/a-1.js', 'assets/a-1.js.map', 'ort/ort-wasm-simd-threaded.wasm', 'ort/ort-wasm-simd-threaded.asyncify.wasm'], 'v9');
-    expect(list).toEqual(['assets/a-1.js', 'favicon.svg', 'index.html', 'models/manifest.json', 'ort/ort-wasm-simd-threaded.wasm?v=v9']);
+    const list = precacheList(['assets/a-1.js', 'assets/a-1.js.map', 'assets/ort.webgpu.min-DXQUL0q0.js', 'assets/ort.wasm.min-CZrmQurW.js', 'ort/ort-wasm-simd-threaded.wasm', 'ort/ort-wasm-simd-threaded.asyncify.wasm'], 'v9');
+    expect(list).toEqual(['assets/a-1.js', 'assets/ort.wasm.min-CZrmQurW.js', 'favicon.svg', 'index.html', 'models/manifest.json', 'ort/ort-wasm-simd-threaded.wasm?v=v9']);
   });
 });
