@@ -16,6 +16,7 @@
  *              passed to the page as ?workers=&threads= (threads need cross-origin isolation, which
  *              `vite preview` gives: vite/isolation.ts).
  * --out FILE   results file (default results/bench-browser.json).
+ * --js-flags F  V8 flags for the browser (e.g. --single-threaded-gc: to see which share of the CPU is GC).
  * --profile    record a CPU profile of the page's main thread during each config's first run and print
  *              the functions with the most self time (where the main thread's time goes).
  *
@@ -89,6 +90,64 @@ function browserCpuMs(userDataDir) {
   return ticks * 10;
 }
 
+/**
+ * CPU time (ms) by thread of the browser's process tree, keyed "process type/thread name"
+ * (e.g. "renderer/DedicatedWorker thread", "browser/ThreadPoolForeg"): where the time goes,
+ * since the page's own clock cannot see the browser process or the other threads.
+ */
+function browserCpuByThread(userDataDir) {
+  const procs = new Map();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      procs.set(Number(pid), { ppid, cmd });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const root = [...procs].find(([, p]) => p.cmd.includes(`--user-data-dir=${userDataDir}`))?.[0];
+  const out = new Map();
+  for (const [pid, p] of procs) {
+    let inTree = false;
+    for (let q = pid, n = 0; q > 1 && n < 10; q = procs.get(q)?.ppid ?? 0, n++) if (q === root) inTree = true;
+    if (!inTree) continue;
+    const type = /--type=([a-z-]+)/.exec(p.cmd)?.[1] ?? 'browser';
+    const extra = /--utility-sub-type=([a-zA-Z.]+)/.exec(p.cmd)?.[1];
+    let tids = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[0-9]+$/, '');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const key = `${type}${extra ? `(${extra.split('.').pop()})` : ''}/${comm}`;
+        out.set(key, (out.get(key) ?? 0) + (Number(f[11]) + Number(f[12])) * 10);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return out;
+}
+
+/** The threads that used the most CPU between two browserCpuByThread snapshots, ms per spectrum. */
+function cpuByThreadDiff(before, after, spectra) {
+  return Object.fromEntries(
+    [...after]
+      .map(([k, v]) => [k, (v - (before.get(k) ?? 0)) / spectra])
+      .filter(([, v]) => v > 0.05)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([k, v]) => [k, Number(v.toFixed(2))]),
+  );
+}
+
 /** Long tasks of the page's main thread, recorded from the first script on. */
 const LONGTASK_OBSERVER = () => {
   window.__longTasks = [];
@@ -119,6 +178,7 @@ async function measureConfig(browser, server, files, config) {
     }
     const before = await runStamp(page);
     const cpu0 = browserCpuMs(browser.userDataDir);
+    const threads0 = browserCpuByThread(browser.userDataDir);
     const t0 = Date.now();
     await page.setInputFiles('input[type="file"][multiple]', files);
     await poll(async () => (await runStamp(page)) !== before, 'the run to start', { timeout: 60_000, interval: 20 });
@@ -133,6 +193,7 @@ async function measureConfig(browser, server, files, config) {
       return p.running === 'false' && Number.isFinite(p.finished) ? p : false;
     }, 'the run to finish', { timeout: 900_000, interval: 100 });
     const cpuMs = browserCpuMs(browser.userDataDir) - cpu0;
+    const threads1 = browserCpuByThread(browser.userDataDir);
     const load1 = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
     // Long tasks that overlap the run (page clock, as data-started/data-finished).
     const tasks = await page.evaluate(([a, b]) => window.__longTasks.filter((t) => t.start + t.duration >= a && t.start <= b), [r.started, r.finished]);
@@ -140,7 +201,7 @@ async function measureConfig(browser, server, files, config) {
     if (cdp) printProfile((await cdp.send('Profiler.stop')).profile, config);
     // Counted by the progress bar: the table is virtualised, so the DOM holds only the rows in view.
     const spectra = r.done - r.errors;
-    measured.push({ run, spectra, errors: r.errors, wallMs: r.finished - r.started, firstRowMs, workerMsPerSpectrum: r.ms, longTasks: tasks.length, longestTaskMs: longest, cpuMsPerSpectrum: cpuMs / spectra, loadAverage1m: load1 });
+    measured.push({ run, spectra, errors: r.errors, wallMs: r.finished - r.started, firstRowMs, workerMsPerSpectrum: r.ms, longTasks: tasks.length, longestTaskMs: longest, cpuMsPerSpectrum: cpuMs / spectra, cpuMsPerSpectrumByThread: cpuByThreadDiff(threads0, threads1, spectra), loadAverage1m: load1 });
   }
 
   // Opening spectra: click a row, wait for its χ² plot to carry data.
@@ -201,7 +262,8 @@ function printProfile(p, config) {
 
 const { dir, files } = makeFiles(nFiles);
 const server = await startPreview();
-const browser = await launch({ webgpu });
+const jsFlags = opt('--js-flags', '');
+const browser = await launch({ webgpu, args: jsFlags ? [`--js-flags=${jsFlags}`] : [] });
 try {
   const results = [];
   for (const config of configs) {
@@ -215,6 +277,7 @@ try {
       );
     }
     const md = r.median;
+    for (const m of r.runs) console.log(`CPU ms/spectrum by thread (run ${m.run}): ${Object.entries(m.cpuMsPerSpectrumByThread).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     console.log(`median: ${md.spectraPerSecond.toFixed(1)} spectra/s (${md.msPerSpectrumWall.toFixed(2)} ms/spectrum wall; ${md.cpuMsPerSpectrum.toFixed(2)} ms CPU/spectrum → ${md.spectraPerSecondOnIdleCores.toFixed(0)} spectra/s if the ${cpus().length} cores were idle), ${md.workerMsPerSpectrum.toFixed(2)} ms/spectrum in a worker, first row ${md.firstRowMs} ms, longest main-thread task ${md.longestTaskMs.toFixed(0)} ms, open a spectrum ${md.openSpectrumMs} ms (click → χ² plot)`);
   }
   const best = results.reduce((a, b) => (b.median.spectraPerSecond > a.median.spectraPerSecond ? b : a));

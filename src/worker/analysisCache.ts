@@ -61,7 +61,7 @@ function compact(k: KeptAnalysis, keepAllReconstructions: boolean): { entry: Com
   let bytes = SCALAR_BYTES;
   for (const cls of CLASSES) {
     const s = r.scans[cls];
-    scans[cls] = { ...s, chi2: Float32Array.from(s.chi2), minima: s.minima.map((m) => ({ ...m })) };
+    scans[cls] = { ...s, chi2: new Float32Array(s.chi2), minima: s.minima.map((m) => ({ ...m })) };
     bytes += scans[cls].chi2.byteLength;
     const rec = r.reconstructions[cls];
     const c: CompactAnalysis['result']['reconstructions'][SpectralClass] = {};
@@ -144,7 +144,7 @@ export function expandKept(c: CompactAnalysis, gridded: GriddedSpectrum, eigen: 
   const reconstructions = {} as Record<SpectralClass, Reconstruction>;
   for (const cls of CLASSES) {
     const s = c.result.scans[cls];
-    scans[cls] = { ...s, chi2: Float64Array.from(s.chi2) };
+    scans[cls] = { ...s, chi2: new Float64Array(s.chi2) };
     const r = c.result.reconstructions[cls];
     let values = r.values;
     if (!values && r.coefficients && r.amplitude !== undefined) {

@@ -69,7 +69,8 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     return fail({ code: 'no-spectrum', message: 'The spectrum has no pixels.', hdu: p.hdu });
   }
   const own = p.owned === true;
-  const flux = own && p.flux instanceof Float32Array ? p.flux : Float32Array.from(p.flux);
+  // `new TypedArray(source)` converts natively; TypedArray.from goes element by element through the iterator.
+  const flux = own && p.flux instanceof Float32Array ? p.flux : new Float32Array(p.flux);
   const ivar = inverseVariance(p, n, own);
   if (ivar === undefined) {
     issues.push('No error, variance or inverse-variance data: every pixel is weighted equally, so χ² values are only relative.');
@@ -79,8 +80,8 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
   const sentinels = blankPixels(p.flux, flux, weights);
   if (sentinels > 0) issues.push(`${sentinels} pixel(s) hold a blank value (|flux| ≥ 1e29, as 2dfdr's −2.5e30): masked.`);
   const mask = p.mask === undefined ? undefined : badPixels(p.mask, n);
-  const wavelength = own && p.wavelength instanceof Float64Array ? p.wavelength : Float64Array.from(p.wavelength);
-  const model = p.model === undefined ? undefined : own && p.model instanceof Float32Array ? p.model : Float32Array.from(p.model);
+  const wavelength = own && p.wavelength instanceof Float64Array ? p.wavelength : new Float64Array(p.wavelength);
+  const model = p.model === undefined ? undefined : own && p.model instanceof Float32Array ? p.model : new Float32Array(p.model);
   const spectrum: Spectrum = {
     id: p.id,
     meta: p.meta,
@@ -90,7 +91,7 @@ export function buildSpectrum(p: SpectrumParts): Result<Spectrum> {
     ivar: weights,
     ...(mask && { mask }),
     ...(model && { model }),
-    ...(p.sky && hasSky(p.sky) && { sky: Float32Array.from(p.sky, (f) => (Math.abs(f) >= BLANK_MAGNITUDE ? Number.NaN : f)) }),
+    ...(p.sky && hasSky(p.sky) && { sky: skyWithBlanks(p.sky) }),
     ...(p.arms && p.arms.length > 0 && { arms: p.arms }),
   };
   if (n > 1 && isStrictlyDecreasing(wavelength)) {
@@ -172,4 +173,14 @@ function reverseSpectrum(s: Spectrum): void {
   s.mask?.reverse();
   s.model?.reverse();
   s.sky?.reverse();
+}
+
+/** The sky as float32, blank values (|f| ≥ 1e29) as NaN; a loop (TypedArray.from with a map function is ~30× slower). */
+function skyWithBlanks(sky: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(sky.length);
+  for (let k = 0; k < sky.length; k++) {
+    const f = sky[k];
+    out[k] = Math.abs(f) >= BLANK_MAGNITUDE ? Number.NaN : f;
+  }
+  return out;
 }

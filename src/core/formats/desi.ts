@@ -73,7 +73,7 @@ async function cameraWavelength(file: FitsFile, cam: Camera): Promise<Result<Flo
   if (hit) return { ok: true, value: hit };
   const img = await file.readImage(cam.wavelength);
   if (!img.ok) return img;
-  const w = Float64Array.from(img.value.data);
+  const w = new Float64Array(img.value.data);
   perFile.set(cam.name, w);
   return { ok: true, value: w };
 }

@@ -44,8 +44,8 @@ function pixelRange(lo: number, hi: number): [number, number] {
 
 /** A copy of `g` with the masked pixels turned into "no data" (ivar 0, noData 1); `g` is unchanged. */
 export function applyInstrumentMasks(g: GriddedSpectrum, m: InstrumentMasks): GriddedSpectrum & { nMasked: number } {
-  const ivar = Float32Array.from(g.ivar);
-  const noData = g.noData ? Uint8Array.from(g.noData) : new Uint8Array(N_INPUT);
+  const ivar = g.ivar.slice();
+  const noData = g.noData ? g.noData.slice() : new Uint8Array(N_INPUT);
   let nMasked = 0;
   const kill = (k: number) => {
     if (ivar[k] > 0) nMasked++;

@@ -21,7 +21,7 @@ const MIN_TRIPLETS = 50;
 const MAD_TO_SIGMA = 1.4826;
 
 function median(values: Float64Array | number[]): number {
-  const s = Float64Array.from(values).sort();
+  const s = new Float64Array(values).sort();
   const n = s.length;
   if (n === 0) return Number.NaN;
   return n % 2 ? s[n >> 1] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
@@ -29,7 +29,8 @@ function median(values: Float64Array | number[]): number {
 
 function robustSigma(values: Float64Array | number[]): number {
   const m = median(values);
-  const dev = Float64Array.from(values, (v) => Math.abs(v - m));
+  const dev = new Float64Array(values.length);
+  for (let k = 0; k < values.length; k++) dev[k] = Math.abs(values[k] - m);
   return MAD_TO_SIGMA * median(dev);
 }
 
@@ -88,11 +89,16 @@ export interface NoiseRescale {
 export function matchNoiseToData<S extends Pick<Spectrum, 'flux' | 'ivar' | 'mask' | 'noErrors'>>(s: S): { spectrum: S; rescale: NoiseRescale } {
   if (s.noErrors) {
     const sigma = localNoise(s);
-    const ivar = Float32Array.from(sigma, (x, i) => (x > 0 && Number.isFinite(s.flux[i]) ? 1 / (x * x) : 0));
+    const ivar = new Float32Array(sigma.length);
+    for (let i = 0; i < sigma.length; i++) {
+      const x = sigma[i];
+      ivar[i] = x > 0 && Number.isFinite(s.flux[i]) ? 1 / (x * x) : 0;
+    }
     return { spectrum: { ...s, ivar }, rescale: { varianceFactor: Number.NaN, estimated: true } };
   }
   const scale = noiseScale(s);
   if (!(scale > 1)) return { spectrum: s, rescale: { varianceFactor: 1, estimated: false } };
-  const ivar = Float32Array.from(s.ivar, (x) => x / scale);
+  const ivar = new Float32Array(s.ivar.length);
+  for (let i = 0; i < ivar.length; i++) ivar[i] = s.ivar[i] / scale;
   return { spectrum: { ...s, ivar }, rescale: { varianceFactor: scale, estimated: false } };
 }

@@ -37,7 +37,7 @@ export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}):
     return fail({ code: 'too-few-pixels', message: `only ${nGood} good pixels on the model grid: too few to fit a continuum` });
   }
   const cont64 = fitterOfDegree(polyDegree)(flux, use);
-  const continuum = Float32Array.from(cont64); // upstream casts the continuum to float32
+  const continuum = new Float32Array(cont64); // upstream casts the continuum to float32
   if (!Number.isFinite(continuum[0]) || !Number.isFinite(continuum[N_INPUT - 1])) {
     return fail({ code: 'not-finite', message: 'the continuum fit failed (degenerate pixels); check the flux values' });
   }

@@ -57,7 +57,13 @@ export function preprocessGridded(g: GriddedSpectrum): Result<Preprocessed> {
   const pre = preprocess(profile ? applyInstrumentMasks(g, profile.masks) : g);
   if (!pre.ok || !profile || !(profile.weightFloor > 0)) return pre;
   const f2 = profile.weightFloor * profile.weightFloor;
-  const w = Float32Array.from(pre.value.w, (x) => (x > 0 ? 1 / (1 / x + f2) : 0));
+  // A plain loop: TypedArray.from with a map function calls it through the builtin, ~30× slower.
+  const src = pre.value.w;
+  const w = new Float32Array(src.length);
+  for (let k = 0; k < src.length; k++) {
+    const x = src[k];
+    w[k] = x > 0 ? 1 / (1 / x + f2) : 0;
+  }
   return ok({ ...pre.value, w });
 }
 
@@ -76,7 +82,7 @@ function fittedReconstructions(
     const m = d.scans[cls].minima[0];
     if (!m) continue;
     const { coefficients } = f[cls].exact(p.F, p.w, Math.round(m.shift));
-    out[cls] = { values: f[cls].combine(coefficients), coefficients: Float32Array.from(coefficients), amplitude: 1 };
+    out[cls] = { values: f[cls].combine(coefficients), coefficients: new Float32Array(coefficients), amplitude: 1 };
   }
   return out;
 }

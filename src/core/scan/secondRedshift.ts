@@ -111,7 +111,7 @@ const BIT_COUNT = Uint8Array.from({ length: 256 }, (_, m) => m.toString(2).repla
 /** `w` with zero weight within `half` pixels of the foreground's strong emission lines at z1. */
 function foregroundMasked(w: Float32Array, z1: number, half: number): Float32Array {
   if (half <= 0) return w;
-  const out = Float32Array.from(w);
+  const out = w.slice();
   const offset = Math.log10(1 + z1) / LOGLAM_STEP_DEX;
   for (const p0 of FOREGROUND_LINES) {
     const c = Math.round(p0 + offset);
