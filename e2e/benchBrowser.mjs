@@ -16,6 +16,7 @@
  *              passed to the page as ?workers=&threads= (threads need cross-origin isolation, which
  *              `vite preview` gives: vite/isolation.ts).
  * --out FILE   results file (default results/bench-browser.json).
+ * Also measured first, as a reference: a bare worker reading the same files (Blob.arrayBuffer), CPU per file.
  * --js-flags F  V8 flags for the browser (e.g. --single-threaded-gc: to see which share of the CPU is GC).
  * --profile    record a CPU profile of the page's main thread during each config's first run and print
  *              the functions with the most self time (where the main thread's time goes).
@@ -260,11 +261,39 @@ function printProfile(p, config) {
   for (const [k, us] of top) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms  ${k}`);
 }
 
+/**
+ * The floor of any app over the same files: a bare worker (no app, no parsing) that only reads every
+ * dropped File with Blob.arrayBuffer(), as the analysis workers do. Measured in the same browser and
+ * run, so each configuration's CPU per spectrum can be given as a multiple of it.
+ */
+async function measureReadFloor(browser, files) {
+  const page = await browser.context.newPage();
+  await page.setContent('<input type="file" multiple>');
+  await page.setInputFiles('input', files);
+  const threads0 = browserCpuByThread(browser.userDataDir);
+  const cpu0 = browserCpuMs(browser.userDataDir);
+  const wallMs = await page.evaluate(async () => {
+    const src = 'onmessage = async (e) => { const t = performance.now(); let n = 0; for (const f of e.data) n += (await f.arrayBuffer()).byteLength; postMessage(performance.now() - t); };';
+    const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+    const list = [...document.querySelector('input').files];
+    return await new Promise((res) => {
+      w.onmessage = (e) => res(e.data);
+      w.postMessage(list);
+    });
+  });
+  const cpuMs = browserCpuMs(browser.userDataDir) - cpu0;
+  const byThread = cpuByThreadDiff(threads0, browserCpuByThread(browser.userDataDir), files.length);
+  await page.close();
+  return { what: 'one worker reads every file with Blob.arrayBuffer(), nothing else', files: files.length, wallMsPerFile: wallMs / files.length, cpuMsPerFile: cpuMs / files.length, cpuMsPerFileByThread: byThread };
+}
+
 const { dir, files } = makeFiles(nFiles);
 const server = await startPreview();
 const jsFlags = opt('--js-flags', '');
 const browser = await launch({ webgpu, args: jsFlags ? [`--js-flags=${jsFlags}`] : [] });
 try {
+  const readFloor = await measureReadFloor(browser, files);
+  console.log(`floor: reading ${files.length} files in a bare worker: ${readFloor.wallMsPerFile.toFixed(2)} ms/file wall, ${readFloor.cpuMsPerFile.toFixed(2)} ms CPU/file (${Object.entries(readFloor.cpuMsPerFileByThread).map(([k, v]) => `${k} ${v}`).join(', ')})`);
   const results = [];
   for (const config of configs) {
     const r = await measureConfig(browser, server, files, config);
@@ -278,6 +307,8 @@ try {
     }
     const md = r.median;
     for (const m of r.runs) console.log(`CPU ms/spectrum by thread (run ${m.run}): ${Object.entries(m.cpuMsPerSpectrumByThread).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    md.cpuRatioToReadFloor = md.cpuMsPerSpectrum / readFloor.cpuMsPerFile;
+    console.log(`CPU per spectrum = ${md.cpuRatioToReadFloor.toFixed(1)} × the floor of reading the files (${readFloor.cpuMsPerFile.toFixed(2)} ms CPU/file)`);
     console.log(`median: ${md.spectraPerSecond.toFixed(1)} spectra/s (${md.msPerSpectrumWall.toFixed(2)} ms/spectrum wall; ${md.cpuMsPerSpectrum.toFixed(2)} ms CPU/spectrum → ${md.spectraPerSecondOnIdleCores.toFixed(0)} spectra/s if the ${cpus().length} cores were idle), ${md.workerMsPerSpectrum.toFixed(2)} ms/spectrum in a worker, first row ${md.firstRowMs} ms, longest main-thread task ${md.longestTaskMs.toFixed(0)} ms, open a spectrum ${md.openSpectrumMs} ms (click → χ² plot)`);
   }
   const best = results.reduce((a, b) => (b.median.spectraPerSecond > a.median.spectraPerSecond ? b : a));
@@ -288,6 +319,7 @@ try {
     files: files.length,
     runsPerConfig: runs,
     note: 'cpuMsPerSpectrum: CPU time (user+system) of the whole browser process tree during the run / spectra; spectraPerSecondOnIdleCores = 1000 × cores / cpuMsPerSpectrum (an upper bound: perfect use of every core, for a machine shared with other load — loadAverage1m says how shared). spectraPerSecond: median over runs of spectra / (progress finished − started), page clock; longestTaskMs: max over runs of the longest main-thread long task (≥ 50 ms; 0 = none) overlapping the run. Config WxT = W workers × T ORT WASM threads each.',
+    readFloor,
     fastest: best.config,
     configs: results.map((r) => ({ ...r, threads: Number(r.config.split('x')[1] ?? 1) > 1 ? 'on' : 'off' })),
   };
