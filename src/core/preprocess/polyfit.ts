@@ -8,7 +8,8 @@
  * pixels are made once; a fit then subtracts the few unused pixels.
  */
 
-export type PolyFitter = (y: ArrayLike<number>, use: ArrayLike<number | boolean>) => Float64Array;
+/** Fits y on the pixels where `use` is set and evaluates everywhere, into `out` when given ([n]). */
+export type PolyFitter = (y: ArrayLike<number>, use: ArrayLike<number | boolean>, out?: Float64Array) => Float64Array;
 
 /** A fitter for polynomials of `degree` on the grid `x` ([n], increasing). */
 export function createPolyFitter(x: Float64Array, degree: number): PolyFitter {
@@ -37,8 +38,9 @@ export function createPolyFitter(x: Float64Array, degree: number): PolyFitter {
   // Fused single-pass loops: this runs once per spectrum in the hot path.
   const rows = Array.from({ length: m }, (_, a) => basis.subarray(a * n, (a + 1) * n));
 
-  return (y, use) => {
+  return (y, use, into) => {
     if (y.length !== n || use.length !== n) throw new RangeError(`polyfit: expected ${n} values and flags`);
+    if (into && into.length !== n) throw new RangeError(`polyfit: out must have ${n} values`);
     const gram = gramAll.slice();
     const rhs = new Float64Array(m);
     let count = n;
@@ -58,7 +60,7 @@ export function createPolyFitter(x: Float64Array, degree: number): PolyFitter {
         for (let b = 0; b < m; b++) gram[a * m + b] -= ba * rows[b][k];
       }
     }
-    const out = new Float64Array(n);
+    const out = into ?? new Float64Array(n);
     // Under-determined: no continuum can be fitted; the caller flags the spectrum.
     const coef = count < m ? undefined : solveSymmetric(gram, rhs, m);
     if (!coef) return out.fill(Number.NaN);

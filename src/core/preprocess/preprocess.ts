@@ -18,6 +18,11 @@ export interface PreprocessOptions {
 const X = upstreamInputGrid();
 const fitters = new Map<number, PolyFitter>();
 const fitterOfDegree = (d: number) => fitters.get(d) ?? fitters.set(d, createPolyFitter(X, d)).get(d)!;
+/**
+ * Work arrays of one call, reused by the next (nothing here escapes a call, and a call runs to its
+ * end): fresh ones per spectrum were 3 ArrayBuffers and 52 kB that a browser's GC frees one by one.
+ */
+const WORK = { use: new Uint8Array(N_INPUT), continuum: new Float64Array(N_INPUT), f: new Float32Array(N_INPUT) };
 
 export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}): Result<Preprocessed> {
   const { polyDegree = 5 } = options;
@@ -25,7 +30,7 @@ export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}):
   if (flux.length !== N_INPUT || ivar.length !== N_INPUT) {
     throw new RangeError(`preprocess: expected ${N_INPUT} pixels, got flux ${flux.length}, ivar ${ivar.length}`);
   }
-  const use = new Uint8Array(N_INPUT);
+  const use = WORK.use.fill(0);
   let nGood = 0;
   for (let k = 0; k < N_INPUT; k++) {
     if (isGoodPixel(g, k)) {
@@ -36,14 +41,14 @@ export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}):
   if (nGood <= polyDegree + 1) {
     return fail({ code: 'too-few-pixels', message: `only ${nGood} good pixels on the model grid: too few to fit a continuum` });
   }
-  const cont64 = fitterOfDegree(polyDegree)(flux, use);
+  const cont64 = fitterOfDegree(polyDegree)(flux, use, WORK.continuum);
   const continuum = new Float32Array(cont64); // upstream casts the continuum to float32
   if (!Number.isFinite(continuum[0]) || !Number.isFinite(continuum[N_INPUT - 1])) {
     return fail({ code: 'not-finite', message: 'the continuum fit failed (degenerate pixels); check the flux values' });
   }
 
   // Pixels with no flux value at all get flux = continuum (F = 0) and w = 0.
-  const f = new Float32Array(N_INPUT);
+  const f = WORK.f;
   let sumSq = 0;
   for (let k = 0; k < N_INPUT; k++) {
     const v = noData && noData[k] ? 0 : Math.fround(flux[k] - continuum[k]);

@@ -108,10 +108,44 @@ const MAX_TRIAL = Math.max(...PREPARED.map((pl) => N_INPUT - 2 - pl.base));
 /** Set bits of each group mask (≤ 8 groups). */
 const BIT_COUNT = Uint8Array.from({ length: 256 }, (_, m) => m.toString(2).replaceAll('0', '').length);
 
-/** `w` with zero weight within `half` pixels of the foreground's strong emission lines at z1. */
-function foregroundMasked(w: Float32Array, z1: number, half: number): Float32Array {
+/**
+ * Work arrays reused by every search (a search runs to its end before the next starts: one thread,
+ * no await). Fresh ones cost ~170 kB and 7 ArrayBuffers per spectrum, and a browser's garbage
+ * collector frees ArrayBuffers one by one (bench:browser with --js-flags --single-threaded-gc put the
+ * GC at ~3 ms CPU per spectrum).
+ */
+interface Scratch {
+  n: number;
+  w: Float32Array;
+  u: Float64Array;
+  g: Float64Array;
+  /** One per series that is not the singlet's (a doublet's sum of shifted g). */
+  series: Float64Array[];
+  sum2: Float64Array;
+  groups: Uint8Array;
+}
+let scratch: Scratch | undefined;
+
+function scratchFor(n: number): Scratch {
+  if (scratch?.n !== n) {
+    const nTrials = MAX_TRIAL + 1;
+    scratch = {
+      n,
+      w: new Float32Array(n),
+      u: new Float64Array(n),
+      g: new Float64Array(n),
+      series: SERIES_OFFSETS.map(() => new Float64Array(n)),
+      sum2: new Float64Array(nTrials),
+      groups: new Uint8Array(nTrials),
+    };
+  }
+  return scratch;
+}
+
+/** `w` with zero weight within `half` pixels of the foreground's strong emission lines at z1 (in `out`). */
+function foregroundMasked(w: Float32Array, z1: number, half: number, out: Float32Array): Float32Array {
   if (half <= 0) return w;
-  const out = w.slice();
+  out.set(w);
   const offset = Math.log10(1 + z1) / LOGLAM_STEP_DEX;
   for (const p0 of FOREGROUND_LINES) {
     const c = Math.round(p0 + offset);
@@ -125,9 +159,9 @@ function foregroundMasked(w: Float32Array, z1: number, half: number): Float32Arr
  * plain multiply-add the JIT runs fast: this search runs on every spectrum). Whitening makes the
  * filter's noise the same everywhere; masked pixels (u = 0) only lower the S/N near them.
  */
-function filtered(u: Float64Array): Float64Array {
+function filtered(u: Float64Array, out: Float64Array): Float64Array {
   const n = u.length;
-  const out = new Float64Array(n);
+  out.fill(0);
   for (let j = -HALF_WINDOW; j <= HALF_WINDOW; j++) {
     const t = TAPS[j + HALF_WINDOW];
     const hi = Math.min(n, n - j);
@@ -142,11 +176,12 @@ function filtered(u: Float64Array): Float64Array {
  * misestimated ivar or a residual that is not white, so neither passes for lines. A singlet's series
  * is g itself, normalised in place: make it last.
  */
-function snrSeries(g: Float64Array, offsets: readonly number[]): Float64Array {
+function snrSeries(g: Float64Array, offsets: readonly number[], work: Float64Array): Float64Array {
   const n = g.length;
   let out = g;
   if (offsets.length !== 1 || offsets[0] !== 0) {
-    out = new Float64Array(n);
+    out = work;
+    out.fill(0);
     for (const o of offsets) {
       const b = Math.floor(o);
       const f = o - b;
@@ -190,10 +225,12 @@ function clippedRms(x: Float64Array): number {
 export function secondRedshift(p: Pick<Preprocessed, 'F' | 'w'>, R: Float32Array, shift: number, z1: number, cls: SpectralClass): SecondRedshift | undefined {
   const F = p.F;
   const n = F.length;
-  const w = foregroundMasked(p.w, z1, FOREGROUND_MASK_PIXELS[cls]);
+  const work = scratchFor(n);
+  const w = foregroundMasked(p.w, z1, FOREGROUND_MASK_PIXELS[cls], work.w);
   const i0 = Math.floor(shift);
   const f = shift - i0;
-  const u = new Float64Array(n);
+  const u = work.u;
+  u.fill(0);
   const last = R.length - 1;
   for (let k = 0; k < n; k++) {
     if (!(w[k] > 0)) continue;
@@ -201,15 +238,15 @@ export function secondRedshift(p: Pick<Preprocessed, 'F' | 'w'>, R: Float32Array
     const b = R[Math.min(i0 + k + 1, last)];
     u[k] = Math.sqrt(w[k]) * (F[k] - (a + f * (b - a)));
   }
-  const g = filtered(u);
+  const g = filtered(u, work.g);
   const series: Float64Array[] = [];
-  for (const i of SERIES_ORDER) series[i] = snrSeries(g, SERIES_OFFSETS[i]);
+  for (const i of SERIES_ORDER) series[i] = snrSeries(g, SERIES_OFFSETS[i], work.series[i]);
   const t1 = Math.log10(1 + z1) / LOGLAM_STEP_DEX;
   const exclude = EXCLUDE_DEX / LOGLAM_STEP_DEX;
   const nTrials = MAX_TRIAL + 1;
   // Per trial: Σ S/N² of the counted lines and a bit per counted group, line by line (most never count).
-  const sum2 = new Float64Array(nTrials);
-  const groups = new Uint8Array(nTrials);
+  const sum2 = work.sum2.fill(0);
+  const groups = work.groups.fill(0);
   PREPARED.forEach((pl) => {
     const sn = series[pl.series];
     const tLo = Math.max(pl.minTrial, -pl.base);
