@@ -42,10 +42,20 @@ function pixelRange(lo: number, hi: number): [number, number] {
   return [a, b];
 }
 
-/** A copy of `g` with the masked pixels turned into "no data" (ivar 0, noData 1); `g` is unchanged. */
-export function applyInstrumentMasks(g: GriddedSpectrum, m: InstrumentMasks): GriddedSpectrum & { nMasked: number } {
-  const ivar = g.ivar.slice();
-  const noData = g.noData ? g.noData.slice() : new Uint8Array(N_INPUT);
+/**
+ * A copy of `g` with the masked pixels turned into "no data" (ivar 0, noData 1); `g` is unchanged.
+ * With `into`, the copy's ivar and noData are written there (the caller's reused work arrays, [N_INPUT]).
+ */
+export function applyInstrumentMasks(
+  g: GriddedSpectrum,
+  m: InstrumentMasks,
+  into?: { ivar: Float32Array; noData: Uint8Array },
+): GriddedSpectrum & { nMasked: number } {
+  const ivar = into ? into.ivar : new Float32Array(N_INPUT);
+  ivar.set(g.ivar);
+  const noData = into ? into.noData : new Uint8Array(N_INPUT);
+  if (g.noData) noData.set(g.noData);
+  else noData.fill(0);
   let nMasked = 0;
   const kill = (k: number) => {
     if (ivar[k] > 0) nMasked++;

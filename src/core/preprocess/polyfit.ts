@@ -38,11 +38,15 @@ export function createPolyFitter(x: Float64Array, degree: number): PolyFitter {
   // Fused single-pass loops: this runs once per spectrum in the hot path.
   const rows = Array.from({ length: m }, (_, a) => basis.subarray(a * n, (a + 1) * n));
 
+  // Per-fit work arrays, reused: small, but each fresh one is an ArrayBuffer the browser's GC frees on its own.
+  const gram = new Float64Array(m * m);
+  const rhs = new Float64Array(m);
+  const work: SolveWork = { l: new Float64Array(m * m), y: new Float64Array(m), c: new Float64Array(m) };
   return (y, use, into) => {
     if (y.length !== n || use.length !== n) throw new RangeError(`polyfit: expected ${n} values and flags`);
     if (into && into.length !== n) throw new RangeError(`polyfit: out must have ${n} values`);
-    const gram = gramAll.slice();
-    const rhs = new Float64Array(m);
+    gram.set(gramAll);
+    rhs.fill(0);
     let count = n;
     if (m === 6) rhsDegree5(rows, y, use, rhs);
     else {
@@ -62,7 +66,7 @@ export function createPolyFitter(x: Float64Array, degree: number): PolyFitter {
     }
     const out = into ?? new Float64Array(n);
     // Under-determined: no continuum can be fitted; the caller flags the spectrum.
-    const coef = count < m ? undefined : solveSymmetric(gram, rhs, m);
+    const coef = count < m ? undefined : solveSymmetric(gram, rhs, m, work);
     if (!coef) return out.fill(Number.NaN);
     if (m === 6) evalDegree5(rows, coef, out);
     else {
@@ -109,9 +113,15 @@ export function polyfitEvaluate(x: Float64Array, y: ArrayLike<number>, use: Arra
   return createPolyFitter(x, degree)(y, use);
 }
 
-/** Solve A c = b for a small symmetric positive-definite A (Cholesky); undefined when singular. */
-function solveSymmetric(a: Float64Array, b: Float64Array, m: number): Float64Array | undefined {
-  const l = new Float64Array(m * m);
+interface SolveWork {
+  l: Float64Array;
+  y: Float64Array;
+  c: Float64Array;
+}
+
+/** Solve A c = b for a small symmetric positive-definite A (Cholesky) into work.c; undefined when singular. */
+function solveSymmetric(a: Float64Array, b: Float64Array, m: number, work: SolveWork): Float64Array | undefined {
+  const l = work.l.fill(0);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j <= i; j++) {
       let s = a[i * m + j];
@@ -124,13 +134,13 @@ function solveSymmetric(a: Float64Array, b: Float64Array, m: number): Float64Arr
       }
     }
   }
-  const y = new Float64Array(m);
+  const y = work.y;
   for (let i = 0; i < m; i++) {
     let s = b[i];
     for (let k = 0; k < i; k++) s -= l[i * m + k] * y[k];
     y[i] = s / l[i * m + i];
   }
-  const c = new Float64Array(m);
+  const c = work.c;
   for (let i = m - 1; i >= 0; i--) {
     let s = y[i];
     for (let k = i + 1; k < m; k++) s -= l[k * m + i] * c[k];

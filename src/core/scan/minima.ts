@@ -57,9 +57,13 @@ export function refineMinimum(curve: ArrayLike<number>, i: number): { position: 
  * Picks by repeated scans rather than sorting: a float32 curve has thousands of tiny
  * local minima, and only a handful are kept.
  */
+/** Flags of separatedMinima, reused and grown (a fresh one per scan is an ArrayBuffer for the GC to free). */
+let aliveWork = new Uint8Array(1024);
+
 export function separatedMinima(curve: ArrayLike<number>, separation: number, maxCount = 10): RawMinimum[] {
   const candidates = localMinima(curve);
-  const alive = new Uint8Array(candidates.length).fill(1);
+  if (aliveWork.length < candidates.length) aliveWork = new Uint8Array(2 * candidates.length);
+  const alive = aliveWork.subarray(0, candidates.length).fill(1);
   const kept: RawMinimum[] = [];
   while (kept.length < maxCount) {
     let pick = -1;

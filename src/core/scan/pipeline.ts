@@ -52,9 +52,12 @@ export interface Analyzer {
  * The network input of a gridded spectrum: the instrument's masks before the continuum fit, and its
  * systematic floor on the weights after. Exported so a kept analysis can be shown without keeping its input.
  */
+const MASK_WORK = { ivar: new Float32Array(N_INPUT), noData: new Uint8Array(N_INPUT) };
+
 export function preprocessGridded(g: GriddedSpectrum): Result<Preprocessed> {
   const profile = g.profile;
-  const pre = preprocess(profile ? applyInstrumentMasks(g, profile.masks) : g);
+  // The masked copy only feeds preprocess, which keeps none of it: written into reused arrays.
+  const pre = preprocess(profile ? applyInstrumentMasks(g, profile.masks, MASK_WORK) : g);
   if (!pre.ok || !profile || !(profile.weightFloor > 0)) return pre;
   const f2 = profile.weightFloor * profile.weightFloor;
   // A plain loop: TypedArray.from with a map function calls it through the builtin, ~30× slower.
