@@ -18,6 +18,6 @@ export function serialAnalyzers(analyzerFor: AnalyzerFor): AnalyzerFor {
   };
   return async (family: ModelFamily): Promise<Result<Analyzer>> => {
     const r = await analyzerFor(family).catch((e: unknown) => fail(internalError(e, `opening the ${family} models`)));
-    return r.ok ? ok({ family, analyze: (b) => serial(() => r.value.analyze(b)) }) : r;
+    return r.ok ? ok({ family, analyze: (b, o) => serial(() => r.value.analyze(b, o)) }) : r;
   };
 }

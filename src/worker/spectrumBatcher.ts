@@ -140,7 +140,8 @@ export function createSpectrumBatcher(deps: BatcherDeps): SpectrumBatcher {
       const t0 = deps.now();
       let results: Result<AnalysisResult>[];
       try {
-        results = await analyzer.analyze(mine.map((it) => it.prepared.gridded));
+        // Transient: every result is read (row, kept analysis) just below, before the next batch.
+        results = await analyzer.analyze(mine.map((it) => it.prepared.gridded), { transient: true });
       } catch (e) {
         for (const it of mine) it.q.failures.push(failure(it.q, it.index, family, internalError(e, `analysing ${it.q.job.fileName}`)));
         continue;

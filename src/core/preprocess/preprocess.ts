@@ -12,6 +12,14 @@ import { createPolyFitter, type PolyFitter } from './polyfit.ts';
 export interface PreprocessOptions {
   /** @default 5 — the degree that reproduces the published outputs. */
   polyDegree?: number;
+  /** Write F, w and the continuum here ([N_INPUT] each) instead of new arrays (the caller's reused memory). */
+  into?: PreprocessOutputs;
+}
+
+export interface PreprocessOutputs {
+  F: Float32Array;
+  w: Float32Array;
+  continuum: Float32Array;
 }
 
 // x of the continuum fit: upstream's linspace(log10 3600, log10 9200, 4076).
@@ -25,7 +33,7 @@ const fitterOfDegree = (d: number) => fitters.get(d) ?? fitters.set(d, createPol
 const WORK = { use: new Uint8Array(N_INPUT), continuum: new Float64Array(N_INPUT), f: new Float32Array(N_INPUT) };
 
 export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}): Result<Preprocessed> {
-  const { polyDegree = 5 } = options;
+  const { polyDegree = 5, into } = options;
   const { flux, ivar, noData } = g;
   if (flux.length !== N_INPUT || ivar.length !== N_INPUT) {
     throw new RangeError(`preprocess: expected ${N_INPUT} pixels, got flux ${flux.length}, ivar ${ivar.length}`);
@@ -42,7 +50,8 @@ export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}):
     return fail({ code: 'too-few-pixels', message: `only ${nGood} good pixels on the model grid: too few to fit a continuum` });
   }
   const cont64 = fitterOfDegree(polyDegree)(flux, use, WORK.continuum);
-  const continuum = new Float32Array(cont64); // upstream casts the continuum to float32
+  const continuum = into ? into.continuum : new Float32Array(N_INPUT);
+  continuum.set(cont64); // upstream casts the continuum to float32
   if (!Number.isFinite(continuum[0]) || !Number.isFinite(continuum[N_INPUT - 1])) {
     return fail({ code: 'not-finite', message: 'the continuum fit failed (degenerate pixels); check the flux values' });
   }
@@ -59,8 +68,8 @@ export function preprocess(g: GriddedSpectrum, options: PreprocessOptions = {}):
   if (!(norm > 0) || !Number.isFinite(norm)) {
     return fail({ code: 'not-finite', message: 'the flux has no variation around its continuum (all zero or constant): nothing to classify' });
   }
-  const F = new Float32Array(N_INPUT);
-  const w = new Float32Array(N_INPUT);
+  const F = into ? into.F : new Float32Array(N_INPUT);
+  const w = into ? into.w : new Float32Array(N_INPUT);
   const norm2 = norm * norm;
   for (let k = 0; k < N_INPUT; k++) {
     F[k] = f[k] / norm;

@@ -5,7 +5,7 @@
  */
 import { N_INPUT } from '../grid/modelGrid.ts';
 import type { ModelEntry } from '../inference/manifest.ts';
-import { preprocess } from '../preprocess/preprocess.ts';
+import { preprocess, type PreprocessOutputs } from '../preprocess/preprocess.ts';
 import { applyInstrumentMasks } from '../preprocess/instrumentMask.ts';
 import { CLASSES, fail, ok, type GriddedSpectrum, type InputError, type ModelFamily, type Result, type SpectralClass } from '../types.ts';
 import { createChi2Scanner, type Chi2Scanner } from './chi2Fft.ts';
@@ -37,10 +37,21 @@ export interface AnalyzerOptions {
   rankedMinima?: number;
 }
 
+export interface AnalyzeOptions {
+  /**
+   * The results' large arrays (χ² curves, network input) may live in memory the analyzer reuses: they
+   * are valid only until the next transient call. For a caller that reads each batch's results
+   * before asking for the next (the worker's batcher), it spares the browser ~70 kB of fresh
+   * ArrayBuffer memory per spectrum, which costs there about 18 µs per 4 kB page touched
+   * (bench:browser; docs/throughput.md).
+   */
+  transient?: boolean;
+}
+
 export interface Analyzer {
   family: ModelFamily;
   /** One result per input spectrum, in order; a spectrum that cannot be analysed gets its reason. */
-  analyze(batch: readonly GriddedSpectrum[]): Promise<Result<AnalysisResult>[]>;
+  analyze(batch: readonly GriddedSpectrum[], options?: AnalyzeOptions): Promise<Result<AnalysisResult>[]>;
   /**
    * Load the FFT module and run each network once on a blank input (output discarded), so the
    * first real spectrum is not charged for one-off set-up in the times people see.
@@ -54,10 +65,10 @@ export interface Analyzer {
  */
 const MASK_WORK = { ivar: new Float32Array(N_INPUT), noData: new Uint8Array(N_INPUT) };
 
-export function preprocessGridded(g: GriddedSpectrum): Result<Preprocessed> {
+export function preprocessGridded(g: GriddedSpectrum, into?: PreprocessOutputs): Result<Preprocessed> {
   const profile = g.profile;
   // The masked copy only feeds preprocess, which keeps none of it: written into reused arrays.
-  const pre = preprocess(profile ? applyInstrumentMasks(g, profile.masks, MASK_WORK) : g);
+  const pre = preprocess(profile ? applyInstrumentMasks(g, profile.masks, MASK_WORK) : g, into ? { into } : {});
   if (!pre.ok || !profile || !(profile.weightFloor > 0)) return pre;
   const f2 = profile.weightFloor * profile.weightFloor;
   // A plain loop: TypedArray.from with a map function calls it through the builtin, ~30× slower.
@@ -121,9 +132,21 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
   for (const cls of CLASSES) grids[cls] = reconstructors[cls].entry.outputGrid;
   let scanner: Chi2Scanner | undefined; // made on first use: the FFT module loads asynchronously
   let fitters: Record<SpectralClass, EigenFitter> | undefined;
+  const pool = reusedMemory();
 
-  async function analyze(batch: readonly GriddedSpectrum[]): Promise<Result<AnalysisResult>[]> {
-    const pre = batch.map((g) => preprocessGridded(g));
+  async function analyze(batch: readonly GriddedSpectrum[], analyzeOptions: AnalyzeOptions = {}): Promise<Result<AnalysisResult>[]> {
+    // A transient call while another is still running (awaiting the networks) gets fresh memory.
+    const mem = analyzeOptions.transient && !pool.busy ? pool : undefined;
+    if (mem) mem.busy = true;
+    try {
+      return await analyzeIn(batch, mem);
+    } finally {
+      if (mem) mem.busy = false;
+    }
+  }
+
+  async function analyzeIn(batch: readonly GriddedSpectrum[], mem: ReusedMemory | undefined): Promise<Result<AnalysisResult>[]> {
+    const pre = batch.map((g, i) => preprocessGridded(g, mem?.preprocessed(i)));
     const good: number[] = [];
     pre.forEach((p, i) => p.ok && good.push(i));
     const out: Result<AnalysisResult>[] = pre.map((p) => (p.ok ? fail({ code: 'internal', message: 'not analysed' }) : p));
@@ -140,7 +163,7 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
       } else if (e) fitError = e.error; // those spectra fail with the reason; the next batch asks again
     }
 
-    const F = new Float32Array(good.length * N_INPUT);
+    const F = mem ? mem.input(good.length * N_INPUT) : new Float32Array(good.length * N_INPUT);
     good.forEach((i, b) => F.set((pre[i] as { ok: true; value: Preprocessed }).value.F, b * N_INPUT));
     const recon = {} as Record<SpectralClass, Reconstruction[]>;
     for (const cls of CLASSES) recon[cls] = await reconstructors[cls].run(F, good.length);
@@ -150,7 +173,7 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
       const perClass = {} as Record<SpectralClass, Reconstruction>;
       for (const cls of CLASSES) perClass[cls] = recon[cls][b];
       const estimator = batch[i].profile?.estimator ?? 'encoder';
-      out[i] = estimator === 'eigenfit' && fitError ? fail(fitError) : scanOne(sc, p, perClass, estimator);
+      out[i] = estimator === 'eigenfit' && fitError ? fail(fitError) : scanOne(sc, p, perClass, estimator, mem && ((cls, n) => mem.curve(i, cls, n)));
     });
     return out;
   }
@@ -171,12 +194,19 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
     return { scans, chi2, zByClass, best };
   }
 
-  function scanOne(scanner: Chi2Scanner, p: Preprocessed, encoderRecon: Record<SpectralClass, Reconstruction>, estimator: Estimator): Result<AnalysisResult> {
+  function scanOne(
+    scanner: Chi2Scanner,
+    p: Preprocessed,
+    encoderRecon: Record<SpectralClass, Reconstruction>,
+    estimator: Estimator,
+    curveMemory?: (cls: SpectralClass, n: number) => Float64Array,
+  ): Result<AnalysisResult> {
     let recon = encoderRecon;
     scanner.setSpectrum(p.F, p.w);
     let d = decide(p.nGood, (cls) => {
       const R = recon[cls].values;
-      return { S: scanner.scan(R), exact: (s) => scanner.exact(R, s) };
+      const n = R.length - p.F.length + 1;
+      return { S: scanner.scan(R, curveMemory && n > 0 ? curveMemory(cls, n) : undefined), exact: (s) => scanner.exact(R, s) };
     });
     let used: Estimator = 'encoder';
     if (estimator === 'eigenfit' && fitters) {
@@ -231,4 +261,38 @@ export function createAnalyzer(reconstructors: Record<SpectralClass, Reconstruct
   }
 
   return { family, analyze, warmUp };
+}
+
+/**
+ * Memory one analyzer reuses across transient calls (AnalyzeOptions.transient): the network input of
+ * the batch, each spectrum's preprocessed arrays and χ² curves. Grown when a batch needs more, never
+ * shrunk (a worker's batches are all the same size).
+ */
+interface ReusedMemory {
+  busy: boolean;
+  input(n: number): Float32Array;
+  preprocessed(i: number): PreprocessOutputs;
+  curve(i: number, cls: SpectralClass, n: number): Float64Array;
+}
+
+function reusedMemory(): ReusedMemory {
+  let input = new Float32Array(0);
+  const pre: PreprocessOutputs[] = [];
+  const curves: Record<SpectralClass, Float64Array>[] = [];
+  return {
+    busy: false,
+    input(n) {
+      if (input.length < n) input = new Float32Array(n);
+      return input.subarray(0, n);
+    },
+    preprocessed(i) {
+      pre[i] ??= { F: new Float32Array(N_INPUT), w: new Float32Array(N_INPUT), continuum: new Float32Array(N_INPUT) };
+      return pre[i];
+    },
+    curve(i, cls, n) {
+      const mine = (curves[i] ??= { STAR: new Float64Array(0), GALAXY: new Float64Array(0), QSO: new Float64Array(0) });
+      if (mine[cls].length < n) mine[cls] = new Float64Array(n);
+      return mine[cls].subarray(0, n);
+    },
+  };
 }
