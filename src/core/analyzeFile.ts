@@ -38,6 +38,11 @@ export interface AnalyzeFileOptions {
   clock?: () => number;
   /** The user's frame / instrument choices for this file, and the profile hook of the ablation tool. */
   prepare?: PrepareOptions;
+  /**
+   * Analyse in reused memory (AnalyzeOptions.transient): each outcome's curves and network input are
+   * valid only until the next batch is analysed — for a consumer that reads every outcome as it comes.
+   */
+  transient?: boolean;
 }
 
 export async function* analyzeFile(
@@ -75,7 +80,7 @@ export async function* analyzeFile(
     const readMs = clock() - t0;
     for (const analyzer of analyzers) {
       const t1 = clock();
-      const results = gridded.length ? await analyzer.analyze(gridded) : [];
+      const results = gridded.length ? await analyzer.analyze(gridded, { transient: options.transient === true }) : [];
       const ms = (readMs + clock() - t1) / pending.length;
       for (let p = 0; p < pending.length; p++) {
         const b = batchIndex[p];

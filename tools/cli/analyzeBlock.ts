@@ -81,7 +81,8 @@ export async function analyzeBlock(block: Block, analyzers: readonly Analyzer[],
       return lo;
     };
     const all: OpenedSpectra = { fileName: '', format: '', count, read: (i) => opened[locate(i)].file.read(i - offsets[locate(i)]) };
-    for await (const outcome of analyzeFile(all, analyzers, { clock: () => performance.now() })) {
+    // Transient: each outcome is written (curves) and summarised (row) before the next batch runs.
+    for await (const outcome of analyzeFile(all, analyzers, { clock: () => performance.now(), transient: true })) {
       const f = locate(outcome.index);
       const { at } = opened[f];
       const local = { ...outcome, index: outcome.index - offsets[f] };
