@@ -38,8 +38,13 @@ const post = (m: WorkerResponse, transfer: ArrayBuffer[] = []) => self.postMessa
  * needs a dozen); large ones stay lazy so a 1 GB plate file is never held in memory.
  */
 const READ_WHOLE_BELOW_BYTES = 32 * 1024 * 1024;
+/**
+ * A large file's small reads come from 8 windows of 512 kB (4 MB a file): an spPlate fibre is a row
+ * in each of six image HDUs, and a window holds the rows of ~35 consecutive fibres.
+ */
+const READ_AHEAD = { windowBytes: 512 * 1024, windows: 8 };
 async function sourceFor(file: Blob, name: string): Promise<ByteSource> {
-  return file.size <= READ_WHOLE_BELOW_BYTES ? bytesSource(name, new Uint8Array(await file.arrayBuffer())) : blobSource(file, name);
+  return file.size <= READ_WHOLE_BELOW_BYTES ? bytesSource(name, new Uint8Array(await file.arrayBuffer())) : blobSource(file, name, READ_AHEAD);
 }
 
 async function setUp(config: WorkerConfig): Promise<Result<Engine>> {

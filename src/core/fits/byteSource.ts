@@ -34,8 +34,23 @@ export function bytesSource(name: string, bytes: Uint8Array): ByteSource {
   };
 }
 
-/** A source over a Blob or File: each read slices only the bytes asked for. */
-export function blobSource(blob: BlobLike, name?: string): ByteSource {
+/** Read-ahead of a blobSource: small reads are served from a few windows of the file read whole. */
+export interface ReadAhead {
+  /** Bytes read per window (a read at least half this long goes to the file directly). */
+  windowBytes: number;
+  /** Windows kept, least recently used out first. */
+  windows: number;
+}
+
+/**
+ * A source over a Blob or File: each read slices only the bytes asked for, or, with `readAhead`,
+ * a window from there on that the next small reads are served from (views into it). A multi-fibre
+ * file read fibre by fibre asks for a few kB in each of several image HDUs per fibre: every slice
+ * is a round trip to the browser process (~1–3 ms of CPU), so windows make one trip of many fibres.
+ */
+export function blobSource(blob: BlobLike, name?: string, readAhead?: ReadAhead): ByteSource {
+  const sliceOf = async (start: number, end: number) => new Uint8Array(await blob.slice(start, end).arrayBuffer());
+  const windows: { start: number; bytes: Uint8Array }[] = [];
   return {
     name: name ?? blob.name ?? 'file',
     size: blob.size,
@@ -44,7 +59,15 @@ export function blobSource(blob: BlobLike, name?: string): ByteSource {
       const start = Math.min(offset, blob.size);
       const end = Math.min(blob.size, start + length);
       if (end <= start) return new Uint8Array(0);
-      return new Uint8Array(await blob.slice(start, end).arrayBuffer());
+      if (!readAhead || end - start >= readAhead.windowBytes / 2) return sliceOf(start, end);
+      let i = windows.findIndex((w) => w.start <= start && end <= w.start + w.bytes.length);
+      if (i < 0) {
+        windows.unshift({ start, bytes: await sliceOf(start, Math.min(blob.size, start + readAhead.windowBytes)) });
+        if (windows.length > readAhead.windows) windows.pop();
+        i = 0;
+      } else if (i > 0) windows.unshift(...windows.splice(i, 1));
+      const w = windows[0];
+      return w.bytes.subarray(start - w.start, end - w.start);
     },
   };
 }

@@ -28,6 +28,27 @@ describe('byte sources', () => {
     expect(blobSource({ size: 0, slice: () => blob }).name).toBe('file');
   });
 
+  it('blobSource with read-ahead gives the same bytes from a few windows, and long reads directly', async () => {
+    const big = Uint8Array.from({ length: 10_000 }, (_, i) => (i * 7) & 255);
+    let slices = 0;
+    const blob = new Blob([big]);
+    const counting = { size: big.length, slice: (a: number, b: number) => (slices++, blob.slice(a, b)) };
+    const s = blobSource(counting, 'p.fits', { windowBytes: 1000, windows: 2 });
+    // Two interleaved streams (two HDUs read row by row), as a multi-fibre file is read.
+    for (let row = 0; row < 20; row++) {
+      for (const base of [0, 5000]) {
+        const at = base + row * 40;
+        expect(Array.from(await s.read(at, 40))).toEqual(Array.from(big.subarray(at, at + 40)));
+      }
+    }
+    expect(slices).toBe(2); // one window per stream: 20 rows × 40 bytes fit in 1000
+    expect(Array.from(await s.read(9990, 50))).toEqual(Array.from(big.subarray(9990)));
+    const before = slices;
+    expect((await s.read(100, 600)).length).toBe(600); // ≥ half a window: straight to the file
+    expect(slices).toBe(before + 1);
+    expect((await s.read(20_000, 5)).length).toBe(0);
+  });
+
   it('chunksSource reads within and across pieces', async () => {
     const s = chunksSource('c', [bytes.subarray(0, 30), new Uint8Array(0), bytes.subarray(30, 31), bytes.subarray(31)]);
     expect(s.size).toBe(100);
