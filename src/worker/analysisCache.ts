@@ -10,7 +10,9 @@
  *     (a UNet's, which has no such form, whole: ≈ 96 kB);
  *   - not the gridded spectrum nor the network input: reading the spectrum
  *     again and preprocessing it (expandKept) gives them bit for bit.
- * So an encoder entry is ≈ 48 kB and the default 96 MB per worker holds ≈ 2000.
+ * So an encoder entry is ≈ 48 kB and the default 80 MiB per worker holds ≈ 1700
+ * (two workers, their networks, read-ahead and reused memory stay under the
+ * 300 MB the 1 GiB plate test allows).
  * Least recently used first out, bounded in bytes; an evicted one is
  * recomputed on request (spectrumDetail.ts).
  */
@@ -45,8 +47,8 @@ export interface AnalysisCache {
   readonly size: number;
 }
 
-/** @default 96 MiB per worker */
-export const DEFAULT_CACHE_BYTES = 96 * 1024 * 1024;
+/** @default 80 MiB per worker */
+export const DEFAULT_CACHE_BYTES = 80 * 1024 * 1024;
 
 /** Rough bytes of the scalars (minima, ranked minima, flags, strings). */
 const SCALAR_BYTES = 2048;
