@@ -4,7 +4,8 @@
  *   results/bench-encoder.json, bench-unet.json   npm run bench [-- --model unet]
  *   results/bench-load.json                       npm run bench:load
  *   results/bench-browser.json                    npm run bench:browser
- *   results/bench-cli.json                        the command-line benchmark
+ *   results/bench-cli.json                        npm run bench:cli
+ *   results/bench-bigfile.json                    npm run test:bigfile
  * A missing file is said to be missing. The text between the two marker
  * comments of README.md is replaced:
  *
@@ -21,7 +22,7 @@ type Json = Record<string, unknown>;
 
 export function readResults(dir: string): Record<string, Json | undefined> {
   const out: Record<string, Json | undefined> = {};
-  for (const name of ['bench-encoder', 'bench-unet', 'bench-load', 'bench-browser', 'bench-cli']) {
+  for (const name of ['bench-encoder', 'bench-unet', 'bench-load', 'bench-browser', 'bench-bigfile', 'bench-cli']) {
     const path = join(dir, `${name}.json`);
     out[name] = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Json) : undefined;
   }
@@ -87,23 +88,86 @@ function loadTable(r: Json | undefined): string[] {
   ];
 }
 
-/** Scalars of a result file whose layout this generator does not know, one level deep. */
-function scalars(r: Json): [string, string][] {
-  const out: [string, string][] = [];
-  const visit = (prefix: string, v: unknown, depth: number) => {
-    if (typeof v === 'number') out.push([prefix, Number.isInteger(v) ? String(v) : v.toPrecision(4)]);
-    else if (typeof v === 'string' || typeof v === 'boolean') out.push([prefix, String(v)]);
-    else if (v && typeof v === 'object' && !Array.isArray(v) && depth < 2) {
-      for (const [k, x] of Object.entries(v)) visit(prefix ? `${prefix}.${k}` : k, x, depth + 1);
-    }
+interface BrowserConfig {
+  config: string;
+  backendLabel: string;
+  threads: string;
+  median: {
+    spectraPerSecond: number;
+    cpuMsPerSpectrum: number;
+    workerMsPerSpectrum: number;
+    firstRowMs: number;
+    longestTaskMs: number;
+    openSpectrumMs: number;
+    loadAverage1m: number;
+    cpuRatioToReadFloor?: number;
   };
-  visit('', r, 0);
-  return out.slice(0, 40);
 }
 
-function otherTable(name: string, what: string, r: Json | undefined): string[] {
-  if (!r) return [`No \`results/${name}.json\` yet (${what}).`, ''];
-  return [`\`results/${name}.json\` (${what}):`, '', '| figure | value |', '| --- | --- |', ...scalars(r).map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`), ''];
+function browserTable(r: Json | undefined, big: Json | undefined): string[] {
+  if (!r) return ['No `results/bench-browser.json` yet.', ''];
+  const configs = r.configs as BrowserConfig[];
+  const floor = r.readFloor as { files: number; wallMsPerFile: number; cpuMsPerFile: number } | undefined;
+  const m = (r.machine ?? {}) as Json;
+  const lines = [
+    `\`results/bench-browser.json\`: \`${String(r.command)}\`, ${String(r.files)} SDSS spec-lite files dropped at once, ` +
+      `median of ${String(r.runsPerConfig)} runs per configuration (workers × WASM threads), headless Chromium, ${String(m.cores)} cores, ` +
+      `cross-origin isolated ${String(m.crossOriginIsolated)} (${day(r.date)}). CPU is the whole browser's (every process and thread) per spectrum.`,
+    '',
+    '| configuration | spectra/s | CPU ms/spectrum | × reading floor | worker ms/spectrum | first row | longest main-thread task | open a spectrum | load average |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...configs.map((c) => {
+      const x = c.median;
+      const ratio = x.cpuRatioToReadFloor === undefined ? '' : `×${x.cpuRatioToReadFloor.toFixed(1)}`;
+      return `| ${c.config} (threads ${c.threads}) | ${x.spectraPerSecond.toFixed(1)} | ${ms(x.cpuMsPerSpectrum)} | ${ratio} | ${ms(x.workerMsPerSpectrum)} | ${x.firstRowMs.toFixed(0)} ms | ${x.longestTaskMs.toFixed(0)} ms | ${x.openSpectrumMs.toFixed(0)} ms | ${x.loadAverage1m.toFixed(1)} |`;
+    }),
+    '',
+  ];
+  if (floor) {
+    lines.push(
+      `Reading floor, measured in the same run: a bare worker that only reads the ${floor.files} dropped files (\`Blob.arrayBuffer()\`) uses ${ms(floor.cpuMsPerFile)} ms of the browser's CPU per file ` +
+        `(${ms(floor.wallMsPerFile)} ms wall): reading alone, before any analysis, caps single-spectrum files at ${(1000 * Number(m.cores) / floor.cpuMsPerFile).toFixed(0)} a second on these ${String(m.cores)} cores.`,
+      '',
+    );
+  }
+  if (big) {
+    const mb = (b: unknown) => `${(Number(b) / 1024 ** 2).toFixed(0)} MiB`;
+    lines.push(
+      `\`results/bench-bigfile.json\` (\`${String(big.command)}\`, ${day(big.date)}): a ${(Number(big.fileBytes) / 1024 ** 3).toFixed(2)} GiB spPlate of ${String(big.spectra)} fibres in ` +
+        `${Number(big.wallSeconds).toFixed(1)} s (${Number(big.spectraPerSecond).toFixed(0)} spectra/s, first rows after ${Number(big.firstRowsSeconds).toFixed(1)} s), ` +
+        `page + worker memory peak ${mb(big.peakHeapBytes)} (limit ${mb(big.heapLimitBytes)}), ${String(big.errors)} errors.`,
+      '',
+    );
+  }
+  return lines;
+}
+
+interface CliRun {
+  jobs: number;
+  spectra: number;
+  seconds: number;
+  spectraPerSecond: number;
+  spectraPerCpuSecond: number;
+  firstResultMs: number;
+  maxRssMb: number;
+}
+
+function cliTable(r: Json | undefined): string[] {
+  if (!r) return ['No `results/bench-cli.json` yet.', ''];
+  const m = (r.machine ?? {}) as Json;
+  const s = r.startup as { command: string; firstResultMsMedian: number; cpuMsMedian: number };
+  const mem = r.memory as { files: number; jobs: number; spectraPerSecond: number; maxRssMb: number } | undefined;
+  const runs = r.throughput as CliRun[];
+  return [
+    `\`results/bench-cli.json\`: \`${String(r.command)}\`, ${String(r.input)}; ${String(m.cpus)} cores, Node ${String(m.node)} (${day(r.date)}).`,
+    '',
+    '| run | spectra/s | seconds | spectra per CPU second | first result | peak memory (RSS) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| start-up: \`${s.command}\` | | | | ${s.firstResultMsMedian.toFixed(0)} ms (${s.cpuMsMedian} ms CPU) | |`,
+    ...runs.map((x) => `| ${x.spectra} files, \`--jobs ${x.jobs}\` | ${x.spectraPerSecond.toFixed(0)} | ${x.seconds.toFixed(2)} | ${x.spectraPerCpuSecond.toFixed(0)} | ${x.firstResultMs.toFixed(0)} ms | ${x.maxRssMb.toFixed(0)} MB |`),
+    ...(mem ? [`| ${mem.files} files, \`--jobs ${mem.jobs}\` | ${mem.spectraPerSecond.toFixed(0)} | | | | ${mem.maxRssMb.toFixed(0)} MB |`] : []),
+    '',
+  ];
 }
 
 /** The generated part of the Speed section, markers included. */
@@ -118,12 +182,12 @@ export function speedSection(results: Record<string, Json | undefined>): string 
     '#### Loading the page (`npm run bench:load`)',
     '',
     ...loadTable(results['bench-load']),
-    '#### In the browser (`npm run bench:browser`)',
+    '#### In the browser (`npm run bench:browser`, `npm run test:bigfile`)',
     '',
-    ...otherTable('bench-browser', 'worker throughput', results['bench-browser']),
-    '#### Command line',
+    ...browserTable(results['bench-browser'], results['bench-bigfile']),
+    '#### Command line (`npm run bench:cli`)',
     '',
-    ...otherTable('bench-cli', 'the command line over many files', results['bench-cli']),
+    ...cliTable(results['bench-cli']),
     END,
   ];
   return lines.join('\n');
