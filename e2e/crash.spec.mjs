@@ -110,13 +110,21 @@ export const tests = [
           return p.running && p.done >= 100 ? p : false;
         }, '100 fibres analysed', { timeout: 120_000, interval: 50 });
         await killWorkers(page, 'error');
-        // The plate is cut into ranges (worker/pool.ts): the killed workers' ranges are retried on fresh
-        // workers; new rows appear once the retries are past where the first runs died.
-        await poll(async () => {
-          const p = await progress(page);
-          return p.running && p.done >= first.done + 50 ? p : false;
-        }, 'the retry to get past the first run', { timeout: 120_000, interval: 50 });
-        await killWorkers(page, 'error');
+        // The plate is cut into ranges (worker/pool.ts): the killed workers' ranges are retried first, on
+        // fresh workers, and fail when their worker dies again. Rows are posted per network batch and a
+        // retry's first rows repeat ones already shown, so the page cannot see when a retry is under way:
+        // the fresh workers are killed at their first new row (so they were set up and busy: a kill before
+        // that counts towards the pool's "keep stopping" limit), again until the page reports failed fibres.
+        for (let kill = 0; kill < 8 && (await progress(page)).errors === 0; kill++) {
+          const seen = (await progress(page)).done;
+          const p = await poll(async () => {
+            const q = await progress(page);
+            return !q.running || q.done > seen ? q : false;
+          }, 'a new row from the fresh workers', { timeout: 120_000, interval: 10 });
+          if (!p.running) break;
+          await killWorkers(page, 'error');
+          await new Promise((r) => setTimeout(r, 300)); // let the page hear of the deaths
+        }
         // Only the ranges the workers held when killed twice fail; the other ranges are still analysed.
         const end = await poll(async () => {
           const p = await progress(page);
