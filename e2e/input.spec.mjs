@@ -48,7 +48,7 @@ export const tests = [
       assert.equal(bad.cls, 'error');
       assert.equal(bad.index, null, 'a file-level error has no spectrum index');
       assert.match(bad.text, /error.*(truncated|not-fits|corrupt-header)/);
-      assert.match(await page.textContent('[data-testid="progress"]'), /1 errors/);
+      assert.match(await page.textContent('[data-testid="progress"]'), /1 error\b/);
       await page.click('[data-testid="result-row"][data-file="broken.fits"]');
       await page.waitForSelector('.detail-error');
       await screenshot(page, 'input-error-row');

@@ -150,7 +150,7 @@ describe('App', () => {
     expect(row.getAttribute('data-class')).toBe('error');
     expect(row.hasAttribute('data-index')).toBe(false);
     expect(row.textContent).toMatch(/no-matching-format/);
-    await waitFor(() => expect(screen.getByTestId('progress').textContent).toMatch(/1 errors/));
+    await waitFor(() => expect(screen.getByTestId('progress').textContent).toMatch(/1 error\b/));
   });
 
   it('the model switch: Both adds the UNet column and the disagreement filter, keeps QOPs; UNet shows the UNet answers', async () => {

@@ -51,7 +51,7 @@ export function ProgressBar({ progress: p, onCancel, now = () => performance.now
         {' · '}
         {p.filesDone}/{p.filesTotal} files
         {' · '}
-        <span className={p.errors > 0 ? 'error-count' : undefined}>{p.errors} errors</span>
+        <span className={p.errors > 0 ? 'error-count' : undefined}>{p.errors} {p.errors === 1 ? 'error' : 'errors'}</span>
         {p.running ? ` · ETA ${formatEta(etaSeconds(p, now()))}` : elapsed !== undefined ? ` · took ${formatDuration(elapsed)}` : ''}
       </span>
       {p.running && (
