@@ -55,6 +55,15 @@ async function select(page, index) {
  * (read from the view, so z to the z box's 5–6 decimals), none of them where they are the pipeline's.
  */
 async function acceptShown(page, index, pipelineClass, d) {
+  // Slider steps are applied a frame at a time: accept once the shown z has stopped moving.
+  let prev = await page.inputValue('[data-testid="z-input"]');
+  await poll(async () => {
+    await page.waitForTimeout(100);
+    const now = await page.inputValue('[data-testid="z-input"]');
+    const still = now === prev;
+    prev = now;
+    return still;
+  }, 'the shown z to settle', { timeout: 10_000, interval: 0 });
   await page.locator('body').press('Enter');
   const cls = await page.textContent('[data-testid="readout-class"]');
   const z = Number(await page.inputValue('[data-testid="z-input"]'));
