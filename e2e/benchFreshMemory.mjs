@@ -1,7 +1,7 @@
 /**
  * What fresh ArrayBuffer memory costs: the same small loops in a browser worker (headless Chromium)
  * and in Node — a new typed array filled, the same array reused, three arrays vs one carved into
- * three, a large one left untouched. On this 2-core VM the browser pays ~18 µs for each 4 kB page
+ * three, a large one left untouched. On this 2-core VM the browser pays some 25–35 µs for each 4 kB page
  * of fresh memory it touches (Node a fraction of that), which is why the analysis reuses its work
  * arrays (src/core/scan/pipeline.ts, AnalyzeOptions.transient; docs/throughput.md).
  *

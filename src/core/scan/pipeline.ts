@@ -41,9 +41,9 @@ export interface AnalyzeOptions {
   /**
    * The results' large arrays (χ² curves, network input) may live in memory the analyzer reuses: they
    * are valid only until the next transient call. For a caller that reads each batch's results
-   * before asking for the next (the worker's batcher), it spares the browser ~70 kB of fresh
-   * ArrayBuffer memory per spectrum, which costs there about 18 µs per 4 kB page touched
-   * (bench:browser; docs/throughput.md).
+   * before asking for the next (the worker's batcher), it spares the browser ~150 kB of fresh
+   * ArrayBuffer memory per spectrum, which costs there some 25–35 µs per 4 kB page touched
+   * (e2e/benchFreshMemory.mjs; docs/throughput.md).
    */
   transient?: boolean;
 }
