@@ -5,18 +5,10 @@
  */
 import { bytesSource, openFits } from '../src/core/fits/index.ts';
 import type { ByteSource, ColumnData } from '../src/core/fits/index.ts';
+import { seededRandom } from '../src/core/seededRandom.ts';
 
-/** Seeded PRNG (mulberry32): the same seed gives the same mutations. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG (mulberry32, core/seededRandom.ts): the same seed gives the same mutations. */
+export const rng = seededRandom;
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)];
 const int = (r: () => number, n: number): number => Math.floor(r() * n);

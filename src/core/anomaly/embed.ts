@@ -6,6 +6,7 @@
  * and a well-kept JavaScript implementation exists (no maintained t-SNE package does).
  */
 import { UMAP } from 'umap-js';
+import { seededRandom } from '../seededRandom.ts';
 
 /** Above this many spectra the map embeds a sample (results/bench-map.json: beyond it UMAP takes too long to wait for). */
 export const EMBED_MAX = 5000;
@@ -17,18 +18,6 @@ export const UMAP_EPOCHS = 200;
 /** Fewer points than this are not embedded. */
 export const MIN_EMBED = 5;
 
-/** A seeded generator (mulberry32), so the same batch gives the same map. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Which points the map embeds: all when n ≤ max; otherwise every point `keep` marks (flagged,
  * outliers) and a seeded random sample of the others up to `max`. Sorted indices.
@@ -38,7 +27,7 @@ export function mapSample(n: number, keep: (i: number) => boolean, max = EMBED_M
   const kept: number[] = [];
   const rest: number[] = [];
   for (let i = 0; i < n; i++) (keep(i) ? kept : rest).push(i);
-  const rnd = seeded(seed);
+  const rnd = seededRandom(seed);
   const room = Math.max(0, max - kept.length);
   // partial Fisher–Yates: the first `room` of `rest` become a uniform sample
   for (let i = 0; i < Math.min(room, rest.length); i++) {
@@ -55,7 +44,7 @@ export function mapSample(n: number, keep: (i: number) => boolean, max = EMBED_M
 export function embed(x: Float64Array, n: number, d: number, onProgress?: (done: number, total: number) => void, seed = 1): Float32Array {
   if (n < MIN_EMBED) throw new RangeError(`the map needs at least ${MIN_EMBED} spectra (got ${n})`);
   const rows: number[][] = Array.from({ length: n }, (_, i) => Array.from(x.subarray(i * d, (i + 1) * d)));
-  const umap = new UMAP({ nComponents: 2, nNeighbors: Math.min(UMAP_NEIGHBOURS, n - 1), minDist: UMAP_MIN_DIST, nEpochs: UMAP_EPOCHS, random: seeded(seed) });
+  const umap = new UMAP({ nComponents: 2, nNeighbors: Math.min(UMAP_NEIGHBOURS, n - 1), minDist: UMAP_MIN_DIST, nEpochs: UMAP_EPOCHS, random: seededRandom(seed) });
   const epochs = umap.initializeFit(rows);
   onProgress?.(0, epochs);
   const every = Math.max(1, Math.round(epochs / 50));
