@@ -2,7 +2,9 @@
  * Keeps the batch's outlier scores current: whenever the table's spectra change (files arriving,
  * rows removed), after a short pause, the map worker scores the batch again (core/anomaly) and the rows
  * get their score and 'coefficient-outlier' flag. One request at a time; a change during one runs
- * another when it returns.
+ * another when it returns. While an analysis runs the scoring takes a small share of the CPU (the
+ * map worker competes with the analysis workers for the same cores), and runs again as soon as the
+ * analysis ends, so the final scores come right after the last row.
  */
 import type { CodedResult } from '../core/anomaly/batchOutliers.ts';
 import type { MapClient } from '../worker/mapClient.ts';
@@ -19,6 +21,14 @@ const coded = (r: ResultRow): CodedResult => {
 function sameInputs(a: readonly CodedResult[], b: readonly CodedResult[]): boolean {
   return a.length === b.length && a.every((x, i) => x.coefficients === b[i].coefficients && x.cls === b[i].cls);
 }
+
+/**
+ * While files are being analysed, the pause after a scoring is this many times the scoring's own
+ * duration (≤ 10 % of one core). Scoring 12 000 spectra takes seconds and its answer changes with
+ * every new row anyway: at the old 50 % duty cycle the map worker took a quarter of a 2-core machine
+ * from a 1 GiB plate's analysis.
+ */
+export const BUSY_PAUSE_FACTOR = 9;
 
 export function startOutlierUpdates(store: AppStore, client: Pick<MapClient, 'outliers'>, delayMs = 400): () => void {
   let last: CodedResult[] = [];
@@ -61,15 +71,24 @@ export function startOutlierUpdates(store: AppStore, client: Pick<MapClient, 'ou
 
   /**
    * At least as long as the last run took: a large batch (the exact score in 33 dimensions grows much faster
-   * than n, minutes at 100 000 spectra: results/bench-map.json) keeps the worker busy at most half the time.
+   * than n, minutes at 100 000 spectra: results/bench-map.json) keeps the worker busy at most half the time,
+   * and at most a tenth while an analysis runs.
    */
   function schedule(): void {
     if (stopped || running || timer !== undefined) return;
-    timer = setTimeout(() => void run(), Math.max(delayMs, lastRunMs));
+    const pause = store.getState().progress.running ? BUSY_PAUSE_FACTOR * lastRunMs : lastRunMs;
+    timer = setTimeout(() => void run(), Math.max(delayMs, pause));
   }
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.rows !== prev.rows) schedule();
+    if (s.progress.running !== prev.progress.running && !s.progress.running && timer !== undefined) {
+      // The analysis ended: the long pause taken while it ran is no longer needed.
+      clearTimeout(timer);
+      timer = undefined;
+      schedule();
+    } else if (s.rows !== prev.rows) {
+      schedule();
+    }
   });
   schedule();
   return () => {

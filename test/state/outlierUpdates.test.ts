@@ -2,7 +2,7 @@
  * The batch's outlier scores kept current: real rows (12 SDSS fixtures and a failed file) scored by the
  * real batch score (core/anomaly, as the map worker runs it) after each change, the flag and score on the rows.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { batchOutlierScores, outlierFlags, type CodedResult } from '../../src/core/anomaly/batchOutliers.ts';
 import { startOutlierUpdates } from '../../src/state/outlierUpdates.ts';
 import { createAppStore } from '../../src/state/store.ts';
@@ -53,5 +53,48 @@ describe('startOutlierUpdates', () => {
     expect(store.getState().rows.filter((r) => r.row.error !== undefined).every((r) => r.row.outlier === undefined)).toBe(true);
     expect(client.calls).toHaveLength(2);
     stop();
+  });
+});
+
+describe('startOutlierUpdates while an analysis runs', () => {
+  it('leaves the cores to the analysis (pauses 9× a scoring) and scores again as soon as the run ends', async () => {
+    vi.useFakeTimers();
+    try {
+      const rows = await realRows();
+      const store = createAppStore();
+      const calls: number[] = [];
+      // A scoring that takes 100 ms of the (fake) clock.
+      const client = {
+        outliers: (input: CodedResult[]) =>
+          new Promise<{ scores: (number | undefined)[]; flagged: boolean[] }>((resolve) => {
+            calls.push(Date.now());
+            setTimeout(() => resolve({ scores: input.map(() => undefined), flagged: input.map(() => false) }), 100);
+          }),
+      };
+      const t0 = Date.now();
+      store.getState().queueFiles(3, t0);
+      const stop = startOutlierUpdates(store, client, 10);
+      store.getState().addRows(rows.slice(0, 4));
+      await vi.advanceTimersByTimeAsync(200); // first scoring at +10, done at +110
+      expect(calls).toEqual([t0 + 10]);
+      store.getState().addRows(rows.slice(4, 8));
+      await vi.advanceTimersByTimeAsync(800); // +1000: still within the 900 ms pause
+      expect(calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(calls).toHaveLength(2);
+      expect(calls[1] - t0).toBeGreaterThanOrEqual(110 + 900);
+      // A change, then the run ends: the next scoring comes after the short pause, not the long one.
+      store.getState().addRows(rows.slice(8, 10));
+      await vi.advanceTimersByTimeAsync(150);
+      const tEnd = Date.now();
+      store.getState().filesFinished([false, false, false], tEnd);
+      expect(store.getState().progress.running).toBe(false);
+      await vi.advanceTimersByTimeAsync(150);
+      expect(calls).toHaveLength(3);
+      expect(calls[2] - tEnd).toBeLessThanOrEqual(100);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
