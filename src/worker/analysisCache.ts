@@ -14,12 +14,15 @@
  * (two workers, their networks, read-ahead and reused memory stay under the
  * 300 MB the 1 GiB plate test allows).
  * Least recently used first out, bounded in bytes; an evicted one is
- * recomputed on request (spectrumDetail.ts).
+ * recomputed on request (spectrumDetail.ts). The arrays live in a ring of
+ * float32 segments written round and round (floatRing.ts): after the first
+ * lap, keeping a spectrum touches no new memory.
  */
 import type { FrameCorrection } from '../core/grid/velocityFrame.ts';
 import { preprocessGridded } from '../core/scan/pipeline.ts';
 import type { AnalysisResult, ClassScan, Reconstruction } from '../core/scan/types.ts';
 import { CLASSES, fail, ok, type GriddedSpectrum, type ModelFamily, type Result, type SpectralClass } from '../core/types.ts';
+import { createFloatRing } from './floatRing.ts';
 
 /** What an analysis leaves for the detail view (what `put` takes). */
 export interface KeptAnalysis {
@@ -56,30 +59,82 @@ const SCALAR_BYTES = 2048;
 /** A reconstruction the eigenspectra give again: A·Σ cⱼEⱼ. */
 const recombinable = (r: Reconstruction): boolean => r.coefficients !== undefined && r.amplitude !== undefined;
 
-function compact(k: KeptAnalysis, keepAllReconstructions: boolean): { entry: CompactAnalysis; bytes: number } {
-  const r = k.result;
-  const scans = {} as CompactAnalysis['result']['scans'];
-  const reconstructions = {} as CompactAnalysis['result']['reconstructions'];
-  let bytes = SCALAR_BYTES;
+type FloatArray = Float32Array | Float64Array;
+
+/**
+ * An entry's numbers with its arrays still those of the analysis (not copied): the χ² curves, the
+ * encoders' coefficients, and each reconstruction the eigenspectra cannot give again.
+ */
+interface Shallow {
+  scalars: Omit<CompactAnalysis['result'], 'scans' | 'reconstructions'>;
+  scans: Record<SpectralClass, Omit<ClassScan, 'chi2'> & { chi2: FloatArray }>;
+  reconstructions: Record<SpectralClass, { coefficients?: Float32Array; amplitude?: number; values?: Float32Array }>;
+  correction?: FrameCorrection;
+  instrument?: string;
+}
+
+function shallowOfKept(k: KeptAnalysis, keepAllReconstructions: boolean): Shallow {
+  const { scans: rs, preprocessed: _p, reconstructions: rr, ...scalars } = k.result;
+  const scans = {} as Shallow['scans'];
+  const reconstructions = {} as Shallow['reconstructions'];
   for (const cls of CLASSES) {
-    const s = r.scans[cls];
-    scans[cls] = { ...s, chi2: new Float32Array(s.chi2), minima: s.minima.map((m) => ({ ...m })) };
-    bytes += scans[cls].chi2.byteLength;
-    const rec = r.reconstructions[cls];
-    const c: CompactAnalysis['result']['reconstructions'][SpectralClass] = {};
-    if (rec.coefficients) c.coefficients = rec.coefficients.slice();
+    scans[cls] = { ...rs[cls], minima: rs[cls].minima.map((m) => ({ ...m })) };
+    const rec = rr[cls];
+    const c: Shallow['reconstructions'][SpectralClass] = {};
+    if (rec.coefficients) c.coefficients = rec.coefficients;
     if (rec.amplitude !== undefined) c.amplitude = rec.amplitude;
-    if (keepAllReconstructions || !recombinable(rec)) {
-      c.values = rec.values.slice(); // a view into the batch tensor would keep the whole batch alive
-      bytes += c.values.byteLength;
-    }
+    if (keepAllReconstructions || !recombinable(rec)) c.values = rec.values;
     reconstructions[cls] = c;
   }
-  const { scans: _s, preprocessed: _p, reconstructions: _r, ...scalars } = r;
-  const entry: CompactAnalysis = { result: { ...scalars, scans, reconstructions } };
-  if (k.correction) entry.correction = k.correction;
-  if (k.instrument) entry.instrument = k.instrument;
-  return { entry, bytes };
+  return { scalars, scans, reconstructions, correction: k.correction, instrument: k.instrument };
+}
+
+function shallowOfCompact(c: CompactAnalysis): Shallow {
+  const { scans, reconstructions, ...scalars } = c.result;
+  return { scalars, scans, reconstructions, correction: c.correction, instrument: c.instrument };
+}
+
+/** Floats the arrays of `s` take. */
+function floatsOf(s: Shallow): number {
+  let n = 0;
+  for (const cls of CLASSES) {
+    const r = s.reconstructions[cls];
+    n += s.scans[cls].chi2.length + (r.coefficients?.length ?? 0) + (r.values?.length ?? 0);
+  }
+  return n;
+}
+
+/** The entry for `s`, its arrays (χ² curves to float32) copied into `block` (views), or into new arrays when there is none. */
+function compact(s: Shallow, block: Float32Array | undefined): CompactAnalysis {
+  let at = 0;
+  const copy = (from: FloatArray): Float32Array => {
+    const to = block ? block.subarray(at, at + from.length) : new Float32Array(from.length);
+    to.set(from); // never a view of the batch's arrays: that would keep the whole batch alive
+    at += from.length;
+    return to;
+  };
+  const scans = {} as CompactAnalysis['result']['scans'];
+  const reconstructions = {} as CompactAnalysis['result']['reconstructions'];
+  for (const cls of CLASSES) {
+    scans[cls] = { ...s.scans[cls], chi2: copy(s.scans[cls].chi2) };
+    const r = s.reconstructions[cls];
+    const c: CompactAnalysis['result']['reconstructions'][SpectralClass] = {};
+    if (r.coefficients) c.coefficients = copy(r.coefficients);
+    if (r.amplitude !== undefined) c.amplitude = r.amplitude;
+    if (r.values) c.values = copy(r.values);
+    reconstructions[cls] = c;
+  }
+  const entry: CompactAnalysis = { result: { ...s.scalars, scans, reconstructions } };
+  if (s.correction) entry.correction = s.correction;
+  if (s.instrument) entry.instrument = s.instrument;
+  return entry;
+}
+
+interface Held {
+  entry: CompactAnalysis;
+  bytes: number;
+  /** Where its arrays are in the ring (absent: in new arrays, a block too large for the ring's segments). */
+  block?: { start: number; lap: number };
 }
 
 /**
@@ -87,8 +142,10 @@ function compact(k: KeptAnalysis, keepAllReconstructions: boolean): { entry: Com
  *   to rebuild the encoders' from).
  */
 export function createAnalysisCache(maxBytes: number = DEFAULT_CACHE_BYTES, keepAllReconstructions = false): AnalysisCache {
-  // A Map iterates in insertion order: re-inserting on use makes the first key the least recently used.
-  const entries = new Map<string, { entry: CompactAnalysis; bytes: number }>();
+  // A Map iterates in insertion order, which is also the order of the entries' blocks in the ring:
+  // the first key is both the least recently used and the first the ring overwrites.
+  const entries = new Map<string, Held>();
+  const ring = createFloatRing(maxBytes / 4);
   let bytes = 0;
   const keyOf = (fileId: number, index: number, family: ModelFamily) => `${fileId}/${index}/${family}`;
   const drop = (key: string) => {
@@ -97,22 +154,34 @@ export function createAnalysisCache(maxBytes: number = DEFAULT_CACHE_BYTES, keep
     bytes -= e.bytes;
     entries.delete(key);
   };
+  const first = () => entries.entries().next().value as [string, Held] | undefined;
+  const keep = (key: string, s: Shallow) => {
+    drop(key);
+    const n = floatsOf(s);
+    const at = ring.place(n);
+    let block: Float32Array | undefined;
+    if (at) {
+      for (let f = first(); f?.[1].block && ring.overwrites(at, n, f[1].block); f = first()) drop(f[0]);
+      block = ring.take(n).data;
+    }
+    const held: Held = { entry: compact(s, block), bytes: SCALAR_BYTES + 4 * n };
+    if (at) held.block = at;
+    entries.set(key, held);
+    bytes += held.bytes;
+    while (bytes > maxBytes && entries.size > 1) drop(first()![0]);
+  };
   return {
     put(fileId, index, kept) {
-      const key = keyOf(fileId, index, kept.result.family);
-      drop(key);
-      const c = compact(kept, keepAllReconstructions);
-      entries.set(key, c);
-      bytes += c.bytes;
-      while (bytes > maxBytes && entries.size > 1) drop(entries.keys().next().value as string);
+      keep(keyOf(fileId, index, kept.result.family), shallowOfKept(kept, keepAllReconstructions));
     },
     get(fileId, index, family) {
       const key = keyOf(fileId, index, family);
       const e = entries.get(key);
       if (!e) return undefined;
-      entries.delete(key);
-      entries.set(key, e);
-      return e.entry;
+      // Copied out: the caller awaits before using it, and the ring may meanwhile write over the block.
+      const out = compact(shallowOfCompact(e.entry), undefined);
+      keep(key, shallowOfCompact(out)); // used: kept again as the newest, at the ring's head
+      return out;
     },
     get size() {
       return entries.size;

@@ -101,4 +101,28 @@ describe('analysis cache', () => {
     roomy.put(1, 2, kept[2]);
     expect([0, 1, 2].map((i) => roomy.get(1, i, 'encoder') !== undefined)).toEqual([true, false, true]);
   });
+
+  it('gives back the curves of each entry it holds while its ring laps many times over', () => {
+    const c = createAnalysisCache(1.2e6); // ≈ 24 entries: 100 puts lap the ring several times
+    const tagged = (i: number): KeptAnalysis => {
+      const k = kept[i % 3];
+      const scans = { ...k.result.scans, STAR: { ...k.result.scans.STAR, chi2: k.result.scans.STAR.chi2.map((x) => x + i) } };
+      return { ...k, result: { ...k.result, scans } };
+    };
+    for (let i = 0; i < 100; i++) {
+      c.put(3, i, tagged(i));
+      if (i % 7 === 0 && i > 10) c.get(3, i - 10, 'encoder'); // used entries are written again at the head
+    }
+    let held = 0;
+    for (let i = 0; i < 100; i++) {
+      const got = c.get(3, i, 'encoder');
+      if (!got) continue;
+      held++;
+      const want = Float32Array.from(tagged(i).result.scans.STAR.chi2);
+      expect(got.result.scans.STAR.chi2).toEqual(want);
+    }
+    expect(held).toBeGreaterThan(10);
+    expect(c.size).toBeLessThan(30);
+  });
 });
+
