@@ -40,6 +40,11 @@ export interface SessionDeps {
 export interface Session {
   /** Probe the browser, start the workers, restore the last session's table. */
   start(): Promise<void>;
+  /**
+   * Probe the browser and start the workers now (once; `start` then only restores the table): the
+   * page calls it before anything else so that the networks load while the stores are restored.
+   */
+  startWorkers(): Promise<void>;
   /** Switch backend: stops the running analysis and restarts the workers. */
   setBackendChoice(choice: BackendChoice): Promise<void>;
   /** Switch the model family shown; analyses this session's files with the families they lack. Decisions are kept. */
@@ -131,7 +136,11 @@ export function createSession(deps: SessionDeps): Session {
     for (const job of missingJobs(s.rows, s.files, ledger, (id) => blobs.get(id), familiesOf(s.modelChoice))) submit(job.files, job.families);
   }
 
+  let workersStarted: Promise<void> | undefined;
+  const startWorkers = (): Promise<void> => (workersStarted ??= restartPool(store.getState().backend.choice));
+
   return {
+    startWorkers,
     async start() {
       if (deps.loadRows) {
         try {
@@ -141,7 +150,7 @@ export function createSession(deps: SessionDeps): Session {
           // Nothing restored; the decisions store shows why.
         }
       }
-      await restartPool(store.getState().backend.choice);
+      await startWorkers();
     },
     async setBackendChoice(choice) {
       this.cancel();

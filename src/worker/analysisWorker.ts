@@ -14,7 +14,7 @@ import { readEigenspectra } from '../core/inference/eigenspectra.ts';
 import { createModelLoader } from '../core/inference/modelLoader.ts';
 import { parseManifest } from '../core/inference/parseManifest.ts';
 import { createAnalyzer } from '../core/scan/pipeline.ts';
-import { configurePffft } from '../core/scan/pffft.ts';
+import { configurePffft, loadPffft } from '../core/scan/pffft.ts';
 // The χ² scan's FFT (PFFFT, WASM): the bundle moves the package's JavaScript, so say where its .wasm is.
 import pffftWasmUrl from '../../node_modules/@echogarden/pffft-wasm/dist/simd/pffft.wasm?url';
 import type { ModelEntry } from '../core/inference/manifest.ts';
@@ -25,7 +25,7 @@ import { createEngine, type Engine } from './analysisEngine.ts';
 import { lazyAnalyzers } from './familyAnalyzers.ts';
 import { executionProviders, loadOrt } from './loadOrt.ts';
 import type { WorkerConfig, WorkerRequest, WorkerResponse } from './protocol.ts';
-import { createWorkerHost } from './workerHost.ts';
+import { createWorkerHost, type RuntimeModule } from './workerHost.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -47,9 +47,11 @@ async function sourceFor(file: Blob, name: string): Promise<ByteSource> {
   return file.size <= READ_WHOLE_BELOW_BYTES ? bytesSource(name, new Uint8Array(await file.arrayBuffer())) : blobSource(file, name, READ_AHEAD);
 }
 
-async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
-  const ort = await loadOrt(config.backend, config.threads, config.baseUrl, config.ortWasm);
+async function setUp(config: WorkerConfig, runtime: RuntimeModule): Promise<Result<Engine>> {
   const modelsUrl = new URL('models/', config.baseUrl).href;
+  // While the page may still be compiling the runtime: the manifest, the first family's model bytes
+  // and the χ² scan's FFT, none of which needs it.
+  const pffft = loadPffft();
   let json: unknown;
   try {
     const res = await fetch(modelsUrl + 'manifest.json');
@@ -62,10 +64,24 @@ async function setUp(config: WorkerConfig): Promise<Result<Engine>> {
   if (!manifest.ok) return manifest;
   const byFile = new Map<string, ModelEntry>(manifest.value.models.map((m) => [m.file, m]));
   const fetchDeps = browserModelFetchDeps();
+  const fetchBytes = async (file: string) => (await fetchModelBytes(modelsUrl, byFile.get(file)!, fetchDeps)).bytes;
+  const early = new Map<string, Promise<Uint8Array>>();
+  for (const m of manifest.value.models) {
+    if (m.family !== config.family) continue;
+    const bytes = fetchBytes(m.file);
+    bytes.catch(() => {}); // a failure is reported when the loader asks for these bytes
+    early.set(m.file, bytes);
+  }
+  await pffft.catch(() => {}); // a failure shows in the first analysis, which loads it again
+  const ort = await loadOrt(config.backend, config.threads, config.baseUrl, await runtime());
   const loader = createModelLoader(
     ort,
     manifest.value,
-    async (file) => (await fetchModelBytes(modelsUrl, byFile.get(file)!, fetchDeps)).bytes,
+    (file) => {
+      const bytes = early.get(file) ?? fetchBytes(file);
+      early.delete(file); // fetched once early; a retry after a failure fetches again
+      return bytes;
+    },
     { executionProviders: executionProviders(config.backend), maxBatch: config.batchSize },
   );
   // The encoders' eigenspectra, for the eigenspectrum-fit estimator of spectra from other instruments

@@ -134,7 +134,8 @@ export function createWorkerPool(
   };
 
   function pump(): void {
-    while (settled && !stopped && queue.length > 0) {
+    // Files go to each worker as soon as it is ready (the first one long before the others: startSlot).
+    while ((settled || slots.some((s) => s.ready)) && !stopped && queue.length > 0) {
       const task = queue[0];
       const slot = pickSlot(slots, task, perWorker);
       if (!slot) return;
@@ -179,6 +180,7 @@ export function createWorkerPool(
   function slotDied(slot: Slot, why: string): void {
     if (!slot.alive || stopped) return;
     slot.alive = false;
+    initWaiting(); // the first worker may never be ready now
     slot.worker.onmessage = null;
     slot.worker.onerror = null;
     slot.worker.terminate();
@@ -215,6 +217,7 @@ export function createWorkerPool(
     switch (m.type) {
       case 'ready':
         slot.ready = true;
+        initWaiting();
         initMs = Math.max(initMs, m.initMs);
         if (slots.every((s) => s.ready)) settle(ok({ backend: m.backend, threads: m.threads, workers: slots.length, initMs }));
         pump();
@@ -250,11 +253,22 @@ export function createWorkerPool(
     }
   }
 
-  function startSlot(): Slot {
+  /**
+   * Workers spawned but told to set up only once the first is ready: on a machine with few cores,
+   * several workers setting up at once (runtime, networks, a first run each) take turns on the same
+   * cores and all finish late, while the first file needs only one of them.
+   */
+  const waitingToInit: Slot[] = [];
+  const initWaiting = () => {
+    for (const s of waitingToInit.splice(0)) if (s.alive) s.worker.postMessage({ type: 'init', config });
+  };
+
+  function startSlot(deferInit = false): Slot {
     const slot: Slot = { worker: spawn(), serial: nextSerial++, alive: true, ready: false, inFlight: new Map(), detailsPending: 0, pingSentAt: undefined };
     slot.worker.onmessage = (ev) => handle(slot, ev.data);
     slot.worker.onerror = (ev) => slotDied(slot, ev.message ?? 'script error');
-    slot.worker.postMessage({ type: 'init', config });
+    if (deferInit) waitingToInit.push(slot);
+    else slot.worker.postMessage({ type: 'init', config });
     return slot;
   }
 
@@ -272,7 +286,7 @@ export function createWorkerPool(
     }
   }
 
-  for (let i = 0; i < Math.max(1, size); i++) slots.push(startSlot());
+  for (let i = 0; i < Math.max(1, size); i++) slots.push(startSlot(i > 0));
   const watchdog = setInterval(watch, pingMs);
   (watchdog as { unref?: () => void }).unref?.(); // Node (tests): never keep the process alive
 

@@ -25,6 +25,11 @@ export interface WorkerConfig {
   flags?: FlagOptions;
   /** The WASM runtime compiled once by the page (sharedRuntime.ts); absent: the worker loads it itself. */
   ortWasm?: WebAssembly.Module;
+  /**
+   * The page is still compiling the runtime: it follows in a 'runtime' message, and the worker
+   * prepares what needs no runtime (manifest, model bytes, the analysis code) meanwhile.
+   */
+  ortWasmFollows?: boolean;
 }
 
 /** One analysed spectrum in full, for the view: the same numbers as its row, plus curves and arrays. */
@@ -71,6 +76,8 @@ export interface SpectrumRange {
 
 export type WorkerRequest =
   | { type: 'init'; config: WorkerConfig }
+  /** After an 'init' with ortWasmFollows: the compiled runtime (absent: compiling failed, the worker loads it itself). */
+  | { type: 'runtime'; ortWasm?: WebAssembly.Module }
   | {
       type: 'analyze';
       jobId: number;

@@ -1,11 +1,11 @@
 /**
  * Page side of the shared runtime (loadOrt.ts): fetch and compile
  * onnxruntime-web's 14 MB WASM once, however many workers there are and
- * however often the pool restarts, and hold each worker's 'init' until the
- * compiled WebAssembly.Module can go with it (a Module is structured-cloned
- * to a worker without copying or recompiling its code). If compiling fails
- * (an old browser, a server sending the wrong MIME type) the workers get no
- * module and load the runtime themselves, as before.
+ * however often the pool restarts, and send each worker the compiled
+ * WebAssembly.Module once it is ready (a Module is structured-cloned to a
+ * worker without copying or recompiling its code). If compiling fails (an old
+ * browser, a server sending the wrong MIME type) the workers get no module and
+ * load the runtime themselves.
  */
 import type { Backend } from '../platform/backend.ts';
 import { ortRuntimeUrl } from './loadOrt.ts';
@@ -26,21 +26,17 @@ export function compiledOrtRuntime(baseUrl: string, backend: Backend): Promise<W
   return module;
 }
 
-/** `worker`, with its 'init' sent once `compiled` settles (carrying the module) and later messages kept in order behind it. */
+/**
+ * `worker`, whose 'init' goes at once saying the runtime follows, and the compiled module (or
+ * nothing, if compiling failed) in a 'runtime' message once `compiled` settles: the worker sets up
+ * what needs no runtime meanwhile (a Module is structured-cloned without copying its code).
+ */
 export function withSharedRuntime(worker: WorkerLike, compiled: Promise<WebAssembly.Module | undefined>): WorkerLike {
-  let held: WorkerRequest[] | undefined;
   return {
     postMessage(m: WorkerRequest) {
       if (m.type === 'init') {
-        held = [];
-        void compiled.then((module) => {
-          worker.postMessage(module ? { ...m, config: { ...m.config, ortWasm: module } } : m);
-          const later = held ?? [];
-          held = undefined;
-          for (const next of later) worker.postMessage(next);
-        });
-      } else if (held) {
-        held.push(m);
+        worker.postMessage({ ...m, config: { ...m.config, ortWasmFollows: true } });
+        void compiled.then((ortWasm) => worker.postMessage(ortWasm ? { type: 'runtime', ortWasm } : { type: 'runtime' }));
       } else {
         worker.postMessage(m);
       }

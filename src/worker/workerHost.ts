@@ -13,12 +13,16 @@ import { copyForTransfer } from './transfer.ts';
 
 export type Post = (m: WorkerResponse, transfer?: ArrayBuffer[]) => void;
 
+/** The compiled runtime the page sends (in the config, or in a 'runtime' message after it). */
+export type RuntimeModule = () => Promise<WebAssembly.Module | undefined>;
+
 export function createWorkerHost(
-  setUp: (config: WorkerConfig) => Promise<Result<Engine>>,
+  setUp: (config: WorkerConfig, runtime: RuntimeModule) => Promise<Result<Engine>>,
   post: Post,
   now: () => number,
 ): (m: WorkerRequest) => void {
   let engine: Promise<Result<Engine>> | undefined;
+  let receiveRuntime: (m: WebAssembly.Module | undefined) => void = () => {};
   const cancelled = new Set<number>();
   let outbox: WorkerResponse[] = [];
   const sendOutbox = () => {
@@ -41,13 +45,19 @@ export function createWorkerHost(
       case 'init': {
         const t0 = now();
         const { config } = m;
-        engine = setUp(config).catch((e: unknown) => fail(internalError(e, 'setting up the analysis')));
+        const runtime = config.ortWasmFollows
+          ? new Promise<WebAssembly.Module | undefined>((resolve) => (receiveRuntime = resolve))
+          : Promise.resolve(config.ortWasm);
+        engine = setUp(config, () => runtime).catch((e: unknown) => fail(internalError(e, 'setting up the analysis')));
         void engine.then((r) => {
           if (r.ok) post({ type: 'ready', backend: config.backend, threads: config.threads, initMs: now() - t0 });
           else post({ type: 'init-failed', error: r.error });
         });
         return;
       }
+      case 'runtime':
+        receiveRuntime(m.ortWasm);
+        return;
       case 'cancel':
         cancelled.add(m.jobId);
         return;

@@ -53,6 +53,23 @@ describe('analysis session', () => {
     session.dispose();
   });
 
+  it('starts the workers once when the page starts them before restoring the table', async () => {
+    let pools = 0;
+    const { store, session } = setUp({
+      createPool: (plan, onMessage) => {
+        pools++;
+        return createWorkerPool(plan.workers, { backend: plan.backend, threads: plan.threads, baseUrl: 'http://localhost/', family: 'encoder', batchSize: 8 }, fakeWorker, onMessage);
+      },
+      loadRows: async () => [],
+    });
+    const early = session.startWorkers();
+    await session.start();
+    await early;
+    expect(pools).toBe(1);
+    expect(store.getState().backend.status).toBe('ready');
+    session.dispose();
+  });
+
   it('analyses dropped files into rows and counts progress; errors become rows', async () => {
     const { store, session } = setUp();
     void session.start();

@@ -31,6 +31,58 @@ function setUp(size: number, options: PoolOptions = {}) {
 const files = (names: string[], first = 1) => names.map((n, i) => ({ fileId: first + i, file: fixtureBlob(`sdss/${n}`), fileName: n }));
 
 describe('worker pool', () => {
+  it('sets up one worker first, gives it files as soon as it is ready, then sets up the others', async () => {
+    const log: string[] = [];
+    const workers: FakeWorker[] = [];
+    const done: PoolMessage[] = [];
+    let finished = () => {};
+    const pool = createWorkerPool(2, CONFIG, () => {
+      const i = workers.length;
+      const w = fakeWorker();
+      workers.push(w);
+      // Log what the pool sends and what the worker answers, in the order the pool sees them.
+      return {
+        postMessage: (m) => {
+          log.push(`w${i} gets ${m.type}`);
+          w.postMessage(m);
+        },
+        terminate: () => w.terminate(),
+        get onmessage() {
+          return w.onmessage;
+        },
+        set onmessage(h) {
+          w.onmessage = h && ((ev) => {
+            if (ev.data.type === 'ready') log.push(`w${i} ready`);
+            h(ev);
+          });
+        },
+        get onerror() {
+          return w.onerror;
+        },
+        set onerror(h) {
+          w.onerror = h;
+        },
+      };
+    }, (m) => {
+      if (m.type === 'file-done') {
+        done.push(m);
+        finished();
+      }
+    });
+    const all = new Promise<void>((r) => (finished = r));
+    pool.submit(1, files(FILES.slice(0, 1)));
+    expect(log).toEqual(['w0 gets init']);
+    await all;
+    // w1 is told to set up only once w0 is ready, and the file did not wait for w1.
+    expect(log.indexOf('w1 gets init')).toBeGreaterThan(log.indexOf('w0 ready'));
+    expect(log.indexOf('w0 gets analyze')).toBeGreaterThan(log.indexOf('w0 ready'));
+    expect(log.indexOf('w0 gets analyze')).toBeLessThan(log.indexOf('w1 ready'));
+    expect(workers[1].received.filter((m) => m.type === 'analyze')).toHaveLength(0);
+    expect((await pool.ready).ok).toBe(true);
+    expect(log).toContain('w1 ready');
+    pool.terminate();
+  });
+
   it('starts every worker, then spreads files over them and reports every result', async () => {
     const { pool, workers, messages, finished } = setUp(2);
     const ready = await pool.ready;

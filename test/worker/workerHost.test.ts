@@ -24,6 +24,40 @@ const until = async (out: WorkerResponse[], what: (m: WorkerResponse) => boolean
 };
 
 describe('worker host', () => {
+  it('starts setting up before the runtime arrives, and hands set-up the module the page sends after', async () => {
+    const out: WorkerResponse[] = [];
+    const steps: string[] = [];
+    // A stand-in for a compiled module: anything structured-clonable goes through the same path.
+    const module = { compiled: true } as unknown as WebAssembly.Module;
+    const handle = createWorkerHost(
+      async (config, runtime) => {
+        steps.push(`set-up started (follows: ${String(config.ortWasmFollows)})`);
+        const m = await runtime();
+        steps.push(`runtime ${m === module ? 'received' : String(m)}`);
+        return ok(createEngine({ openFile: (f, n) => openSpectra(blobSource(f, n)), analyzerFor: nodeAnalyzerFor, batchSize: 8, now: () => performance.now() }));
+      },
+      (m) => out.push(m),
+      () => performance.now(),
+    );
+    handle({ type: 'init', config: { ...CONFIG, ortWasmFollows: true } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(steps).toEqual(['set-up started (follows: true)']);
+    expect(out.some((m) => m.type === 'ready')).toBe(false);
+    handle({ type: 'runtime', ortWasm: module });
+    await until(out, (m) => m.type === 'ready');
+    expect(steps).toEqual(['set-up started (follows: true)', 'runtime received']);
+
+    // Without ortWasmFollows the module comes in the config (or not at all), with no wait.
+    const direct: string[] = [];
+    const h2 = createWorkerHost(async (_c, runtime) => {
+      direct.push(String(await runtime()));
+      return ok(createEngine({ openFile: (f, n) => openSpectra(blobSource(f, n)), analyzerFor: nodeAnalyzerFor, batchSize: 8, now: () => performance.now() }));
+    }, () => {}, () => performance.now());
+    h2({ type: 'init', config: CONFIG });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(direct).toEqual(['undefined']);
+  });
+
   it('answers ping at once, sets up, analyses a plate, then gives a detail of one fibre', async () => {
     const { out, handle } = host();
     handle({ type: 'ping', id: 4 });
