@@ -38,7 +38,6 @@ export type FileStatus = 'queued' | 'running' | 'done' | 'error' | 'cancelled';
 export interface FileEntry {
   fileId: number;
   name: string;
-  size: number;
   status: FileStatus;
   format?: string;
   /** Spectra in the file, once opened. */

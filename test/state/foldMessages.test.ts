@@ -26,8 +26,8 @@ describe('foldMessages', () => {
   it('a plate and a file no adapter reads: three rows and a file-level error row, every file done, progress counted', async () => {
     const { store, ledger, ctx } = setUp();
     store.getState().addFiles([
-      { fileId: 1, name: 'plate.fits', size: 1, status: 'queued' },
-      { fileId: 2, name: 'odd.fits', size: 1, status: 'queued' },
+      { fileId: 1, name: 'plate.fits', status: 'queued' },
+      { fileId: 2, name: 'odd.fits', status: 'queued' },
     ]);
     store.getState().queueFiles(2, 0);
     ledger.submitted(1, [1, 2], ['encoder']);
@@ -50,7 +50,7 @@ describe('foldMessages', () => {
 
   it("a cancelled job's late rows are shown but not counted", async () => {
     const { store, ledger, cancelledJobs, ctx } = setUp();
-    store.getState().addFiles([{ fileId: 1, name: 'plate.fits', size: 1, status: 'queued' }]);
+    store.getState().addFiles([{ fileId: 1, name: 'plate.fits', status: 'queued' }]);
     store.getState().queueFiles(1, 0);
     ledger.submitted(7, [1], ['encoder']);
     cancelledJobs.add(7);

@@ -10,7 +10,7 @@ describe('missingJobs', () => {
     const rows = await realRows();
     const ledger = createFamilyLedger();
     const ids = [...new Set(rows.filter((r) => !r.fileLevel).map((r) => r.fileId!))];
-    const files: Record<number, FileEntry> = Object.fromEntries(rows.map((r) => [r.fileId!, { fileId: r.fileId!, name: r.row.fileName, size: 1, status: 'done' }]));
+    const files: Record<number, FileEntry> = Object.fromEntries(rows.map((r) => [r.fileId!, { fileId: r.fileId!, name: r.row.fileName, status: 'done' }]));
     // The first half has both families already, the rest only the encoder; one file lost its blob.
     ledger.submitted(1, ids, ['encoder']);
     ledger.submitted(2, ids.slice(0, 6), ['unet']);
