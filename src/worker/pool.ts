@@ -133,9 +133,25 @@ export function createWorkerPool(
     return n;
   };
 
+  /**
+   * Posting a picked file to a worker makes Chromium fetch the file's size and date from the browser
+   * process (~0.5–2 ms a file here): a thousand dropped files posted in one go held the page for
+   * half a second. Files are posted this many at a time, the rest after the page has had a turn.
+   */
+  const POSTS_PER_TURN = 8;
+  let pumpLater: ReturnType<typeof setTimeout> | undefined;
+
   function pump(): void {
+    let posted = 0;
     // Files go to each worker as soon as it is ready (the first one long before the others: startSlot).
     while ((settled || slots.some((s) => s.ready)) && !stopped && queue.length > 0) {
+      if (posted === POSTS_PER_TURN) {
+        pumpLater ??= setTimeout(() => {
+          pumpLater = undefined;
+          pump();
+        }, 0);
+        return;
+      }
       const task = queue[0];
       const slot = pickSlot(slots, task, perWorker);
       if (!slot) return;
@@ -145,6 +161,7 @@ export function createWorkerPool(
       const { fileId, file, fileName, override } = task.file;
       const part = task.splitAt !== undefined ? { splitAt: task.splitAt } : task.range ? { range: task.range } : {};
       slot.worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families], ...(override && { override }), ...part });
+      posted++;
     }
   }
 
@@ -317,6 +334,7 @@ export function createWorkerPool(
     terminate() {
       stopped = true;
       clearInterval(watchdog);
+      if (pumpLater !== undefined) clearTimeout(pumpLater);
       for (const s of slots) {
         s.alive = false;
         s.worker.terminate();

@@ -99,6 +99,21 @@ describe('worker pool', () => {
     pool.terminate();
   });
 
+  it('posts dropped files to the workers a few at a time, the page getting a turn in between', async () => {
+    const { pool, workers, finished } = setUp(2, { inFlight: 64 });
+    await pool.ready;
+    const many = Array.from({ length: 40 }, (_, i) => FILES[i % FILES.length]);
+    const all = finished(many.length);
+    pool.submit(1, files(many));
+    const postedAtOnce = workers.flatMap((w) => w.received).filter((m) => m.type === 'analyze').length;
+    expect(postedAtOnce).toBe(8);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(workers.flatMap((w) => w.received).filter((m) => m.type === 'analyze').length).toBe(16);
+    await all;
+    expect(workers.flatMap((w) => w.received).filter((m) => m.type === 'analyze')).toHaveLength(many.length);
+    pool.terminate();
+  });
+
   it('cancel drops queued files (reported as cancelled) and tells the workers', async () => {
     const { pool, workers, messages, finished } = setUp(1);
     await pool.ready;
