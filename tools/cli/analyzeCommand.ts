@@ -38,7 +38,7 @@ import { withBatchOutliers } from '../../src/core/anomaly/batchOutliers.ts';
 import type { SpectrumResult } from '../../src/core/result/spectrumResult.ts';
 import type { FlagOptions } from '../../src/core/scan/types.ts';
 import type { ModelFamily } from '../../src/core/types.ts';
-import { catalogParquet, writeAtomic } from '../lib/catalogFile.ts';
+import { catalogParquet, loadParquetWriter, writeAtomic } from '../lib/catalogFile.ts';
 import { chunkName, removeTemps, resumePoint, writeInputManifest } from '../lib/chunkStore.ts';
 import { inputList, inputWeights, type InputList } from '../lib/inputList.ts';
 import { modelsVersion } from '../lib/nodeModels.ts';
@@ -185,6 +185,7 @@ export async function runAnalyze(argv: string[], relaunch: string[]): Promise<nu
     }
     let from = start;
     if (outDir !== undefined) {
+      await loadParquetWriter(); // chunks are written as Parquet
       mkdirSync(outDir, { recursive: true });
       await writeInputManifest(outDir, { start, end, total: total!, families: args.families }, take(list.paths(start), end - start));
       removeTemps(outDir, start, end);

@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogFits, parquetColumns, parquetStream, readParquetRows, writeAtomic, type CatalogRow } from '../lib/catalogFile.ts';
+import { catalogFits, loadParquetWriter, parquetColumns, parquetStream, readParquetRows, writeAtomic, type CatalogRow } from '../lib/catalogFile.ts';
 import { checkCatalog, type CatalogCheck, type CatalogKeyRow } from '../lib/catalogCheck.ts';
 import { committedChunks, inputManifests, readInputManifest } from '../lib/chunkStore.ts';
 import { inputList } from '../lib/inputList.ts';
@@ -99,6 +99,7 @@ export async function mergeDir(dir: string, options: { out: string; filesFrom?: 
   const expected = await expectedInputs(dir, options.filesFrom);
   const chunks = committedChunks(dir);
   const fits = /\.fits?$/i.test(options.out);
+  if (!fits) await loadParquetWriter();
   const columns = chunks.length > 0 ? await parquetColumns(join(dir, chunks[0].name)) : [];
   const first = chunks.length > 0 ? await readParquetRows(join(dir, chunks[0].name)) : [];
   const version = String(first[0]?.model_version ?? '');

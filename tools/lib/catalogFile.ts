@@ -7,8 +7,7 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from 'hyparquet';
-import { ByteWriter, ParquetWriter, parquetWriteBuffer } from 'hyparquet-writer';
+import type { ParquetWriter } from 'hyparquet-writer';
 import { CATALOG_COLUMNS, type CatalogRecord } from '../../src/core/export/catalogColumns.ts';
 import type { ColumnKind } from '../../src/core/export/columns.ts';
 import { fitsTableBytes, type TableColumn } from '../../src/core/export/fitsTableWrite.ts';
@@ -41,6 +40,21 @@ export function writeAtomic(path: string, bytes: Uint8Array): void {
 
 const kv = (meta: Record<string, string>) => Object.entries(meta).map(([key, value]) => ({ key, value }));
 
+/**
+ * The Parquet libraries, imported when a command first needs them: importing hyparquet and
+ * hyparquet-writer took ~90 ms here, a fifth of `gasnet analyze`'s start-up, and a run that only
+ * prints its answers uses neither.
+ */
+let writerLib: typeof import('hyparquet-writer') | undefined;
+/** Load the Parquet writer; call (and await) before catalogParquet or parquetStream. */
+export async function loadParquetWriter(): Promise<void> {
+  writerLib ??= await import('hyparquet-writer');
+}
+function parquetWriterLib(): typeof import('hyparquet-writer') {
+  if (!writerLib) throw new Error('the Parquet writer is not loaded: await loadParquetWriter() first');
+  return writerLib;
+}
+
 /** Parquet bytes of catalog records; `meta` goes into the file's key-value metadata. */
 export function catalogParquet(records: readonly CatalogRecord[], meta: Record<string, string>): Uint8Array {
   const columnData = CATALOG_COLUMNS.map((c) => ({
@@ -49,11 +63,12 @@ export function catalogParquet(records: readonly CatalogRecord[], meta: Record<s
     nullable: true,
     data: records.map((r) => c.value(r) ?? null),
   }));
-  return new Uint8Array(parquetWriteBuffer({ columnData, kvMetadata: kv(meta), createdBy: 'gasnet-explorer' }));
+  return new Uint8Array(parquetWriterLib().parquetWriteBuffer({ columnData, kvMetadata: kv(meta), createdBy: 'gasnet-explorer' }));
 }
 
 /** The kind of each column of a Parquet file (the catalog's own kinds, or from the Parquet type). */
 export async function parquetColumns(path: string): Promise<{ name: string; kind: ColumnKind }[]> {
+  const { asyncBufferFromFile, parquetMetadataAsync } = await import('hyparquet');
   const meta = await parquetMetadataAsync(await asyncBufferFromFile(path));
   return meta.schema.slice(1).map((e) => ({
     name: e.name,
@@ -62,6 +77,7 @@ export async function parquetColumns(path: string): Promise<{ name: string; kind
 }
 
 export async function readParquetRows(path: string): Promise<CatalogRow[]> {
+  const { asyncBufferFromFile, parquetReadObjects } = await import('hyparquet');
   return (await parquetReadObjects({ file: await asyncBufferFromFile(path) })) as CatalogRow[];
 }
 
@@ -72,6 +88,7 @@ type Kinds = readonly { name: string; kind: ColumnKind }[];
 
 /** A Parquet file written row group by row group, renamed into place by `finish`. */
 export function parquetStream(path: string, columns: Kinds, meta: Record<string, string>) {
+  const { ByteWriter, ParquetWriter } = parquetWriterLib();
   const writer = new ByteWriter();
   const schema: SchemaElement[] = [
     { name: 'root', num_children: columns.length },
