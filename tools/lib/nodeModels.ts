@@ -9,7 +9,7 @@ import type { ReconstructorOptions } from '../../src/core/inference/reconstructo
 import type { Reconstructor } from '../../src/core/inference/reconstructor.ts';
 import { parseManifest } from '../../src/core/inference/parseManifest.ts';
 import { createAnalyzer, type Analyzer, type AnalyzerOptions } from '../../src/core/scan/pipeline.ts';
-import { CLASSES, type ModelFamily, type SpectralClass } from '../../src/core/types.ts';
+import { CLASSES, fail, ok, type ModelFamily, type Result, type SpectralClass } from '../../src/core/types.ts';
 import { findModel } from '../../src/core/inference/manifest.ts';
 import { readEigenspectra } from '../../src/core/inference/eigenspectra.ts';
 
@@ -59,7 +59,15 @@ export async function loadEigenspectra(dir = MODELS_DIR): Promise<Record<Spectra
 }
 
 export async function loadAnalyzer(family: ModelFamily, options: AnalyzerOptions = {}, runtime: ReconstructorOptions = {}): Promise<Analyzer> {
-  const analyzer = createAnalyzer(await loadReconstructors(family, runtime), { eigenspectra: await loadEigenspectra(), ...options });
+  // The eigenspectra are read when a spectrum first needs the eigenspectrum fit (other instruments):
+  // an SDSS run never does, and reading them was part of every start-up.
+  let eigen: Promise<Result<Record<SpectralClass, Float32Array[]>>> | undefined;
+  const loadEigen = () =>
+    (eigen ??= loadEigenspectra().then(
+      (e) => ok(e),
+      (e: unknown) => fail({ code: 'model-load', message: `could not read the eigenspectra (${e instanceof Error ? e.message : String(e)})` }),
+    ));
+  const analyzer = createAnalyzer(await loadReconstructors(family, runtime), { loadEigenspectra: loadEigen, ...options });
   await analyzer.warmUp?.(); // so the first file's "ms" is not its set-up
   return analyzer;
 }
