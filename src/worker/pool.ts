@@ -135,17 +135,21 @@ export function createWorkerPool(
 
   /**
    * Posting a picked file to a worker makes Chromium fetch the file's size and date from the browser
-   * process (~0.5–2 ms a file here): a thousand dropped files posted in one go held the page for
-   * half a second. Files are posted this many at a time, the rest after the page has had a turn.
+   * process (~0.5–2.5 ms a file here): a thousand dropped files posted in one go held the page for
+   * half a second or more. Files are posted this many per task, the rest after the page has had a turn.
    */
   const POSTS_PER_TURN = 8;
   let pumpLater: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Posts in the current task, whatever called pump: one message from a worker can finish dozens of
+   * files, each calling pump (the count goes back to 0 in a microtask, once the task's code is done).
+   */
+  let postedThisTurn = 0;
 
   function pump(): void {
-    let posted = 0;
     // Files go to each worker as soon as it is ready (the first one long before the others: startSlot).
     while ((settled || slots.some((s) => s.ready)) && !stopped && queue.length > 0) {
-      if (posted === POSTS_PER_TURN) {
+      if (postedThisTurn >= POSTS_PER_TURN) {
         pumpLater ??= setTimeout(() => {
           pumpLater = undefined;
           pump();
@@ -161,7 +165,7 @@ export function createWorkerPool(
       const { fileId, file, fileName, override } = task.file;
       const part = task.splitAt !== undefined ? { splitAt: task.splitAt } : task.range ? { range: task.range } : {};
       slot.worker.postMessage({ type: 'analyze', jobId: task.jobId, fileId, file, fileName, families: [...task.families], ...(override && { override }), ...part });
-      posted++;
+      if (postedThisTurn++ === 0) queueMicrotask(() => (postedThisTurn = 0));
     }
   }
 
