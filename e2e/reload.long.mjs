@@ -24,6 +24,7 @@ const SEED = 20_240_601;
 const dir = join(tmpdir(), `gasnet-reload-${process.pid}`);
 const plate = join(dir, 'plate.fits');
 
+/** mulberry32, as src/core/seededRandom.ts (e2e specs run in plain Node, which cannot import the TypeScript). */
 function rng(seed) {
   let a = seed >>> 0;
   return () => {

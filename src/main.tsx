@@ -8,8 +8,7 @@ import { planOverrideFrom } from './state/backendStart.ts';
 import { createSession } from './state/session.ts';
 import { appStore } from './state/store.ts';
 import { App } from './ui/App.tsx';
-import { prepareRuntime, spawnAnalysisPool } from './worker/spawnPool.ts';
-import { planBackend } from './platform/backend.ts';
+import { spawnAnalysisPool } from './worker/spawnPool.ts';
 import { createMapClient, spawnMapWorker } from './worker/mapClient.ts';
 import { startOutlierUpdates } from './state/outlierUpdates.ts';
 
@@ -17,14 +16,9 @@ import { startOutlierUpdates } from './state/outlierUpdates.ts';
 const MIN_FLUSH_INTERVAL_MS = 100;
 let lastFlush = -Infinity;
 
-// The backend's runtime is compiled while the decisions and the last session are restored (the
-// pool starts after them): the probe is made once, now, and the WASM runtime started if planned.
-const probe = probeBackend();
-void probe.then((p) => prepareRuntime(planBackend(appStore.getState().backend.choice, p).backend));
-
 const session = createSession({
   store: appStore,
-  probe: () => probe,
+  probe: () => probeBackend(),
   createPool: (plan, onMessage, family) => spawnAnalysisPool(plan, onMessage, family),
   // For benchmarks: ?workers=1&threads=2 (e2e/benchBrowser.mjs).
   planOverride: planOverrideFrom(location.search),
@@ -55,8 +49,8 @@ const session = createSession({
 // The batch's outlier scores, recomputed as files arrive, in a worker of their own (the map has another).
 startOutlierUpdates(appStore, createMapClient(spawnMapWorker));
 
-// The workers first: they load the networks while the decisions are read. Then decisions, so
-// restored rows show their flags at once.
+// The workers first (the pool starts compiling the runtime as soon as the probe answers): they load
+// the networks while the decisions are read. Then decisions, so restored rows show their flags at once.
 void session.startWorkers();
 void decisionsStore
   .getState()

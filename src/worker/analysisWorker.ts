@@ -72,7 +72,7 @@ async function setUp(config: WorkerConfig, runtime: RuntimeModule): Promise<Resu
     bytes.catch(() => {}); // a failure is reported when the loader asks for these bytes
     early.set(m.file, bytes);
   }
-  await pffft.catch(() => {}); // a failure shows in the first analysis, which loads it again
+  await pffft.catch(() => {}); // loaded while the runtime compiles; a failure shows in the analyzer's warm-up, which awaits it too
   const ort = await loadOrt(config.backend, config.threads, config.baseUrl, await runtime());
   const loader = createModelLoader(
     ort,

@@ -7,18 +7,8 @@ import { compiledOrtRuntime, withSharedRuntime } from './sharedRuntime.ts';
 /** Spectra per network batch: large enough to amortise a session run, small enough for smooth progress. */
 export const BATCH_SIZE = 32;
 
-const appBaseUrl = () => new URL(import.meta.env.BASE_URL, location.href).href;
-
-/**
- * Start fetching and compiling the runtime for `backend` now (the pool started later takes the same
- * compilation): compiling the 14 MB WASM is the longest step before a first answer (~0.6 s here).
- */
-export function prepareRuntime(backend: BackendPlan['backend']): void {
-  void compiledOrtRuntime(appBaseUrl(), backend);
-}
-
 export function spawnAnalysisPool(plan: BackendPlan, onMessage: (m: PoolMessage) => void, family: ModelFamily = 'encoder'): WorkerPool {
-  const baseUrl = appBaseUrl();
+  const baseUrl = new URL(import.meta.env.BASE_URL, location.href).href;
   const runtime = compiledOrtRuntime(baseUrl, plan.backend);
   const spawn = (): WorkerLike =>
     withSharedRuntime(new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module', name: 'gasnet-analysis' }) as unknown as WorkerLike, runtime);
