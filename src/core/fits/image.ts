@@ -69,12 +69,27 @@ function decodePixels(bytes: Uint8Array, hdu: Hdu, n: number): Float32Array | Fl
     return out;
   }
   const blankN = typeof blank === 'number' ? blank : NaN;
-  const get = pixelGetter(view, hdu.bitpix);
-  for (let i = 0; i < n; i++) {
-    const raw = get(i);
-    out[i] = raw === blankN ? NaN : raw * bscale + bzero;
+  if (hdu.bitpix === 32 && !scaled) int32Pixels(view, n, blankN, out);
+  else {
+    const get = pixelGetter(view, hdu.bitpix);
+    for (let i = 0; i < n; i++) {
+      const raw = get(i);
+      out[i] = raw === blankN ? NaN : raw * bscale + bzero;
+    }
   }
   return out;
+}
+
+/**
+ * Unscaled 32-bit integers (the mask images of SDSS and LAMOST plates, read fibre by fibre): one
+ * monomorphic loop. Through a getter closure per pixel they were ~7 % of a browser worker's time
+ * on a plate (CDP profile).
+ */
+function int32Pixels(view: DataView, n: number, blank: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const raw = view.getInt32(4 * i);
+    out[i] = raw === blank ? NaN : raw;
+  }
 }
 
 function pixelGetter(view: DataView, bitpix: number): (i: number) => number {

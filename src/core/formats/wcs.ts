@@ -51,8 +51,30 @@ export function hasSpectralWcs(h: FitsHeader): boolean {
   return NEUTRAL_CTYPES.has(ctype) || /^(WAVE|AWAV)(-LOG)?$/.test(ctype);
 }
 
-/** [n] wavelengths (Å) from the header, or a 'bad-wavelengths' error naming the keyword. */
+/**
+ * Axes already evaluated, per header and length. Every fibre of a plate (spPlate, LAMOST, 2dF) has
+ * the same axis: 4600 powers of ten per fibre were ~5 % of a browser worker's time on a plate
+ * (CDP profile); a copy of the cached axis costs a memcpy. Weak, so an axis goes with its file.
+ */
+const evaluated = new WeakMap<FitsHeader, Map<number, WcsWavelength | 'once'>>();
+
+/** [n] wavelengths (Å) from the header, or a 'bad-wavelengths' error naming the keyword. Each call returns its own arrays. */
 export function wcsWavelength(h: FitsHeader, n: number): Result<WcsWavelength> {
+  let byLength = evaluated.get(h);
+  const known = byLength?.get(n);
+  if (known !== undefined && known !== 'once') {
+    return ok({ wavelength: known.wavelength.slice(), airHint: known.airHint, issues: [...known.issues] });
+  }
+  const r = evaluateWcs(h, n);
+  if (r.ok) {
+    if (byLength === undefined) evaluated.set(h, (byLength = new Map()));
+    // Kept from the second spectrum on: a file of one spectrum keeps no copy.
+    byLength.set(n, known === 'once' ? { wavelength: r.value.wavelength.slice(), airHint: r.value.airHint, issues: [...r.value.issues] } : 'once');
+  }
+  return r;
+}
+
+function evaluateWcs(h: FitsHeader, n: number): Result<WcsWavelength> {
   const issues: string[] = [];
   const ctype = (h.getString('CTYPE1') ?? '').trim().toUpperCase();
   const unit = unitFactor(h, issues);

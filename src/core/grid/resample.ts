@@ -172,9 +172,10 @@ function copyOnGrid(
   good: Uint8Array,
 ): Resampled {
   const out = emptyOutput(true);
-  for (let i = 0; i < hasValue.length; i++) {
+  // Only the input pixels that land on the grid.
+  const iEnd = Math.min(hasValue.length, N_INPUT - k0);
+  for (let i = Math.max(0, -k0); i < iEnd; i++) {
     const k = k0 + i;
-    if (k < 0 || k >= N_INPUT) continue;
     if (hasValue[i]) {
       out.flux[k] = flux[i];
       out.noData[k] = 0;

@@ -52,6 +52,46 @@ function badWavelength(wavelength: ArrayLike<number>, i: number): { ok: false; e
   );
 }
 
+const COUNTS = new Float64Array(2);
+
+/**
+ * One pass that checks the wavelengths and classifies every pixel for the checks and the resampling:
+ * hasValue / good set, [good, good within the grid's range] counted into `counts`. Returns the first
+ * pixel whose wavelength is not finite, positive and increasing, or −1. A leaf function: its loop,
+ * compiled on the stack inside toModelGrid, was thrown away at the code after it in Chromium's workers.
+ */
+function classifyPixels(
+  wavelength: ArrayLike<number>,
+  flux: ArrayLike<number>,
+  ivar: ArrayLike<number>,
+  mask: ArrayLike<number> | undefined,
+  hasValue: Uint8Array,
+  good: Uint8Array,
+  counts: Float64Array,
+): number {
+  let nGood = 0;
+  let nGoodInRange = 0;
+  let previous = 0;
+  for (let i = 0; i < wavelength.length; i++) {
+    const w = wavelength[i];
+    if (!(w > previous) || w === Infinity) return i;
+    previous = w;
+    const f = flux[i];
+    const finiteFlux = Number.isFinite(f);
+    hasValue[i] = finiteFlux ? 1 : 0;
+    const v = ivar[i];
+    const isBad = !finiteFlux || !(v > 0) || !Number.isFinite(v) || (mask !== undefined && mask[i] !== 0);
+    if (!isBad) {
+      good[i] = 1;
+      nGood++;
+      if (w >= GRID_MIN_A && w <= GRID_MAX_A) nGoodInRange++;
+    }
+  }
+  counts[0] = nGood;
+  counts[1] = nGoodInRange;
+  return -1;
+}
+
 /** Resample `s` onto the model grid, or say why it cannot be used. */
 export function toModelGrid(
   s: Pick<Spectrum, 'wavelength' | 'flux' | 'ivar' | 'mask'> & { frame?: Pick<Spectrum['frame'], 'medium'> },
@@ -69,27 +109,11 @@ export function toModelGrid(
   if (n < 2) {
     return err('bad-wavelengths', `The spectrum has ${n} pixel(s); at least 2 are needed. Check that the file holds a spectrum.`);
   }
-  // One pass checks the wavelengths and classifies every pixel for the checks below and the resampling.
   const hasValue = new Uint8Array(n);
   const good = new Uint8Array(n);
-  let nGoodIn = 0;
-  let nGoodInRange = 0;
-  let previous = 0;
-  for (let i = 0; i < n; i++) {
-    const w = wavelength[i];
-    if (!(w > previous) || w === Infinity) return badWavelength(wavelength, i);
-    previous = w;
-    const f = flux[i];
-    const finiteFlux = Number.isFinite(f);
-    hasValue[i] = finiteFlux ? 1 : 0;
-    const v = ivar[i];
-    const isBad = !finiteFlux || !(v > 0) || !Number.isFinite(v) || (mask !== undefined && mask[i] !== 0);
-    if (!isBad) {
-      good[i] = 1;
-      nGoodIn++;
-      if (w >= GRID_MIN_A && w <= GRID_MAX_A) nGoodInRange++;
-    }
-  }
+  const badAt = classifyPixels(wavelength, flux, ivar, mask, hasValue, good, COUNTS);
+  if (badAt >= 0) return badWavelength(wavelength, badAt);
+  const [nGoodIn, nGoodInRange] = COUNTS;
   const lo = wavelength[0];
   const hi = wavelength[n - 1];
   const covers = `This spectrum covers ${fmtA(lo)}–${fmtA(hi)} Å`;

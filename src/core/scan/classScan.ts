@@ -37,8 +37,7 @@ export function classScan(
   const dof = dofOf(nGood);
   const nShift = S.length;
   // S becomes the reduced χ² in place: it is a fresh array per scan, and the curves are large.
-  const chi2 = S;
-  for (let s = 0; s < nShift; s++) chi2[s] = S[s] / dof;
+  const chi2 = divideInPlace(S, dof);
   const z = redshiftsOfShifts(grid, nShift);
   let raw = separatedMinima(chi2, MINIMA_SEPARATION_PIXELS, MAX_MINIMA);
   if (exact) {
@@ -93,4 +92,13 @@ export function redshiftsOfShifts(grid: OutputGridSpec, nShift: number): Float64
     zCache.set(key, z);
   }
   return z;
+}
+
+/**
+ * x / d in place. A leaf function: the same loop inside classScan was compiled on the stack and
+ * thrown away at the code after it, scan after scan, in Chromium's workers (secondRedshift.ts).
+ */
+function divideInPlace(x: Float64Array, d: number): Float64Array {
+  for (let s = 0; s < x.length; s++) x[s] /= d;
+  return x;
 }

@@ -19,16 +19,25 @@ export function localMinima(curve: ArrayLike<number>): number[] {
   const out: number[] = [];
   if (n === 0) return out;
   if (n === 1) return Number.isFinite(curve[0]) ? [0] : [];
-  // NaN compares false, so a NaN neighbour never blocks a minimum and a NaN is never one.
-  const below = (v: number, u: number) => v < u || (u !== u && v === v);
   if (below(curve[0], curve[1])) out.push(0);
-  for (let i = 1; i < n - 1; i++) {
+  interiorMinima(curve, out);
+  if (below(curve[n - 1], curve[n - 2])) out.push(n - 1);
+  return out.filter((i) => Number.isFinite(curve[i]));
+}
+
+/** NaN compares false, so a NaN neighbour never blocks a minimum and a NaN is never one. */
+const below = (v: number, u: number) => v < u || (u !== u && v === v);
+
+/**
+ * The interior minima, appended to `out`. A leaf function: inside localMinima this loop was compiled
+ * on the stack and thrown away at the code after it, curve after curve, in Chromium's workers.
+ */
+function interiorMinima(curve: ArrayLike<number>, out: number[]): void {
+  for (let i = 1; i < curve.length - 1; i++) {
     const v = curve[i];
     // Strict on the left, non-strict on the right: a flat bottom yields its first pixel once.
     if (below(v, curve[i - 1]) && (v <= curve[i + 1] || curve[i + 1] !== curve[i + 1])) out.push(i);
   }
-  if (below(curve[n - 1], curve[n - 2])) out.push(n - 1);
-  return out.filter((i) => Number.isFinite(curve[i]));
 }
 
 /**
@@ -66,15 +75,28 @@ export function separatedMinima(curve: ArrayLike<number>, separation: number, ma
   const alive = aliveWork.subarray(0, candidates.length).fill(1);
   const kept: RawMinimum[] = [];
   while (kept.length < maxCount) {
-    let pick = -1;
-    for (let c = 0; c < candidates.length; c++) {
-      if (alive[c] && (pick < 0 || curve[candidates[c]] < curve[candidates[pick]])) pick = c;
-    }
+    const pick = lowestAlive(curve, candidates, alive);
     if (pick < 0) break;
     const index = candidates[pick];
     const r = refineMinimum(curve, index);
     kept.push({ index, position: r.position, value: r.value });
-    for (let c = 0; c < candidates.length; c++) if (Math.abs(candidates[c] - index) < separation) alive[c] = 0;
+    dropNear(candidates, alive, index, separation);
   }
   return kept;
+}
+
+// The two scans are leaf functions: an inner loop compiled on the stack (OSR) is thrown away each
+// time it returns to the outer loop (secondRedshift.ts says what that cost in Chromium).
+
+/** Position in `candidates` of the lowest one still alive, −1 when none is. */
+function lowestAlive(curve: ArrayLike<number>, candidates: readonly number[], alive: Uint8Array): number {
+  let pick = -1;
+  for (let c = 0; c < candidates.length; c++) {
+    if (alive[c] && (pick < 0 || curve[candidates[c]] < curve[candidates[pick]])) pick = c;
+  }
+  return pick;
+}
+
+function dropNear(candidates: readonly number[], alive: Uint8Array, index: number, separation: number): void {
+  for (let c = 0; c < candidates.length; c++) if (Math.abs(candidates[c] - index) < separation) alive[c] = 0;
 }

@@ -160,14 +160,51 @@ function foregroundMasked(w: Float32Array, z1: number, half: number, out: Float3
  * filter's noise the same everywhere; masked pixels (u = 0) only lower the S/N near them.
  */
 function filtered(u: Float64Array, out: Float64Array): Float64Array {
-  const n = u.length;
   out.fill(0);
-  for (let j = -HALF_WINDOW; j <= HALF_WINDOW; j++) {
-    const t = TAPS[j + HALF_WINDOW];
-    const hi = Math.min(n, n - j);
-    for (let k = Math.max(0, -j); k < hi; k++) out[k] += u[k + j] * t;
-  }
+  for (let j = -HALF_WINDOW; j <= HALF_WINDOW; j++) addShifted(out, u, j, TAPS[j + HALF_WINDOW]);
   return out;
+}
+
+/*
+ * The loops below are leaf functions of one loop each, called from the outer loops. An inner loop
+ * that the JIT compiles on the stack (OSR) is thrown away each time it exits to its outer loop:
+ * in Chromium's workers that cost ~850 deoptimisations and several seconds of compiling per
+ * 3000 spectra (CDP trace, docs/throughput.md "Fourth pass").
+ */
+
+/** out[k] += t · u[k + j] wherever both exist. */
+function addShifted(out: Float64Array, u: Float64Array, j: number, t: number): void {
+  const n = u.length;
+  const hi = Math.min(n, n - j);
+  for (let k = Math.max(0, -j); k < hi; k++) out[k] += u[k + j] * t;
+}
+
+/** out[k] += g at k + o (o fractional: linear interpolation) wherever it exists. */
+function addInterpolated(out: Float64Array, g: Float64Array, o: number): void {
+  const n = g.length;
+  const b = Math.floor(o);
+  const f = o - b;
+  const hi = Math.min(n, n - b - 1);
+  for (let k = Math.max(0, -b); k < hi; k++) out[k] += g[k + b] + f * (g[k + b + 1] - g[k + b]);
+}
+
+/** Σ x² over the values with x² < limit, and how many there were ([sum, count] in `into`). */
+function sumSquaresBelow(x: Float64Array, limit: number, into: Float64Array): void {
+  let sum = 0;
+  let count = 0;
+  for (let k = 0; k < x.length; k++) {
+    const v = x[k];
+    if (v * v < limit) {
+      sum += v * v;
+      count++;
+    }
+  }
+  into[0] = sum;
+  into[1] = count;
+}
+
+function scaleInPlace(x: Float64Array, factor: number): void {
+  for (let k = 0; k < x.length; k++) x[k] *= factor;
 }
 
 /**
@@ -177,41 +214,26 @@ function filtered(u: Float64Array, out: Float64Array): Float64Array {
  * is g itself, normalised in place: make it last.
  */
 function snrSeries(g: Float64Array, offsets: readonly number[], work: Float64Array): Float64Array {
-  const n = g.length;
   let out = g;
   if (offsets.length !== 1 || offsets[0] !== 0) {
     out = work;
     out.fill(0);
-    for (const o of offsets) {
-      const b = Math.floor(o);
-      const f = o - b;
-      const hi = Math.min(n, n - b - 1);
-      for (let k = Math.max(0, -b); k < hi; k++) out[k] += g[k + b] + f * (g[k + b + 1] - g[k + b]);
-    }
+    for (const o of offsets) addInterpolated(out, g, o);
   }
   const sigma = clippedRms(out);
-  if (sigma > 0) {
-    const inv = 1 / sigma;
-    for (let k = 0; k < n; k++) out[k] *= inv;
-  }
+  if (sigma > 0) scaleInPlace(out, 1 / sigma);
   return out;
 }
+
+const SUM_COUNT = new Float64Array(2);
 
 /** RMS of the finite values, then again without those beyond 4× it (the lines themselves). */
 function clippedRms(x: Float64Array): number {
   let limit = Number.POSITIVE_INFINITY;
   let rms = Number.NaN;
   for (let round = 0; round < 2; round++) {
-    let sum = 0;
-    let count = 0;
-    for (let k = 0; k < x.length; k++) {
-      const v = x[k];
-      if (v * v < limit) {
-        sum += v * v;
-        count++;
-      }
-    }
-    rms = Math.sqrt(sum / count);
+    sumSquaresBelow(x, limit, SUM_COUNT);
+    rms = Math.sqrt(SUM_COUNT[0] / SUM_COUNT[1]);
     limit = 16 * rms * rms;
   }
   return rms;

@@ -23,6 +23,26 @@ function wave(cards: Record<string, HeaderValue>, n = 5) {
 }
 
 describe('wcsWavelength', () => {
+  it('a header read again (every fibre of a plate) gives the same axis in arrays of its own', () => {
+    const h = header({ COEFF0: 3.58, COEFF1: 1e-4, CUNIT1: 'nm' });
+    const axes = [1, 2, 3, 4].map(() => {
+      const r = wcsWavelength(h, 6);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    });
+    const first = Array.from(axes[0].wavelength);
+    axes[1].wavelength.fill(0); // a caller that changes its axis (reversal, air → vacuum in place)
+    axes[1].issues.push('changed');
+    for (const a of [axes[2], axes[3]]) {
+      expect(Array.from(a.wavelength)).toEqual(first);
+      expect(a.issues).toEqual(axes[0].issues);
+    }
+    expect(new Set(axes.map((a) => a.wavelength)).size).toBe(4);
+    // another length of the same header is its own axis
+    const longer = wcsWavelength(h, 8);
+    expect(longer.ok && longer.value.wavelength.length).toBe(8);
+  });
+
   it('linear axis: CRVAL1 + CDELT1·(p − CRPIX1) with 1-based p; CD1_1 wins over CDELT1; CRPIX1 defaults to 1', () => {
     expect(Array.from(wave({ CRVAL1: 5000, CDELT1: 2, CRPIX1: 3 }).wavelength)).toEqual([4996, 4998, 5000, 5002, 5004]);
     expect(Array.from(wave({ CRVAL1: 5000, CDELT1: 2, CD1_1: 3 }).wavelength)).toEqual([5000, 5003, 5006, 5009, 5012]);
