@@ -67,10 +67,10 @@ export function createChi2Scanner(m: PffftModule): Chi2Scanner {
     if (!p.ready) {
       const h = m.HEAPF32; // re-read: the heap may have grown
       h.fill(0, p.input, p.input + L);
-      for (let k = 0; k < n; k++) h[p.input + n - 1 - k] = w[k] * F[k];
+      writeReversed(h, p.input, w, F, n);
       forward(p, p.kernelA);
       h.fill(0, p.input, p.input + L);
-      for (let k = 0; k < n; k++) h[p.input + n - 1 - k] = w[k];
+      writeReversed(h, p.input, w, undefined, n);
       forward(p, p.kernelB);
       p.ready = true;
     }
@@ -132,6 +132,17 @@ function exactSum(F: Float32Array, w: Float32Array, R: Float32Array, s: number, 
     sum += w[k] * d * d;
   }
   return sum;
+}
+
+/**
+ * h[at + n − 1 − k] = w[k]·F[k] (or w[k] without F): a spectrum's kernels, reversed. A leaf function
+ * for the reason weightedSumSquares is one (here, planFor was deoptimised ~60 times per 1500 plate
+ * fibres: npm run bench:deopt).
+ */
+function writeReversed(h: Float32Array, at: number, w: Float32Array, F: Float32Array | undefined, n: number): void {
+  const end = at + n - 1;
+  if (F) for (let k = 0; k < n; k++) h[end - k] = w[k] * F[k];
+  else for (let k = 0; k < n; k++) h[end - k] = w[k];
 }
 
 /** Σ w·F² — a leaf function: a hot loop inside setSpectrum was compiled on the stack and thrown away at its exit, spectrum after spectrum, in Chromium's workers. */

@@ -245,53 +245,67 @@ function clippedRms(x: Float64Array): number {
  * when no trial z₂ has lines of MIN_GROUPS groups at LINE_MIN_SNR.
  */
 export function secondRedshift(p: Pick<Preprocessed, 'F' | 'w'>, R: Float32Array, shift: number, z1: number, cls: SpectralClass): SecondRedshift | undefined {
-  const F = p.F;
-  const n = F.length;
+  const n = p.F.length;
   const work = scratchFor(n);
   const w = foregroundMasked(p.w, z1, FOREGROUND_MASK_PIXELS[cls], work.w);
+  const g = filtered(whitenedResidual(p.F, w, R, shift, work.u), work.g);
+  const series: Float64Array[] = [];
+  for (const i of SERIES_ORDER) series[i] = snrSeries(g, SERIES_OFFSETS[i], work.series[i]);
+  // Per trial: Σ S/N² of the counted lines and a bit per counted group, line by line (most never count).
+  const sum2 = work.sum2.fill(0);
+  const groups = work.groups.fill(0);
+  for (const pl of PREPARED) countLine(pl, series[pl.series], n, sum2, groups);
+  const bestT = bestTrial(sum2, groups, Math.log10(1 + z1) / LOGLAM_STEP_DEX, EXCLUDE_DEX / LOGLAM_STEP_DEX);
+  if (bestT < 0) return undefined;
+  return { z2: 10 ** (bestT * LOGLAM_STEP_DEX) - 1, snr: Math.sqrt(sum2[bestT]), lines: countedLines(series, bestT, n) };
+}
+
+/*
+ * secondRedshift only calls; each loop is a leaf function below. With its loops inline it was
+ * deoptimised ~60 times per 1500 plate fibres in Chromium (npm run bench:deopt): the code compiled
+ * on the stack for its first hot loop lacked feedback for what follows and was reused, and failed, call after call.
+ */
+
+/** [n] u = (F − R(shift + k))·√w, 0 where w = 0: the whitened residual of the best fit, into `u`. */
+function whitenedResidual(F: Float32Array, w: Float32Array, R: Float32Array, shift: number, u: Float64Array): Float64Array {
   const i0 = Math.floor(shift);
   const f = shift - i0;
-  const u = work.u;
-  u.fill(0);
   const last = R.length - 1;
-  for (let k = 0; k < n; k++) {
+  u.fill(0);
+  for (let k = 0; k < F.length; k++) {
     if (!(w[k] > 0)) continue;
     const a = R[Math.min(i0 + k, last)];
     const b = R[Math.min(i0 + k + 1, last)];
     u[k] = Math.sqrt(w[k]) * (F[k] - (a + f * (b - a)));
   }
-  const g = filtered(u, work.g);
-  const series: Float64Array[] = [];
-  for (const i of SERIES_ORDER) series[i] = snrSeries(g, SERIES_OFFSETS[i], work.series[i]);
-  const t1 = Math.log10(1 + z1) / LOGLAM_STEP_DEX;
-  const exclude = EXCLUDE_DEX / LOGLAM_STEP_DEX;
-  const nTrials = MAX_TRIAL + 1;
-  // Per trial: Σ S/N² of the counted lines and a bit per counted group, line by line (most never count).
-  const sum2 = work.sum2.fill(0);
-  const groups = work.groups.fill(0);
-  PREPARED.forEach((pl) => {
-    const sn = series[pl.series];
-    const tLo = Math.max(pl.minTrial, -pl.base);
-    const tHi = Math.min(MAX_TRIAL, n - 2 - pl.base);
-    for (let t = tLo; t <= tHi; t++) {
-      const k = pl.base + t;
-      const v = sn[k] + pl.frac * (sn[k + 1] - sn[k]);
-      if (v >= LINE_MIN_SNR) {
-        sum2[t] += v * v;
-        groups[t] |= pl.groupBit;
-      }
+  return u;
+}
+
+/** Adds line `pl` to every trial where its S/N (from its series `sn`) reaches LINE_MIN_SNR. */
+function countLine(pl: Prepared, sn: Float64Array, n: number, sum2: Float64Array, groups: Uint8Array): void {
+  const tLo = Math.max(pl.minTrial, -pl.base);
+  const tHi = Math.min(MAX_TRIAL, n - 2 - pl.base);
+  for (let t = tLo; t <= tHi; t++) {
+    const k = pl.base + t;
+    const v = sn[k] + pl.frac * (sn[k + 1] - sn[k]);
+    if (v >= LINE_MIN_SNR) {
+      sum2[t] += v * v;
+      groups[t] |= pl.groupBit;
     }
-  });
+  }
+}
+
+/** The trial with the largest Σ S/N² among those with MIN_GROUPS groups, away from z₁'s trial t1; −1 when none. */
+function bestTrial(sum2: Float64Array, groups: Uint8Array, t1: number, exclude: number): number {
   let bestT = -1;
   let bestS2 = 0;
-  for (let t = 0; t < nTrials; t++) {
+  for (let t = 0; t < sum2.length; t++) {
     if (sum2[t] > bestS2 && BIT_COUNT[groups[t]] >= MIN_GROUPS && Math.abs(t - t1) > exclude) {
       bestS2 = sum2[t];
       bestT = t;
     }
   }
-  if (bestT < 0) return undefined;
-  return { z2: 10 ** (bestT * LOGLAM_STEP_DEX) - 1, snr: Math.sqrt(bestS2), lines: countedLines(series, bestT, n) };
+  return bestT;
 }
 
 /**
