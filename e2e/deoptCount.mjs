@@ -7,6 +7,9 @@
  * (docs/throughput.md, fourth pass): each exit from a loop compiled on the stack discards the code.
  *
  *   npm run bench:deopt [-- --fibres 1500]
+ *
+ * DEOPT_VERBOSE=1 DEBUG=pw:browser DEOPT_COUNT_CHILD=1 node e2e/deoptCount.mjs prints V8's verbose
+ * trace itself, whose "deoptimize at" lines give each deoptimisation's place in the built files.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -73,7 +76,7 @@ async function analysePlate() {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...CHROMIUM_ARGS, '--js-flags=--trace-deopt'],
+    args: [...CHROMIUM_ARGS, process.env.DEOPT_VERBOSE ? '--js-flags=--trace-deopt-verbose' : '--js-flags=--trace-deopt'],
   });
   try {
     const page = await context.newPage();
