@@ -53,7 +53,7 @@ export function hasSpectralWcs(h: FitsHeader): boolean {
 
 /**
  * Axes already evaluated, per header and length. Every fibre of a plate (spPlate, LAMOST, 2dF) has
- * the same axis: 4600 powers of ten per fibre were ~5 % of a browser worker's time on a plate
+ * the same axis: 4600 powers of ten per fibre stood out in a browser worker's profile on a plate
  * (CDP profile); a copy of the cached axis costs a memcpy. Weak, so an axis goes with its file.
  */
 const evaluated = new WeakMap<FitsHeader, Map<number, WcsWavelength | 'once'>>();

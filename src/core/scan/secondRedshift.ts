@@ -168,8 +168,8 @@ function filtered(u: Float64Array, out: Float64Array): Float64Array {
 /*
  * The loops below are leaf functions of one loop each, called from the outer loops. An inner loop
  * that the JIT compiles on the stack (OSR) is thrown away each time it exits to its outer loop:
- * in Chromium's workers that cost ~850 deoptimisations and several seconds of compiling per
- * 3000 spectra (CDP trace, docs/throughput.md "Fourth pass").
+ * with the analysis's other loops, 359–463 deoptimisations per 1500 plate fibres in Chromium's
+ * workers (npm run bench:deopt; docs/throughput.md "Fourth pass").
  */
 
 /** out[k] += t · u[k + j] wherever both exist. */
