@@ -11,7 +11,7 @@
  * itself again with the paths on standard input: onnxruntime-node 1.30 crashes (SIGSEGV) creating a
  * session when the process's argv holds more than ~500 entries, whatever the script does with argv.
  *
- * --jobs N (default: the number of cores) analyses blocks of files in N worker threads; output is
+ * --jobs N (default: the number of cores) analyses blocks of files in this thread and N − 1 worker threads; output is
  * in input order and the answers are those of --jobs 1 (blockRunner.ts). --shard I/N takes the I-th
  * of N parts of the input (tools/lib/shard.ts; default from SLURM_ARRAY_TASK_ID or, with --shards N,
  * JOB_COMPLETION_INDEX). --out DIR writes the rows as committed Parquet chunks and resumes after the
@@ -45,7 +45,7 @@ import { modelsVersion } from '../lib/nodeModels.ts';
 import { formatTableRow, TABLE_HEADER } from '../lib/outcomeFormat.ts';
 import { BLOCK_FILES, parseShard, shardFromEnv, shardRange, type Shard } from '../lib/shard.ts';
 import type { Block, FileResult } from './analyzeBlock.ts';
-import { inOrder, inProcessRunner, workerRunner, type BlockRunner, type WorkerSetup } from './blockRunner.ts';
+import { inOrder, inProcessRunner, mixedRunner, type BlockRunner, type WorkerSetup } from './blockRunner.ts';
 import { mergeDir } from './mergeCommand.ts';
 
 const USAGE =
@@ -252,7 +252,7 @@ async function analyzeRange(args: Args, setup: WorkerSetup, list: InputList, fro
   let succeeded = 0;
   const held: FileResult[] = [];
   try {
-    runner = jobs === 1 ? await inProcessRunner(setup) : await workerRunner(jobs, setup);
+    runner = jobs === 1 ? await inProcessRunner(setup) : await mixedRunner(jobs, setup);
     let blockEnd = from;
     for await (const files of inOrder(blocks, runner.run, jobs === 1 ? 1 : jobs * 4)) {
       const lines: string[] | undefined = print && !args.outliers ? [] : undefined;

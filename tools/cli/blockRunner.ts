@@ -103,6 +103,95 @@ export async function workerRunner(jobs: number, setup: WorkerSetup): Promise<Bl
   };
 }
 
+/**
+ * --jobs N as this thread and N − 1 worker threads. This thread loads its networks while the workers
+ * start, and analyses blocks itself: no thread sits idle waiting for answers to print, and the first
+ * block needs no worker to have started (a worker's start-up is a second ONNX Runtime and a JavaScript
+ * engine warming up from cold). The blocks go to whichever is free first; the answers stay in input
+ * order (inOrder) and equal those of --jobs 1: the same code, one intra-op thread everywhere. This
+ * thread yields at every network run (onnxruntime-node runs a session from setImmediate), so the
+ * workers' answers are taken in while it analyses.
+ */
+export function mixedRunner(jobs: number, setup: WorkerSetup): Promise<BlockRunner> {
+  // The workers first: they start spawning before this thread is busy loading its own networks.
+  const workers = workerRunner(jobs - 1, setup);
+  return mixRunners(inProcessRunner(setup), workers, jobs - 1);
+}
+
+/**
+ * One runner over `here` (one block at a time) and `workers` (`workerSlots` blocks at a time), each
+ * used as soon as it has started: a block goes to `here` when it is free, else to a free worker
+ * slot, else waits. If the workers cannot start, every block not yet running fails with their error.
+ */
+export async function mixRunners(here: Promise<BlockRunner>, workers: Promise<BlockRunner>, workerSlots: number): Promise<BlockRunner> {
+  const queue: { block: Block; resolve(r: FileResult[]): void; reject(e: Error): void }[] = [];
+  let local: BlockRunner | undefined;
+  let localBusy = false;
+  let pool: BlockRunner | undefined;
+  let poolBusy = 0;
+  let failed: Error | undefined;
+  const pump = () => {
+    while (queue.length > 0) {
+      if (failed) {
+        for (const t of queue.splice(0)) t.reject(failed);
+        return;
+      }
+      let runner: BlockRunner;
+      let release: () => void;
+      if (local && !localBusy) {
+        runner = local;
+        localBusy = true;
+        release = () => (localBusy = false);
+      } else if (pool && poolBusy < workerSlots) {
+        runner = pool;
+        poolBusy++;
+        release = () => poolBusy--;
+      } else return;
+      const task = queue.shift()!;
+      runner.run(task.block).then(
+        (r) => {
+          release();
+          task.resolve(r);
+          pump();
+        },
+        (e: Error) => {
+          release();
+          task.reject(e);
+          pump();
+        },
+      );
+    }
+  };
+  const poolStarted = workers.then(
+    (w) => {
+      pool = w;
+      pump();
+    },
+    (e: Error) => {
+      failed = e;
+      pump();
+    },
+  );
+  try {
+    local = await here;
+  } catch (e) {
+    void poolStarted.then(() => pool?.close());
+    throw e;
+  }
+  pump();
+  return {
+    run: (block) =>
+      new Promise((resolve, reject) => {
+        queue.push({ block, resolve, reject });
+        pump();
+      }),
+    close: async () => {
+      await poolStarted;
+      await Promise.all([local?.close(), pool?.close()]);
+    },
+  };
+}
+
 /** `run` over the items with at most `window` in flight, answers in the items' order. */
 export async function* inOrder<T, R>(items: AsyncIterable<T>, run: (t: T) => Promise<R>, window: number): AsyncGenerator<R> {
   const inflight: Promise<R>[] = [];
